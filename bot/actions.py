@@ -1,0 +1,61 @@
+"""Outbound actions: what the engine asks an adapter to show; neutral plain text, escaped by adapters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from bot.drafts import DraftsDocument
+
+ReminderKind = Literal["send_by", "follow_up"]
+EndReason = Literal["done", "cancelled"]
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """Ask one question. `field` is the answers-document path; `choices` only for choice questions.
+
+    `navigation` lists the navigation commands that make sense here (adapters may show them as buttons).
+    """
+
+    field: str
+    text: str
+    choices: tuple[Choice, ...] = ()
+    optional: bool = False
+    navigation: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Say:
+    """Information, a confirmation or a validation problem."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftsReady:
+    """The composed notes; `conversation_id` lets adapters offer actions on them."""
+
+    drafts: DraftsDocument
+    conversation_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderScheduled:
+    kind: ReminderKind
+    due_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    reason: EndReason
+
+
+Action = Ask | Say | DraftsReady | ReminderScheduled | End

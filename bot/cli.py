@@ -1,0 +1,126 @@
+"""`thankyou-bot`: the composition root. The only module in bot/ that knows the adapters.
+
+Each command imports what it needs lazily, so `thankyou-bot draft` never loads slack-bolt or discord.py.
+Exit codes: 0 ok, 2 bad usage or bad input (one-line reason), 1 other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from bot.errors import BotError, ConfigError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="thankyou-bot",
+        description="Turn a short post-interview debrief into personalised thank-you notes.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    console = sub.add_parser("console", help="hold the guided conversation in this terminal")
+    console.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL or a local SQLite file)")
+    console.add_argument("--user", metavar="NAME", help="whose conversation this is (default: your login name)")
+    console.add_argument("--tz", metavar="ZONE", help="your time zone, e.g. America/New_York")
+    console.add_argument("--jsonl", action="store_true", help="speak the JSON-lines protocol (for scripts)")
+
+    draft = sub.add_parser("draft", help="compose notes from an answers document (JSON)")
+    draft.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file, or - for stdin")
+    draft.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+    slack = sub.add_parser("slack", help="run the Slack bot (Socket Mode unless --http)")
+    slack.add_argument("--http", action="store_true", help="serve the Events API over HTTP on /slack/events")
+    slack.add_argument("--port", type=int, default=3000, help="HTTP port for --http (default: 3000)")
+
+    sub.add_parser("discord", help="run the Discord bot")
+    sub.add_parser("worker", help="run the reminder scheduler on its own")
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    db_sub.add_parser("upgrade", help="apply schema migrations")
+    return parser
+
+
+def _run_console(args: argparse.Namespace) -> int:
+    from adapters.console.main import run
+
+    return run(db=args.db, user=args.user, tz=args.tz, jsonl=args.jsonl)
+
+
+def _run_draft(args: argparse.Namespace) -> int:
+    from bot.compose.command import run
+
+    return run(answers_path=args.answers, output_format=args.format)
+
+
+def _run_slack(args: argparse.Namespace) -> int:
+    from adapters.slack.main import run
+    from bot.config import load_settings
+
+    asyncio.run(run(load_settings(), http=args.http, port=args.port))
+    return EXIT_OK
+
+
+def _run_discord(args: argparse.Namespace) -> int:
+    from adapters.discord.main import run
+    from bot.config import load_settings
+
+    asyncio.run(run(load_settings()))
+    return EXIT_OK
+
+
+def _run_worker(args: argparse.Namespace) -> int:
+    from bot.config import load_settings
+    from bot.worker import run
+
+    asyncio.run(run(load_settings()))
+    return EXIT_OK
+
+
+def _run_db(args: argparse.Namespace) -> int:
+    from bot.config import load_settings
+    from bot.db import upgrade_database
+
+    settings = load_settings()
+    asyncio.run(upgrade_database(settings.database_url))
+    print("Database is up to date.")
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "console": _run_console,
+    "draft": _run_draft,
+    "slack": _run_slack,
+    "discord": _run_discord,
+    "worker": _run_worker,
+    "db": _run_db,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except ConfigError as error:
+        print(f"thankyou-bot: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_OK
+    except BotError as error:
+        print(f"thankyou-bot: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception:  # the last line of defence: a short message, details only in the debug log
+        log.debug("unexpected failure", exc_info=True)
+        print("thankyou-bot: something went wrong. Run with LOG_LEVEL=DEBUG for details.", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

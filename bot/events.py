@@ -1,0 +1,69 @@
+"""Inbound events: what adapters hand to the service, with no platform types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Command = Literal["back", "skip", "cancel", "restart", "help", "edit", "resume"]
+COMMANDS: tuple[Command, ...] = ("back", "skip", "cancel", "restart", "help", "edit", "resume")
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """Enough to reach a user again later (a stored conversation reference).
+
+    `workspace` is the Slack team id, the Discord guild id (or "@dm"), or "local" for the console;
+    `channel` is the DM channel to answer in.
+    """
+
+    platform: str
+    workspace: str
+    channel: str
+    user: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """One open conversation per user per workspace."""
+        return (self.platform, self.workspace, self.user)
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """The user asked to begin (or resume) a debrief; `timezone` is the platform's idea of the user's zone."""
+
+    address: Address
+    event_id: str
+    timezone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnswer:
+    """Free text typed by the user; may be an answer or a navigation word."""
+
+    address: Address
+    event_id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceMade:
+    """A button click; `field` is the question the button belonged to, so stale clicks are detected."""
+
+    address: Address
+    event_id: str
+    field: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Navigate:
+    """A navigation command from a button or slash-command option (`argument` is the field for `edit`)."""
+
+    address: Address
+    event_id: str
+    command: Command
+    argument: str | None = None
+
+
+Event = Start | TextAnswer | ChoiceMade | Navigate
