@@ -67,9 +67,9 @@ class Answers(_Strict):
     tone: Tone = "warm"
     channel: Channel = "email"
 
-    _clean = field_validator(
-        "candidate", "company", "role", "strengths", "add", "share", "next_steps", mode="before"
-    )(_clean_optional)
+    _clean = field_validator("candidate", "company", "role", "strengths", "add", "share", "next_steps", mode="before")(
+        _clean_optional
+    )
 
     @field_validator("interview_at")
     @classmethod

@@ -62,6 +62,7 @@ def _run_draft(args: argparse.Namespace) -> int:
 
 def _run_slack(args: argparse.Namespace) -> int:
     from adapters.slack.main import run
+
     from bot.config import load_settings
 
     asyncio.run(run(load_settings(), http=args.http, port=args.port))
@@ -70,6 +71,7 @@ def _run_slack(args: argparse.Namespace) -> int:
 
 def _run_discord(args: argparse.Namespace) -> int:
     from adapters.discord.main import run
+
     from bot.config import load_settings
 
     asyncio.run(run(load_settings()))

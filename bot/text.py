@@ -27,7 +27,6 @@ def clean_text(raw: str, *, max_chars: int = MAX_ANSWER_CHARS, multiline: bool =
     text = " ".join(text.split()) if not multiline else text.replace("\t", " ").strip()
     if len(text) > max_chars:
         raise TextProblem(
-            f"That's {len(text):,} characters; please keep each answer under {max_chars:,}. "
-            "A short phrase is plenty."
+            f"That's {len(text):,} characters; please keep each answer under {max_chars:,}. A short phrase is plenty."
         )
     return text

@@ -1,0 +1,67 @@
+"""Turning neutral actions into terminal text: JSON lines for scripts, friendly text for people."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.actions import Action, Ask, DraftsReady, End, ReminderScheduled, Say
+from bot.drafts import Draft
+
+_RULE = "─" * 60
+
+
+def as_json(action: Action) -> dict[str, Any]:
+    """One object of the `--jsonl` protocol (DESIGN.md)."""
+    if isinstance(action, Ask):
+        line: dict[str, Any] = {"type": "ask", "field": action.field, "text": action.text}
+        if action.choices:
+            line["choices"] = [{"value": c.value, "label": c.label} for c in action.choices]
+        line["optional"] = action.optional
+        return line
+    if isinstance(action, Say):
+        return {"type": "say", "text": action.text}
+    if isinstance(action, DraftsReady):
+        return {"type": "drafts", **action.drafts.to_json_dict()}
+    if isinstance(action, ReminderScheduled):
+        return {"type": "reminder", "kind": action.kind, "due_at": action.due_at.isoformat()}
+    return {"type": "end", "reason": action.reason}
+
+
+def json_line(action: Action) -> str:
+    return json.dumps(as_json(action), ensure_ascii=False)
+
+
+def as_text(action: Action, timezone: str) -> str:
+    """What a person sees in the terminal."""
+    if isinstance(action, Ask):
+        options = [f"  {n}) {c.label}" for n, c in enumerate(action.choices, start=1)]
+        hint = ["  (type a number or the answer)"] if options else []
+        return "\n".join(["", action.text, *options, *hint])
+    if isinstance(action, Say):
+        return action.text
+    if isinstance(action, DraftsReady):
+        total = len(action.drafts.drafts)
+        return "\n".join(_draft_text(d, n, total) for n, d in enumerate(action.drafts.drafts, start=1))
+    if isinstance(action, ReminderScheduled):
+        when = action.due_at.strftime("%a %d %b, %H:%M")
+        what = "to send your notes" if action.kind == "send_by" else "to follow up if you haven't heard back"
+        return f"⏰ I'll remind you {what}: {when}."
+    if isinstance(action, End):
+        if action.reason == "done":
+            return "\nAll done. Good luck. You've got this!"
+        return ""
+    raise TypeError(type(action))
+
+
+def _draft_text(draft: Draft, number: int, total: int) -> str:
+    to = draft.to.name + (f" <{draft.to.email}>" if draft.to.email else "")
+    lines = ["", _RULE, f" Note {number} of {total} · to {to} · {draft.channel} · {draft.words} words", _RULE]
+    if draft.subject:
+        lines += [f"Subject: {draft.subject}", ""]
+    lines.append(draft.body)
+    if draft.checks:
+        lines += ["", "Before you send:"]
+        marks = {"error": "✖", "warning": "⚠", "info": "ℹ"}
+        lines += [f"  {marks[c.level]} {c.message}" for c in draft.checks]
+    return "\n".join(lines)

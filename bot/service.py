@@ -1,0 +1,117 @@
+"""The one path every adapter uses: dedupe → load → handle → persist (one transaction) → deliver."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.actions import Action, DraftsReady, ReminderScheduled
+from bot.clock import Clock, SystemClock
+from bot.engine import Engine
+from bot.errors import ConversationConflict
+from bot.events import Event, Start
+from bot.ports import Sender
+from bot.store import (
+    load_active,
+    mark_processed,
+    save_notes,
+    save_state,
+    schedule_reminders,
+    to_state,
+    user_timezone,
+)
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+class ConversationService:
+    """Owns transactions around the pure engine; adapters only translate and deliver."""
+
+    def __init__(
+        self,
+        *,
+        sessions: async_sessionmaker[AsyncSession],
+        engine: Engine,
+        clock: Clock | None = None,
+        default_timezone: str = "UTC",
+    ) -> None:
+        self.sessions = sessions
+        self.engine = engine
+        self.clock = clock or SystemClock()
+        self.default_timezone = default_timezone
+
+    async def handle(self, event: Event, sender: Sender) -> list[Action]:
+        """Process one event exactly once and deliver what it produced; a repeated event id does nothing."""
+        actions = await self.process(event)
+        if actions:
+            await sender.send(event.address, actions)
+        return actions
+
+    async def process(self, event: Event) -> list[Action]:
+        """Everything but delivery; retried when a concurrent writer got there first."""
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                return await self._once(event)
+            except ConversationConflict:
+                log.info("conversation conflict, retrying", extra={"platform": event.address.platform, "try": attempt})
+        raise ConversationConflict("too many concurrent updates to one conversation")
+
+    async def _once(self, event: Event) -> list[Action]:
+        address = event.address
+        now = self.clock.now()
+        async with self.sessions() as session, session.begin():
+            if not await mark_processed(session, platform=address.platform, event_id=event.event_id, now=now):
+                log.info("duplicate event ignored", extra={"platform": address.platform})
+                return []
+            row = await load_active(session, address=address)
+            if isinstance(event, Start):
+                event = replace(event, timezone=await self._timezone(session, event))
+            state, actions = self.engine.handle(to_state(row) if row else None, event, now)
+            if state is None:
+                return actions
+            conversation_id = await save_state(session, row=row, state=state, address=address, now=now)
+            company = str(state.answers.get("company", ""))
+            actions = await self._persist_results(session, conversation_id, event, actions, company)
+        log.info(
+            "event handled",
+            extra={"platform": address.platform, "conversation": conversation_id, "status": state.status},
+        )
+        return actions
+
+    async def _persist_results(
+        self, session: AsyncSession, conversation_id: int, event: Event, actions: list[Action], company: str
+    ) -> list[Action]:
+        now = self.clock.now()
+        reminders = [a for a in actions if isinstance(a, ReminderScheduled)]
+        result: list[Action] = []
+        for action in actions:
+            if isinstance(action, DraftsReady):
+                await save_notes(
+                    session, conversation_id=conversation_id, address=event.address, drafts=action.drafts,
+                    company=company, now=now,
+                )  # fmt: skip
+                action = replace(action, conversation_id=conversation_id)
+            result.append(action)
+        if reminders:
+            await schedule_reminders(
+                session, conversation_id=conversation_id, address=event.address, reminders=reminders, now=now
+            )
+        return result
+
+    async def _timezone(self, session: AsyncSession, event: Start) -> str:
+        for candidate in (event.timezone, await user_timezone(session, address=event.address), self.default_timezone):
+            if candidate and _known_zone(candidate):
+                return candidate
+        return "UTC"
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

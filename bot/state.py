@@ -1,0 +1,35 @@
+"""The resumable state of one conversation: everything the engine needs, nothing platform-specific."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+Status = Literal["active", "done", "cancelled"]
+CONFIRM = "confirm"
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationState:
+    """`cursor` is the field being asked (`company`, `interviewers.1.title`, or `confirm`).
+
+    `return_to` and `queue` remember where to go after an `edit`; `failures` counts invalid answers
+    in a row so the engine can offer a way out.
+    """
+
+    flow_id: str
+    flow_version: int
+    cursor: str
+    timezone: str
+    answers: dict[str, Any] = field(default_factory=dict)
+    status: Status = "active"
+    return_to: str | None = None
+    queue: tuple[str, ...] = ()
+    failures: int = 0
+
+    def with_(self, **changes: Any) -> ConversationState:
+        return replace(self, **changes)
+
+    def progress(self) -> dict[str, Any]:
+        """The navigation part, stored beside the answers."""
+        return {"return_to": self.return_to, "queue": list(self.queue), "failures": self.failures}
