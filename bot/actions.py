@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from bot.drafts import DraftsDocument
+from bot.drafts import Draft, DraftsDocument
 
 ReminderKind = Literal["send_by", "follow_up"]
 EndReason = Literal["done", "cancelled"]
@@ -58,4 +58,18 @@ class End:
     reason: EndReason
 
 
-Action = Ask | Say | DraftsReady | ReminderScheduled | End
+@dataclass(frozen=True, slots=True)
+class Nudge:
+    """A reminder delivered to the user, with one-click `options` (values as in `events.ReminderAction`).
+
+    `draft` is a ready-to-copy check-in email for follow-ups.
+    """
+
+    reminder_id: int
+    kind: str
+    text: str
+    options: tuple[Choice, ...] = ()
+    draft: Draft | None = None
+
+
+Action = Ask | Say | DraftsReady | ReminderScheduled | End | Nudge

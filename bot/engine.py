@@ -11,7 +11,7 @@ from bot.answers import Answers, parse_answers
 from bot.cursor import cursors, get_value, required, set_value
 from bot.drafts import DraftsDocument
 from bot.errors import AnswersInvalid
-from bot.events import ChoiceMade, Event, Navigate, Start, TextAnswer
+from bot.events import ChoiceMade, ConversationEvent, Navigate, Start, TextAnswer
 from bot.flow import Flow
 from bot.messages import Messages
 from bot.navigation import parse_command, resolve_field
@@ -48,7 +48,7 @@ class Engine:
         self.say = Messages(flow)
         self.defaults = {name: f.default for name, f in Answers.model_fields.items()}
 
-    def handle(self, state: ConversationState | None, event: Event, now: datetime) -> Outcome:
+    def handle(self, state: ConversationState | None, event: ConversationEvent, now: datetime) -> Outcome:
         active = state if state is not None and state.status == "active" else None
         if isinstance(event, Start):
             return self._start(active, event, now)
@@ -78,7 +78,7 @@ class Engine:
         state = ConversationState(self.flow.id, self.flow.version, first, timezone)
         return state, [*lead, self._ask(state, now)]
 
-    def _no_conversation(self, event: Event, now: datetime) -> Outcome:
+    def _no_conversation(self, event: ConversationEvent, now: datetime) -> Outcome:
         wants_start = (
             (isinstance(event, TextAnswer) and event.text.strip().casefold() in _START_WORDS)
             or (isinstance(event, ChoiceMade) and event.field == "start")
@@ -92,7 +92,9 @@ class Engine:
             return None, [Say(self.say.help())]
         return None, [Ask("start", self.say.offer_start(), (Choice("start", "Start a debrief"),))]
 
-    def _with_repair(self, state: ConversationState, event: Event, notes: list[str], now: datetime) -> Outcome:
+    def _with_repair(
+        self, state: ConversationState, event: ConversationEvent, notes: list[str], now: datetime
+    ) -> Outcome:
         command = event.command if isinstance(event, Navigate) else None
         if isinstance(event, TextAnswer):
             parsed = parse_command(event.text)

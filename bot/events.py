@@ -66,4 +66,26 @@ class Navigate:
     argument: str | None = None
 
 
-Event = Start | TextAnswer | ChoiceMade | Navigate
+@dataclass(frozen=True, slots=True)
+class DraftAction:
+    """A button on a delivered draft: `tone:<formal|warm|concise>`, `edit`, or `sent` (`position` = which note)."""
+
+    address: Address
+    event_id: str
+    conversation_id: int
+    action: str
+    position: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderAction:
+    """A button on a reminder: `sent`, `replied`, `snooze:1h`, `snooze:tomorrow`, `snooze:week` or `stop`."""
+
+    address: Address
+    event_id: str
+    reminder_id: int
+    action: str
+
+
+Event = Start | TextAnswer | ChoiceMade | Navigate | DraftAction | ReminderAction
+ConversationEvent = Start | TextAnswer | ChoiceMade | Navigate

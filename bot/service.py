@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.actions import Action, DraftsReady, ReminderScheduled
+from bot.actions import Action, DraftsReady, ReminderScheduled, Say
 from bot.clock import Clock, SystemClock
+from bot.draft_actions import DraftActions
 from bot.engine import Engine
 from bot.errors import ConversationConflict
-from bot.events import Event, Start
-from bot.ports import Sender
+from bot.events import DraftAction, Event, ReminderAction, Start
+from bot.ports import EventHandler, Sender
 from bot.store import (
     load_active,
     mark_processed,
@@ -38,9 +40,12 @@ class ConversationService:
         engine: Engine,
         clock: Clock | None = None,
         default_timezone: str = "UTC",
+        handlers: Sequence[EventHandler] = (),
     ) -> None:
         self.sessions = sessions
         self.engine = engine
+        self.handlers = list(handlers)
+        self.draft_actions = DraftActions(engine)
         self.clock = clock or SystemClock()
         self.default_timezone = default_timezone
 
@@ -67,6 +72,14 @@ class ConversationService:
             if not await mark_processed(session, platform=address.platform, event_id=event.event_id, now=now):
                 log.info("duplicate event ignored", extra={"platform": address.platform})
                 return []
+            for handler in self.handlers:
+                handled = await handler.handle(session, event, now)
+                if handled is not None:
+                    return handled
+            if isinstance(event, DraftAction):
+                return await self.draft_actions.handle(session, event, now)
+            if isinstance(event, ReminderAction):
+                return [Say("That reminder can't be changed any more.")]
             row = await load_active(session, address=address)
             if isinstance(event, Start):
                 event = replace(event, timezone=await self._timezone(session, event))

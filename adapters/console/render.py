@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.actions import Action, Ask, DraftsReady, End, ReminderScheduled, Say
+from bot.actions import Action, Ask, DraftsReady, End, Nudge, ReminderScheduled, Say
 from bot.drafts import Draft
 
 _RULE = "─" * 60
@@ -25,6 +25,13 @@ def as_json(action: Action) -> dict[str, Any]:
         return {"type": "drafts", **action.drafts.to_json_dict()}
     if isinstance(action, ReminderScheduled):
         return {"type": "reminder", "kind": action.kind, "due_at": action.due_at.isoformat()}
+    if isinstance(action, Nudge):
+        nudge: dict[str, Any] = {"type": "nudge", "reminder_id": action.reminder_id, "kind": action.kind}
+        nudge["text"] = action.text
+        nudge["choices"] = [{"value": c.value, "label": c.label} for c in action.options]
+        if action.draft is not None:
+            nudge["draft"] = action.draft.model_dump(mode="json")
+        return nudge
     return {"type": "end", "reason": action.reason}
 
 
@@ -47,6 +54,10 @@ def as_text(action: Action, timezone: str) -> str:
         when = action.due_at.strftime("%a %d %b, %H:%M")
         what = "to send your notes" if action.kind == "send_by" else "to follow up if you haven't heard back"
         return f"⏰ I'll remind you {what}: {when}."
+    if isinstance(action, Nudge):
+        options = [f"  {n}) {c.label}" for n, c in enumerate(action.options, start=1)]
+        draft = [_draft_text(action.draft, 1, 1)] if action.draft is not None else []
+        return "\n".join(["", f"⏰ {action.text}", *draft, *options])
     if isinstance(action, End):
         if action.reason == "done":
             return "\nAll done. Good luck. You've got this!"

@@ -1,0 +1,83 @@
+"""Shared fixtures: real databases (a SQLite file; a fresh PostgreSQL database per test), clock, service."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.clock import FakeClock
+from bot.compose import compose
+from bot.db import async_url, make_engine, session_factory, upgrade_engine
+from bot.engine import Engine
+from bot.flow import default_flow
+from bot.service import ConversationService
+
+PG_ENV = "TEST_DATABASE_URL"
+
+
+def _plain_pg_dsn(url: str) -> str:
+    return make_url(async_url(url)).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+@pytest.fixture
+async def pg_url() -> AsyncIterator[str]:
+    """A brand-new PostgreSQL database for one test, dropped afterwards; skipped without TEST_DATABASE_URL."""
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"{PG_ENV} is not set")
+    name = f"tyb_test_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(_plain_pg_dsn(base))
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    yield make_url(async_url(base)).set(database=name).render_as_string(hide_password=False)
+    admin = await asyncpg.connect(_plain_pg_dsn(base))
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: os.PathLike[str]) -> str:
+    return f"sqlite:///{tmp_path}/thankyou-test.db"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def db_url(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> AsyncIterator[str]:
+    """Runs the test once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/thankyou-test.db"
+    else:
+        yield request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+async def database(db_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(db_url)
+    await upgrade_engine(engine)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 23, 20, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def service(database: AsyncEngine, clock: FakeClock) -> ConversationService:
+    return ConversationService(
+        sessions=session_factory(database),
+        engine=Engine(default_flow(), compose),
+        clock=clock,
+        default_timezone="America/New_York",
+    )
