@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 
 import asyncpg
@@ -26,24 +27,29 @@ def _plain_pg_dsn(url: str) -> str:
     return make_url(async_url(url)).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+def _admin(base: str, statement: str) -> None:
+    """Run one statement on the server's maintenance connection (its own short-lived event loop)."""
+
+    async def run() -> None:
+        connection = await asyncpg.connect(_plain_pg_dsn(base))
+        try:
+            await connection.execute(statement)
+        finally:
+            await connection.close()
+
+    asyncio.run(run())
+
+
 @pytest.fixture
-async def pg_url() -> AsyncIterator[str]:
+def pg_url() -> Iterator[str]:
     """A brand-new PostgreSQL database for one test, dropped afterwards; skipped without TEST_DATABASE_URL."""
     base = os.environ.get(PG_ENV)
     if not base:
         pytest.skip(f"{PG_ENV} is not set")
     name = f"tyb_test_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(_plain_pg_dsn(base))
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
+    _admin(base, f'CREATE DATABASE "{name}"')
     yield make_url(async_url(base)).set(database=name).render_as_string(hide_password=False)
-    admin = await asyncpg.connect(_plain_pg_dsn(base))
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
+    _admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -52,12 +58,11 @@ def sqlite_url(tmp_path: os.PathLike[str]) -> str:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def db_url(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> AsyncIterator[str]:
+def db_url(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> str:
     """Runs the test once on SQLite and once on PostgreSQL."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/thankyou-test.db"
-    else:
-        yield request.getfixturevalue("pg_url")
+        return f"sqlite:///{tmp_path}/thankyou-test.db"
+    return str(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture
