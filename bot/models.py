@@ -105,6 +105,10 @@ class Reminder(SQLModel, table=True):
     """A stored address plus a due time; claimed by scheduler workers with a lease."""
 
     __tablename__ = "reminders"
+    __table_args__ = (
+        Index("ix_reminders_status_due_at", "status", "due_at"),
+        Index("ix_reminders_user", "platform", "workspace", "user_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     dedupe_key: str = Field(max_length=200, unique=True)
@@ -123,6 +127,13 @@ class Reminder(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=200)
     created_at: datetime = _aware(nullable=False)
     updated_at: datetime = _aware(nullable=False)
+    # added in migration 0002 (scheduler): retry time, check-in number, re-arm count, delivery bookkeeping
+    next_attempt_at: datetime | None = _aware(nullable=True)
+    sequence: int = Field(default=1)
+    occurrence: int = Field(default=0)
+    sending_at: datetime | None = _aware(nullable=True)
+    sent_at: datetime | None = _aware(nullable=True)
+    payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class UserPrefs(SQLModel, table=True):

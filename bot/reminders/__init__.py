@@ -1,0 +1,1 @@
+"""Reminders: the note's life cycle, reminder buttons and commands, and the messages the scheduler sends."""

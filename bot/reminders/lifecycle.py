@@ -1,0 +1,147 @@
+"""The note's life cycle (drafted → sent → replied | no_reply → closed) and the reminder rows that follow it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from bot.events import Address
+from bot.models import Conversation, Note, Reminder, UserPrefs
+from bot.reminders.times import same_time_later, zone
+
+MAX_CHECKINS = 2
+CHECKIN_GAP_DAYS = 7
+UPCOMING = ("pending", "claimed")
+FINISHED = ("cancelled", "skipped", "failed", "missed", "unknown")
+
+
+def owns(row: Reminder | Conversation, address: Address) -> bool:
+    return (row.platform, row.workspace, row.user_id) == address.key
+
+
+async def insert_reminder(session: AsyncSession, **values: Any) -> bool:
+    """Insert once per dedupe key; False when it already existed (a redelivery or a second worker)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(Reminder).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    return bool((await session.execute(statement)).rowcount)  # type: ignore[attr-defined]
+
+
+async def prefs_for(session: AsyncSession, platform: str, workspace: str, user: str) -> UserPrefs | None:
+    return await session.get(UserPrefs, (platform, workspace, user))
+
+
+async def prefs_row(session: AsyncSession, address: Address, now: datetime) -> UserPrefs:
+    """The user's preferences row, created on first use."""
+    prefs = await prefs_for(session, *address.key)
+    if prefs is None:
+        platform, workspace, user = address.key
+        prefs = UserPrefs(platform=platform, workspace=workspace, user_id=user, updated_at=now)
+        session.add(prefs)
+    return prefs
+
+
+def zone_for(prefs: UserPrefs | None, conversation: Conversation | None, default: str) -> ZoneInfo:
+    """Preferences win over the zone the debrief was held in, which wins over the bot's default."""
+    if prefs is not None and prefs.timezone:
+        return zone(prefs.timezone, default)
+    return zone(conversation.timezone if conversation is not None else None, default)
+
+
+async def notes_of(session: AsyncSession, conversation_ids: Sequence[int]) -> dict[int, list[Note]]:
+    found: dict[int, list[Note]] = {cid: [] for cid in conversation_ids}
+    if not conversation_ids:
+        return found
+    statement = select(Note).where(col(Note.conversation_id).in_(list(conversation_ids))).order_by(col(Note.position))
+    for note in (await session.execute(statement)).scalars():
+        found.setdefault(note.conversation_id, []).append(note)
+    return found
+
+
+async def mark_notes(
+    session: AsyncSession, conversation_id: int, *, to: str, now: datetime, only: Sequence[str] | None = None,
+    position: int | None = None,
+) -> int:  # fmt: skip
+    statement = update(Note).where(col(Note.conversation_id) == conversation_id)
+    if only is not None:
+        statement = statement.where(col(Note.status).in_(list(only)))
+    if position is not None:
+        statement = statement.where(col(Note.position) == position)
+    return int((await session.execute(statement.values(status=to, updated_at=now))).rowcount)  # type: ignore[attr-defined]
+
+
+async def cancel_rest(
+    session: AsyncSession, conversation_id: int, *, now: datetime, kinds: Sequence[str] | None = None
+) -> int:
+    """Cancel upcoming reminders of a conversation (a row mid-send finishes; nothing re-creates it)."""
+    statement = update(Reminder).where(
+        col(Reminder.conversation_id) == conversation_id, col(Reminder.status).in_(UPCOMING)
+    )
+    if kinds is not None:
+        statement = statement.where(col(Reminder.kind).in_(list(kinds)))
+    result = await session.execute(statement.values(status="cancelled", lease_until=None, updated_at=now))
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def notes_sent(session: AsyncSession, conversation_id: int, *, now: datetime, position: int | None) -> int:
+    """The user sent their note(s): stop the send-by nudge once nothing is left to send."""
+    changed = await mark_notes(session, conversation_id, to="sent", now=now, only=("drafted",), position=position)
+    notes = (await notes_of(session, [conversation_id]))[conversation_id]
+    if not any(n.status == "drafted" for n in notes):
+        await cancel_rest(session, conversation_id, now=now, kinds=("send_by",))
+    return changed
+
+
+async def after_checkin(session: AsyncSession, row: Reminder, *, tz: ZoneInfo, now: datetime) -> None:
+    """A check-in went out: notes wait for a reply; schedule the second (and last) one a week later."""
+    if row.conversation_id is None:
+        return
+    if row.sequence >= MAX_CHECKINS:
+        await mark_notes(session, row.conversation_id, to="closed", now=now, only=("drafted", "sent", "no_reply"))
+        return
+    await mark_notes(session, row.conversation_id, to="no_reply", now=now, only=("drafted", "sent"))
+    following = row.sequence + 1
+    await insert_reminder(
+        session, dedupe_key=f"conversation:{row.conversation_id}:follow_up:{following}",
+        conversation_id=row.conversation_id, platform=row.platform, workspace=row.workspace, channel=row.channel,
+        user_id=row.user_id, kind="follow_up", sequence=following, occurrence=0, attempts=0, status="pending",
+        due_at=same_time_later(row.due_at, tz, CHECKIN_GAP_DAYS), created_at=now, updated_at=now,
+    )  # fmt: skip
+
+
+async def rearm(session: AsyncSession, row: Reminder, *, due: datetime, now: datetime) -> bool:
+    """Deliver this reminder again at `due` (snooze or a new time); a no-op on finished reminders."""
+    if row.status in FINISHED or row.status == "sending":
+        return False
+    statement = (
+        update(Reminder)
+        .where(col(Reminder.id) == row.id, col(Reminder.status).in_(("pending", "claimed", "sent")))
+        .values(
+            status="pending", due_at=due, occurrence=row.occurrence + 1, attempts=0, next_attempt_at=None,
+            lease_until=None, claimed_by=None, message_id=None, last_error=None, updated_at=now,
+        )
+    )  # fmt: skip
+    return bool((await session.execute(statement)).rowcount)  # type: ignore[attr-defined]
+
+
+async def upcoming(session: AsyncSession, address: Address) -> list[Reminder]:
+    platform, workspace, user = address.key
+    statement = (
+        select(Reminder)
+        .where(
+            col(Reminder.platform) == platform, col(Reminder.workspace) == workspace,
+            col(Reminder.user_id) == user, col(Reminder.status).in_(UPCOMING),
+        )
+        .order_by(col(Reminder.due_at))
+    )  # fmt: skip
+    return list((await session.execute(statement)).scalars())
+
+
+def later(moment: datetime, minutes: int) -> datetime:
+    return moment + timedelta(minutes=minutes)

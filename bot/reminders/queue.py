@@ -1,0 +1,128 @@
+"""The reminder queue in the database: claim with a lease, mark `sending`, record the outcome.
+
+Status flow: pending → claimed → sending → sent | pending (retry) | failed | unknown.
+`claimed` means "certainly not sent yet", so an expired claim is simply claimed again. `sending` is
+committed *before* the platform call, so an expired `sending` row means "maybe sent": it is reconciled
+(asked of the platform) or, for a platform that cannot answer, parked as `unknown` and never re-sent.
+On PostgreSQL claims use `FOR UPDATE SKIP LOCKED`; on SQLite the single UPDATE … RETURNING runs under
+the database's one write lock, so two claimers can never take the same row there either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from bot.events import Address
+from bot.models import Reminder
+
+LIVE = ("pending", "claimed")
+
+
+def address_of(row: Reminder) -> Address:
+    return Address(platform=row.platform, workspace=row.workspace, channel=row.channel, user=row.user_id)
+
+
+def _scope(statement: Any, platforms: Sequence[str], address: Address | None) -> Any:
+    statement = statement.where(col(Reminder.platform).in_(list(platforms)))
+    if address is not None:
+        statement = statement.where(
+            col(Reminder.workspace) == address.workspace, col(Reminder.user_id) == address.user
+        )
+    return statement
+
+
+def _due(now: datetime) -> Any:
+    ready = and_(
+        col(Reminder.status) == "pending",
+        col(Reminder.due_at) <= now,
+        or_(col(Reminder.next_attempt_at).is_(None), col(Reminder.next_attempt_at) <= now),
+    )
+    return or_(ready, and_(col(Reminder.status) == "claimed", col(Reminder.lease_until) < now))
+
+
+async def _take(
+    session: AsyncSession, condition: Any, *, status: str, worker: str, now: datetime, lease: timedelta,
+    limit: int, platforms: Sequence[str], address: Address | None, count_attempt: bool,
+) -> list[Reminder]:  # fmt: skip
+    ids = _scope(select(col(Reminder.id)).where(condition), platforms, address)
+    ids = ids.order_by(col(Reminder.due_at)).limit(limit).with_for_update(skip_locked=True)
+    values: dict[str, Any] = {"status": status, "lease_until": now + lease, "claimed_by": worker, "updated_at": now}
+    if count_attempt:
+        values["attempts"] = col(Reminder.attempts) + 1
+    statement = (
+        update(Reminder)
+        .where(col(Reminder.id).in_(ids.scalar_subquery()), condition)
+        .values(**values)
+        .returning(Reminder)
+        .execution_options(synchronize_session=False)
+    )
+    rows = list((await session.execute(statement)).scalars().all())
+    return sorted(rows, key=lambda r: (r.due_at, r.id or 0))
+
+
+async def claim_due(
+    session: AsyncSession, *, worker: str, now: datetime, lease: timedelta, limit: int,
+    platforms: Sequence[str], address: Address | None = None,
+) -> list[Reminder]:  # fmt: skip
+    """Take up to `limit` due rows (and rows whose claim expired) for this worker."""
+    return await _take(
+        session, _due(now), status="claimed", worker=worker, now=now, lease=lease, limit=limit,
+        platforms=platforms, address=address, count_attempt=True,
+    )  # fmt: skip
+
+
+async def claim_stuck(
+    session: AsyncSession, *, worker: str, now: datetime, lease: timedelta, limit: int,
+    platforms: Sequence[str], address: Address | None = None,
+) -> list[Reminder]:  # fmt: skip
+    """Take rows whose send may or may not have happened (a worker died mid-send) for reconciliation."""
+    condition = and_(col(Reminder.status).in_(("sending", "checking")), col(Reminder.lease_until) < now)
+    return await _take(
+        session, condition, status="checking", worker=worker, now=now, lease=lease, limit=limit,
+        platforms=platforms, address=address, count_attempt=False,
+    )  # fmt: skip
+
+
+def _mine(row: Reminder, status: str) -> Any:
+    return and_(
+        col(Reminder.id) == row.id,
+        col(Reminder.status) == status,
+        col(Reminder.claimed_by) == row.claimed_by,
+        col(Reminder.attempts) == row.attempts,
+    )
+
+
+async def mark_sending(
+    session: AsyncSession, rows: Iterable[Reminder], *, now: datetime, lease: timedelta
+) -> set[int]:
+    """Flip still-owned claims to `sending` (the point of no automatic return); returns the ids kept."""
+    kept: set[int] = set()
+    for row in rows:
+        statement = (
+            update(Reminder)
+            .where(_mine(row, "claimed"))
+            .values(status="sending", sending_at=now, lease_until=now + lease, updated_at=now)
+        )
+        if (await session.execute(statement)).rowcount:  # type: ignore[attr-defined]
+            assert row.id is not None
+            kept.add(row.id)
+    return kept
+
+
+async def finish(session: AsyncSession, row: Reminder, *, from_status: str, now: datetime, **values: Any) -> bool:
+    """Record an outcome only if this worker still owns the row; False when someone else took over."""
+    statement = update(Reminder).where(_mine(row, from_status)).values(updated_at=now, **values)
+    return bool((await session.execute(statement)).rowcount)  # type: ignore[attr-defined]
+
+
+async def release(session: AsyncSession, row: Reminder, *, from_status: str, now: datetime, **values: Any) -> bool:
+    """Put a claimed row back to `pending` (rescheduled, rate-limited, retry later)."""
+    values.setdefault("lease_until", None)
+    values.setdefault("claimed_by", None)
+    return await finish(session, row, from_status=from_status, now=now, status="pending", **values)

@@ -1,0 +1,326 @@
+"""The durable reminder scheduler: claim due rows → decide → mark `sending` → deliver → record.
+
+At-least-once claiming with leases plus an idempotent send step gives one message per reminder:
+- a killed worker's *claims* expire and are claimed again (nothing was sent yet);
+- a killed worker's *sends* (`sending` past its lease) are reconciled: a sender that can look up its
+  own messages (`delivered(address, reminder_id, since)`) tells us whether the post exists, and we
+  re-send only if it does not. A sender without that (Slack has no idempotency key) gets the row parked
+  as `unknown` and never re-sent: we prefer a rare missed nudge over a duplicate one.
+Temporary failures retry with backoff; a rate limit holds the whole platform for `retry_after`;
+permanent failures stop and are recorded. Time comes from an injected clock, so tests never sleep.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol, runtime_checkable
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col, select
+
+from bot.actions import Nudge
+from bot.clock import Clock, SystemClock
+from bot.errors import DeliveryError
+from bot.events import Address
+from bot.models import Conversation, Reminder
+from bot.ports import Sender
+from bot.reminders import lifecycle
+from bot.reminders.messages import build_nudge
+from bot.reminders.queue import address_of, claim_due, claim_stuck, finish, mark_sending, release
+from bot.reminders.times import deliverable_at
+
+log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class DeliveryLookup(Protocol):
+    """Optional sender capability: find the message we may have posted for a reminder since `since`."""
+
+    async def delivered(self, address: Address, reminder_id: int, since: datetime) -> str | None: ...
+
+
+@dataclass
+class TickResult:
+    claimed: int = 0
+    delivered: int = 0
+    retried: int = 0
+    failed: int = 0
+    deferred: int = 0
+    skipped: int = 0
+    missed: int = 0
+    reconciled: int = 0
+    unknown: int = 0
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.claimed or self.reconciled or self.unknown)
+
+
+@dataclass
+class _Plan:
+    row: Reminder
+    nudge: Nudge | None = None
+    defer_to: datetime | None = None
+    stale: bool = False
+    company: str = ""
+    tz_name: str = "UTC"
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class _Outcome:
+    kind: str  # sent | retry | permanent | unknown | held
+    message_id: str | None = None
+    reason: str = ""
+    retry_after: float | None = None
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()[:30]}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+
+
+class Scheduler:
+    """One worker. Several may run against one PostgreSQL database (in bot processes or `thankyou-bot worker`)."""
+
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], senders: Mapping[str, Sender], clock: Clock | None = None,
+        *, worker: str | None = None, batch: int = 100, lease: timedelta = timedelta(seconds=60),
+        grace: timedelta = timedelta(hours=12), concurrency: int = 16, max_attempts: int = 8,
+        poll_seconds: float = 5.0, default_timezone: str = "UTC",
+    ) -> None:  # fmt: skip
+        self.sessions, self.senders, self.clock = sessions, dict(senders), clock or SystemClock()
+        self.worker = worker or worker_name()
+        self.batch, self.lease, self.grace, self.concurrency = batch, lease, grace, concurrency
+        self.max_attempts, self.poll_seconds, self.default_timezone = max_attempts, poll_seconds, default_timezone
+        self.holds: dict[str, datetime] = {}
+
+    def _platforms(self, now: datetime) -> list[str]:
+        return [p for p in self.senders if self.holds.get(p, now) <= now]
+
+    async def tick(self, *, address: Address | None = None) -> TickResult:
+        """One pass; raises on database failure (the caller decides; `run` logs and tries again)."""
+        result, now = TickResult(), self.clock.now()
+        platforms = self._platforms(now)
+        if not platforms:
+            return result
+        scope = {"worker": self.worker, "lease": self.lease, "limit": self.batch, "platforms": platforms}
+        async with self.sessions() as session, session.begin():
+            stuck = await claim_stuck(session, now=now, address=address, **scope)  # type: ignore[arg-type]
+        await self._reconcile(stuck, result)
+        async with self.sessions() as session, session.begin():
+            rows = await claim_due(session, now=now, address=address, **scope)  # type: ignore[arg-type]
+            plans = await self._plan(session, rows, now)
+        result.claimed = len(rows)
+        if not rows:
+            return result
+        async with self.sessions() as session, session.begin():
+            sending = await self._prepare(session, plans, now, result)
+        outcomes = await self._send_all(sending)
+        async with self.sessions() as session, session.begin():
+            for plan, outcome in zip(sending, outcomes, strict=True):
+                await self._record(session, plan, outcome, result)
+        return result
+
+    async def safe_tick(self, *, address: Address | None = None) -> TickResult | None:
+        """A tick that survives an unavailable database: logged, nothing half-done, retried next time."""
+        try:
+            return await self.tick(address=address)
+        except (SQLAlchemyError, OSError) as error:
+            log.warning("scheduler tick failed; will retry", extra={"worker": self.worker, "error": type(error).__name__})
+            return None
+
+    async def run(self, stop: asyncio.Event | None = None) -> None:
+        """Tick until `stop` is set; busy ticks follow each other at once, idle ones wait `poll_seconds`."""
+        stop = stop or asyncio.Event()
+        log.info("scheduler started", extra={"worker": self.worker, "platforms": sorted(self.senders)})
+        while not stop.is_set():
+            result = await self.safe_tick()
+            if result is not None and result.busy:
+                continue
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=self._idle_wait())
+            except TimeoutError:
+                pass
+
+    def _idle_wait(self) -> float:
+        now = self.clock.now()
+        waits = [(until - now).total_seconds() for until in self.holds.values() if until > now]
+        return max(0.01, min([self.poll_seconds, *waits]))
+
+    async def _plan(self, session: AsyncSession, rows: list[Reminder], now: datetime) -> list[_Plan]:
+        """Load what messages need (preferences, conversation, notes) and decide each row's fate."""
+        conversation_ids = sorted({r.conversation_id for r in rows if r.conversation_id is not None})
+        conversations: dict[int, Conversation] = {}
+        if conversation_ids:
+            found = await session.execute(select(Conversation).where(col(Conversation.id).in_(conversation_ids)))
+            conversations = {c.id: c for c in found.scalars() if c.id is not None}
+        notes = await lifecycle.notes_of(session, conversation_ids)
+        plans: list[_Plan] = []
+        for row in rows:
+            prefs = await lifecycle.prefs_for(session, row.platform, row.workspace, row.user_id)
+            conversation = conversations.get(row.conversation_id or -1)
+            tz = lifecycle.zone_for(prefs, conversation, self.default_timezone)
+            plan = _Plan(row, tz_name=tz.key, company=str(conversation.answers.get("company", "")) if conversation else "")
+            when = deliverable_at(
+                max(row.due_at, now), tz, quiet_start=prefs.quiet_start if prefs else None,
+                quiet_stop=prefs.quiet_end if prefs else None, paused_until=prefs.paused_until if prefs else None,
+            )  # fmt: skip
+            if when > now:
+                plan.defer_to = when
+            elif row.kind != "digest" and row.next_attempt_at is None and now - row.due_at > self.grace:
+                plan.stale = True
+            else:
+                plan.nudge = build_nudge(row, conversation, notes.get(row.conversation_id or -1, []), tz)
+            plans.append(plan)
+        return plans
+
+    async def _prepare(self, session: AsyncSession, plans: list[_Plan], now: datetime, result: TickResult) -> list[_Plan]:
+        """Defer, skip and fold rows; flip the rest to `sending` in one commit before any platform call."""
+        stale: dict[tuple[str, str, str], list[_Plan]] = {}
+        to_send: list[_Plan] = []
+        for plan in plans:
+            if plan.defer_to is not None:
+                result.deferred += await release(session, plan.row, from_status="claimed", now=now,
+                                                 due_at=plan.defer_to, attempts=plan.row.attempts - 1)  # fmt: skip
+            elif plan.stale:
+                stale.setdefault((plan.row.platform, plan.row.workspace, plan.row.user_id), []).append(plan)
+            elif plan.nudge is None:
+                result.skipped += await finish(session, plan.row, from_status="claimed", now=now, status="skipped")
+            else:
+                to_send.append(plan)
+        for group in stale.values():
+            await self._fold(session, group, now, result)
+        kept = await mark_sending(session, (p.row for p in to_send), now=now, lease=self.lease)
+        for plan in to_send:
+            plan.row.status = "sending"
+        return [p for p in to_send if p.row.id in kept]
+
+    async def _fold(self, session: AsyncSession, group: list[_Plan], now: datetime, result: TickResult) -> None:
+        """Reminders missed by more than the grace window become one "while I was away" message."""
+        items = []
+        for plan in group:
+            if await finish(session, plan.row, from_status="claimed", now=now, status="missed", lease_until=None):
+                result.missed += 1
+                items.append({"kind": plan.row.kind, "due_at": plan.row.due_at.isoformat(), "company": plan.company})
+        if not items:
+            return
+        first = group[0].row
+        await lifecycle.insert_reminder(
+            session, dedupe_key=f"away:{min(p.row.id or 0 for p in group)}", conversation_id=None,
+            platform=first.platform, workspace=first.workspace, channel=first.channel, user_id=first.user_id,
+            kind="digest", due_at=now, status="pending", attempts=0, sequence=1, occurrence=0,
+            payload={"items": items}, created_at=now, updated_at=now,
+        )  # fmt: skip
+
+    async def _send_all(self, plans: list[_Plan]) -> list[_Outcome]:
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def one(plan: _Plan) -> _Outcome:
+            async with gate:
+                return await self._send(plan)
+
+        return list(await asyncio.gather(*(one(p) for p in plans)))
+
+    async def _send(self, plan: _Plan) -> _Outcome:
+        row = plan.row
+        if self.holds.get(row.platform, self.clock.now()) > self.clock.now():
+            return _Outcome("held")
+        assert plan.nudge is not None
+        try:
+            ids = await self.senders[row.platform].send(address_of(row), [plan.nudge])
+        except DeliveryError as error:
+            retry_after = getattr(error, "retry_after", None)
+            if isinstance(retry_after, int | float) and retry_after > 0:
+                self.holds[row.platform] = self.clock.now() + timedelta(seconds=float(retry_after))
+                return _Outcome("held", reason=error.reason[:200], retry_after=float(retry_after))
+            return _Outcome("permanent" if error.permanent else "retry", reason=error.reason[:200])
+        except Exception as error:  # ambiguous: the post may exist; never guess, never re-send blindly
+            log.warning("reminder send outcome unknown", extra={"reminder": row.id, "error": type(error).__name__})
+            return _Outcome("unknown", reason=f"send outcome unknown ({type(error).__name__})")
+        return _Outcome("sent", message_id=ids[0][:128] if ids else None)
+
+    async def _record(self, session: AsyncSession, plan: _Plan, outcome: _Outcome, result: TickResult) -> None:
+        row, now = plan.row, self.clock.now()
+        if outcome.kind == "sent":
+            if await finish(session, row, from_status="sending", now=now, status="sent", sent_at=now,
+                            message_id=outcome.message_id, lease_until=None, last_error=None):  # fmt: skip
+                result.delivered += 1
+                if row.kind == "follow_up":
+                    await lifecycle.after_checkin(session, row, tz=lifecycle.zone(plan.tz_name), now=now)
+        elif outcome.kind == "held":
+            hold = self.holds.get(row.platform, now)
+            result.retried += await release(session, row, from_status="sending", now=now, sending_at=None,
+                                            next_attempt_at=max(hold, now), attempts=row.attempts - 1,
+                                            last_error=outcome.reason or None)  # fmt: skip
+        elif outcome.kind == "retry" and row.attempts < self.max_attempts:
+            result.retried += await release(session, row, from_status="sending", now=now, sending_at=None,
+                                            next_attempt_at=now + backoff(row), last_error=outcome.reason)  # fmt: skip
+        elif outcome.kind == "unknown":
+            result.unknown += await finish(session, row, from_status="sending", now=now, status="unknown",
+                                           lease_until=None, last_error=outcome.reason)  # fmt: skip
+        else:
+            log.warning("reminder failed permanently", extra={"reminder": row.id, "platform": row.platform})
+            result.failed += await finish(session, row, from_status="sending", now=now, status="failed",
+                                          lease_until=None, last_error=outcome.reason or "gave up")  # fmt: skip
+
+    async def _reconcile(self, stuck: list[Reminder], result: TickResult) -> None:
+        """Rows a dead worker left mid-send: ask the platform, or park them as `unknown`."""
+        for row in stuck:
+            now, sender = self.clock.now(), self.senders[row.platform]
+            found: str | None = None
+            if isinstance(sender, DeliveryLookup):
+                try:
+                    assert row.id is not None
+                    found = await sender.delivered(address_of(row), row.id, row.sending_at or row.updated_at)
+                except Exception:
+                    log.warning("reconciliation lookup failed; will retry", extra={"reminder": row.id})
+                    continue  # the lease expires again and another pass retries
+            async with self.sessions() as session, session.begin():
+                if found is not None:
+                    result.reconciled += await finish(session, row, from_status="checking", now=now, status="sent",
+                                                      sent_at=now, message_id=found or None, lease_until=None)  # fmt: skip
+                elif isinstance(sender, DeliveryLookup):
+                    result.reconciled += await release(session, row, from_status="checking", now=now, sending_at=None)
+                else:
+                    result.unknown += await finish(
+                        session, row, from_status="checking", now=now, status="unknown", lease_until=None,
+                        last_error="a worker stopped mid-send; not re-sent to avoid a duplicate",
+                    )
+
+
+def backoff(row: Reminder) -> timedelta:
+    """30 s, 1 min, 2 min … capped at an hour, with a little per-row jitter so retries don't stampede."""
+    seconds = min(30 * 2 ** max(row.attempts - 1, 0), 3600)
+    return timedelta(seconds=seconds * (1 + ((row.id or 0) * 7919 % 100) / 500))
+
+
+async def run_scheduler(
+    sessions: async_sessionmaker[AsyncSession], senders: Mapping[str, Sender], clock: Clock | None = None,
+    *, stop: asyncio.Event | None = None, poll_seconds: float = 5.0, default_timezone: str = "UTC",
+) -> None:  # fmt: skip
+    """What bot processes start in the background (unless RUN_SCHEDULER=false)."""
+    scheduler = Scheduler(sessions, senders, clock, poll_seconds=poll_seconds, default_timezone=default_timezone)
+    await scheduler.run(stop)
+
+
+async def deliver_due(
+    sessions: async_sessionmaker[AsyncSession], address: Address, sender: Sender, clock: Clock | None = None,
+    *, default_timezone: str = "UTC",
+) -> int:  # fmt: skip
+    """Deliver one user's due reminders now (the console calls this at start); returns how many went out."""
+    scheduler = Scheduler(sessions, {address.platform: sender}, clock, default_timezone=default_timezone)
+    delivered = 0
+    for _ in range(3):  # a pass may fold stale reminders into a digest that the next pass delivers
+        result = await scheduler.tick(address=address)
+        delivered += result.delivered
+        if not result.claimed:
+            break
+    return delivered
