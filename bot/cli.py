@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -62,7 +63,6 @@ def _run_draft(args: argparse.Namespace) -> int:
 
 def _run_slack(args: argparse.Namespace) -> int:
     from adapters.slack.main import run
-
     from bot.config import load_settings
 
     asyncio.run(run(load_settings(), http=args.http, port=args.port))
@@ -71,7 +71,6 @@ def _run_slack(args: argparse.Namespace) -> int:
 
 def _run_discord(args: argparse.Namespace) -> int:
     from adapters.discord.main import run
-
     from bot.config import load_settings
 
     asyncio.run(run(load_settings()))
@@ -106,8 +105,22 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _configure_logging(command: str) -> None:
+    """LOG_LEVEL from the environment; the terminal commands stay quiet unless asked."""
+    default = "WARNING" if command in ("console", "draft") else "INFO"
+    level = os.environ.get("LOG_LEVEL", default).upper()
+    logging.basicConfig(
+        level=level if level in logging.getLevelNamesMapping() else default,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("slack_bolt", "slack_sdk"):  # their DEBUG output can include request bodies
+        logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLogger().level))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _configure_logging(args.command)
     try:
         return _COMMANDS[args.command](args)
     except ConfigError as error:

@@ -1,0 +1,75 @@
+"""The `--jsonl` console protocol end to end: a real `thankyou-bot console` process on a SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tests.transcripts import load_transcripts
+
+TIMEOUT = 60
+
+
+def run_console(db: Path, lines: list[str], *extra: str) -> list[dict[str, Any]]:
+    """Feed the lines on stdin (then end of input) and return the JSON objects printed on stdout."""
+    process = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "console", "--db", f"sqlite:///{db}", "--user", "sam",
+         "--tz", "America/New_York", "--jsonl", *extra],
+        input="".join(f"{line}\n" for line in lines), capture_output=True, text=True, timeout=TIMEOUT,
+        env={**os.environ, "DEFAULT_TIMEZONE": "UTC"},
+    )  # fmt: skip
+    assert process.returncode == 0, process.stderr
+    assert process.stderr == "", process.stderr
+    return [json.loads(line) for line in process.stdout.splitlines()]
+
+
+def test_whole_conversation_speaks_the_protocol(tmp_path: Path) -> None:
+    transcript = next(t for t in load_transcripts() if t.name == "panel_interview")
+    answers = [str(turn.text) for turn in transcript.turns[1:]]
+    out = run_console(tmp_path / "bot.db", answers)
+    kinds = [o["type"] for o in out]
+    assert kinds[0] == "say" and kinds[-1] == "end" and out[-1]["reason"] == "done"
+    assert set(kinds) <= {"say", "ask", "drafts", "reminder", "end"}
+    first_ask = next(o for o in out if o["type"] == "ask")
+    assert first_ask["field"] == "occasion" and first_ask["optional"] is True
+    assert {"value": "interview", "label": "A job interview"} in first_ask["choices"]
+    text_ask = next(o for o in out if o["type"] == "ask" and o["field"] == "company")
+    assert "choices" not in text_ask and text_ask["optional"] is False
+    drafts = next(o for o in out if o["type"] == "drafts")
+    assert [d["to"]["name"] for d in drafts["drafts"]] == ["Priya Natarajan", "Tom Li"]
+    assert {"send_by", "follow_up_at"} <= drafts.keys()
+    reminders = [o for o in out if o["type"] == "reminder"]
+    assert reminders and {r["kind"] for r in reminders} <= {"send_by", "follow_up"}
+    assert all(datetime.fromisoformat(r["due_at"]).tzinfo is not None for r in reminders)
+
+
+def test_end_of_input_saves_and_next_run_resumes(tmp_path: Path) -> None:
+    db = tmp_path / "bot.db"
+    first = run_console(db, ["skip", "Sam Rivera", "Acme"])
+    assert [o["field"] for o in first if o["type"] == "ask"][-1] == "role"
+    assert first[-1]["type"] == "ask", "no end message: the conversation is only paused"
+    second = run_console(db, [])
+    assert "welcome back" in second[0]["text"].lower()
+    assert second[-1] == {**second[-1], "type": "ask", "field": "role"}
+
+
+def test_navigation_words_and_validation_messages(tmp_path: Path) -> None:
+    out = run_console(tmp_path / "bot.db", ["skip", "", "Sam", "BACK", "Sam Rivera", "edit nothing", "cancel"])
+    says = [o["text"] for o in out if o["type"] == "say"]
+    assert any("looks empty" in s for s in says)
+    assert any('"nothing"' in s for s in says)
+    assert out[-1] == {"type": "end", "reason": "cancelled"}
+
+
+def test_unknown_time_zone_is_a_usage_error(tmp_path: Path) -> None:
+    process = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "console", "--db", f"sqlite:///{tmp_path}/x.db", "--tz", "Mars/Olympus"],
+        input="", capture_output=True, text=True, timeout=TIMEOUT,
+    )  # fmt: skip
+    assert process.returncode == 2
+    assert "unknown time zone" in process.stderr and "Traceback" not in process.stderr
