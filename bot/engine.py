@@ -112,7 +112,7 @@ class Engine:
 
     def _answer(self, state: ConversationState, text: str, now: datetime) -> Outcome:
         if state.cursor == CONFIRM:
-            if " ".join(text.casefold().split()).strip(".!") in _YES:
+            if " ".join(text.casefold().split()).strip(".!") in _YES | {"1"}:
                 return self._finish(state, now)
             return state, [Say(self.say.confirm_hint()), self._ask(state, now)]
         step = self.flow.step_for(state.cursor)

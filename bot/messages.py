@@ -102,8 +102,9 @@ class Messages:
         return "Something in your saved answers needs another look, so I'll ask that question again."
 
     def drafts_intro(self, count: int) -> str:
-        notes = "is your note" if count == 1 else f"are your {count} notes, one per person"
-        return f"Here {notes}. Read each one once, make it yours, then send it."
+        if count == 1:
+            return "Here is your note. Read it once, make it yours, then send it."
+        return f"Here are your {count} notes, one per person. Read each one once, make it yours, then send it."
 
 
 def display(step: Step, value: Any) -> str:
