@@ -1,0 +1,150 @@
+"""Drafts as Slack posts: the exact text to copy in code blocks, the checks, and the note's buttons.
+
+A code block shows `&`, `<`, `>` from their entities, so what a user copies is the composed note
+unchanged (tests un-escape and compare). A note longer than one section is split between words.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from urllib.parse import quote
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    Option,
+    SectionBlock,
+    StaticSelectElement,
+)
+
+from adapters.slack import ids
+from adapters.slack.escape import escape, split_text
+from adapters.slack.message import Message, pack
+from bot.actions import DraftsReady
+from bot.drafts import Draft
+
+URL_LIMIT = 3000
+_FENCE = "```"
+_CODE_LIMIT = 3000 - 2 * len(_FENCE)
+_TONES = (("formal", "Formal"), ("warm", "Warm"), ("concise", "Concise"))
+_LEVELS = {"error": ":red_circle:", "warning": ":warning:", "info": ":information_source:"}
+_CHANNELS = {"email": "email", "linkedin": "LinkedIn message", "card": "card"}
+
+
+def draft_messages(ready: DraftsReady) -> list[Message]:
+    """One post per draft (more only if a note is too long for one), buttons on its last post."""
+    total = len(ready.drafts.drafts)
+    posts: list[Message] = []
+    for position, draft in enumerate(ready.drafts.drafts):
+        title = f"Note {position + 1} of {total}: to {draft.to.name} ({_CHANNELS.get(draft.channel, draft.channel)})"
+        blocks = [_bold(title), *copy_blocks(draft), *_checks(draft)]
+        if ready.conversation_id is not None:
+            blocks.extend(_buttons(draft, ready.conversation_id, position))
+        posts.extend(pack(blocks, title))
+    return posts
+
+
+def copy_blocks(draft: Draft) -> list[Block]:
+    """Subject and body, each in blocks the user can copy exactly."""
+    blocks: list[Block] = []
+    if draft.subject:
+        blocks.append(_label("Subject"))
+        blocks.extend(code_blocks(draft.subject))
+    blocks.append(_label("Message"))
+    blocks.extend(code_blocks(draft.body))
+    return blocks
+
+
+def code_blocks(text: str) -> list[Block]:
+    """Preformatted sections; text that itself holds a fence is shown as plain (still exact) text."""
+    if _FENCE in text:
+        return [SectionBlock(text=MarkdownTextObject(text=escape(p), verbatim=True)) for p in split_text(text, 3000)]
+    return [
+        SectionBlock(text=MarkdownTextObject(text=f"{_FENCE}{escape(piece)}{_FENCE}", verbatim=True))
+        for piece in split_text(text, _CODE_LIMIT)
+    ]
+
+
+def nudge_draft_blocks(draft: Draft) -> list[Block]:
+    """A follow-up email attached to a reminder: the text to copy and an email link."""
+    blocks = copy_blocks(draft)
+    link = mailto_link(draft)
+    if draft.channel == "email" and len(link) <= URL_LIMIT:
+        blocks.append(ActionsBlock(elements=[ButtonElement(text="Open in email", url=link, action_id="ty-open")]))
+    return blocks
+
+
+def _buttons(draft: Draft, conversation_id: int, position: int) -> list[Block]:
+    elements: list[ButtonElement | StaticSelectElement] = []
+    notes: list[Block] = []
+    if draft.channel == "email":
+        link = mailto_link(draft)
+        if len(link) <= URL_LIMIT:
+            elements.append(
+                ButtonElement(
+                    text="Open in email", url=link, action_id=ids.draft_id("open", conversation_id, position)
+                )
+            )
+        else:
+            notes.append(_context("This note is too long for an email link. Copy the subject and message above."))
+    elements.append(
+        StaticSelectElement(
+            placeholder="Change tone",
+            action_id=ids.draft_id("tone", conversation_id, position),
+            options=[Option(value=f"tone:{value}", text=label) for value, label in _TONES],
+        )
+    )
+    elements.append(
+        ButtonElement(text="Edit an answer", action_id=ids.draft_id("edit", conversation_id, position), value="edit")
+    )
+    elements.append(
+        ButtonElement(
+            text="Mark as sent",
+            action_id=ids.draft_id("sent", conversation_id, position),
+            value="sent",
+            style="primary",
+        )
+    )
+    return [*notes, ActionsBlock(elements=elements)]
+
+
+def _checks(draft: Draft) -> list[Block]:
+    if not draft.checks:
+        return []
+    lines = "\n".join(f"{_LEVELS.get(c.level, '•')} {c.message}" for c in draft.checks)
+    return [_context(piece) for piece in split_text(lines, 3000)]
+
+
+def _bold(text: str) -> Block:
+    return SectionBlock(text=MarkdownTextObject(text=f"*{escape(split_text(text, 2990)[0])}*", verbatim=True))
+
+
+def _label(text: str) -> Block:
+    return ContextBlock(elements=[MarkdownTextObject(text=f"*{text}*")])
+
+
+def _context(text: str) -> Block:
+    return ContextBlock(elements=[MarkdownTextObject(text=escape(text), verbatim=True)])
+
+
+def mailto_link(draft: Draft) -> str:
+    """The composer's mailto link when available; otherwise an RFC 6068 link built here."""
+    builder = _core_mailto()
+    if builder is not None:
+        return builder(draft)
+    to = quote(draft.to.email or "", safe="@")
+    query = f"subject={quote(draft.subject or '', safe='')}&body={quote(draft.body, safe='')}"
+    return f"mailto:{to}?{query}"
+
+
+def _core_mailto() -> Callable[[Draft], str] | None:
+    try:
+        module = importlib.import_module("bot.compose.delivery")
+    except ImportError:
+        return None
+    builder: Callable[[Draft], str] | None = getattr(module, "mailto_link", None)
+    return builder

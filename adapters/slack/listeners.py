@@ -1,0 +1,142 @@
+"""bolt listeners: acknowledge at once, translate, and hand the turn to the service in the background.
+
+Nothing slow happens before `ack()`: opening the DM, reading the user's time zone, the database and
+the posts all run after Slack has its response.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.errors import SlackApiError
+
+from adapters.slack import translate
+from adapters.slack.app import SlackBot
+from adapters.slack.home import home_view
+from bot.errors import DeliveryError
+from bot.events import Event, Start
+from bot.store import mark_processed
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/thankyou"
+DM_POINTER = "I've sent you a direct message. Let's continue there, where your interview details stay private."
+MENTION_POINTER = (
+    "Hi! Interview details are private, so I only talk about them in direct messages. "
+    "Type `/thankyou` or open my *Messages* tab to start."
+)
+SORRY = "Sorry, something went wrong on my side. Your answers so far are saved. Please send your last answer again."
+Body = dict[str, Any]
+
+
+def register(bot: SlackBot) -> None:
+    """Attach every listener to `bot.app`."""
+    app = bot.app
+
+    @app.command(COMMAND)
+    async def on_command(ack: AsyncAck, body: Body) -> None:
+        await ack(text=DM_POINTER)
+        bot.background.spawn(_key(body.get("team_id"), body.get("user_id")), lambda: _command(bot, body))
+
+    @app.event("message")
+    async def on_message(ack: AsyncAck, body: Body) -> None:
+        await ack()
+        event = translate.message_event(body)
+        if event is not None:
+            _hand_off(bot, event)
+
+    @app.action(re.compile(r"^ty-"))
+    async def on_action(ack: AsyncAck, body: Body) -> None:
+        await ack()
+        event = translate.action_event(body)
+        if event is not None:
+            _hand_off(bot, event)
+
+    @app.event("app_mention")
+    async def on_mention(ack: AsyncAck, body: Body) -> None:
+        await ack()
+        bot.background.spawn(("mention", body.get("event_id")), lambda: _point_to_dm(bot, body))
+
+    @app.event("app_home_opened")
+    async def on_home(ack: AsyncAck, body: Body) -> None:
+        await ack()
+        event = body.get("event") or {}
+        if event.get("tab") == "home":
+            bot.background.spawn(_key(body.get("team_id"), event.get("user")), lambda: _publish_home(bot, body))
+
+
+def _key(team: object, user: object) -> tuple[str, str]:
+    return (str(team), str(user))
+
+
+def _hand_off(bot: SlackBot, event: Event) -> None:
+    bot.background.spawn((event.address.workspace, event.address.user), lambda: _turn(bot, event))
+
+
+async def _turn(bot: SlackBot, event: Event) -> None:
+    """One conversation turn; a Start from a button first learns the user's time zone."""
+    await bot.ready()
+    if isinstance(event, Start) and event.timezone is None:
+        event = replace(event, timezone=await _timezone(bot, event.address.user))
+    try:
+        await bot.service.handle(event, bot.sender)
+    except DeliveryError:
+        raise
+    except Exception:
+        await _apologise(bot, event.address.channel)
+        raise
+
+
+async def _command(bot: SlackBot, body: Body) -> None:
+    """`/thankyou`: open (or find) the DM, read the time zone, then start, resume or navigate there."""
+    await bot.ready()
+    user = str(body.get("user_id", ""))
+    try:
+        opened = await bot.client.conversations_open(users=user)
+    except SlackApiError as error:
+        raise DeliveryError(str(error.response.get("error", "cannot_open_dm")), permanent=True) from None
+    channel = str((opened.get("channel") or {}).get("id", ""))
+    timezone = await _timezone(bot, user)
+    await _turn(bot, translate.command_event(body, channel=channel, timezone=timezone))
+
+
+async def _timezone(bot: SlackBot, user: str) -> str | None:
+    """The user's zone from their Slack profile; quietly None when Slack can't tell us."""
+    try:
+        info = await bot.client.users_info(user=user)
+    except Exception:  # any failure here only costs us a default time zone
+        log.info("users.info failed; using the default time zone", extra={"platform": "slack"})
+        return None
+    zone = (info.get("user") or {}).get("tz")
+    return zone if isinstance(zone, str) and zone else None
+
+
+async def _apologise(bot: SlackBot, channel: str) -> None:
+    try:
+        await bot.client.chat_postMessage(channel=channel, text=SORRY)
+    except Exception:  # the apology is best effort; the original error is logged by the caller
+        log.warning("could not post the apology", extra={"platform": "slack"})
+
+
+async def _point_to_dm(bot: SlackBot, body: Body) -> None:
+    """Answer a channel mention privately (ephemeral) and only once per event, whatever was written."""
+    await bot.ready()
+    event = body.get("event") or {}
+    event_id = translate.stable_id("mention", str(body.get("event_id", "")))
+    async with bot.sessions() as session, session.begin():
+        first = await mark_processed(session, platform="slack", event_id=event_id, now=bot.service.clock.now())
+    if first:
+        await bot.client.chat_postEphemeral(
+            channel=str(event.get("channel", "")), user=str(event.get("user", "")), text=MENTION_POINTER
+        )
+
+
+async def _publish_home(bot: SlackBot, body: Body) -> None:
+    await bot.ready()
+    user = str((body.get("event") or {}).get("user", ""))
+    view = await home_view(bot.sessions, workspace=str(body.get("team_id", "")), user=user)
+    await bot.client.views_publish(user_id=user, view=view)

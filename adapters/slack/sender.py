@@ -1,0 +1,84 @@
+"""SlackSender: posts rendered actions to a user's DM through the Web API (the `Sender` port)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.blocks import render
+from bot.actions import Action
+from bot.errors import DeliveryError
+from bot.events import Address
+
+log = logging.getLogger(__name__)
+
+# Errors that retrying cannot fix: the DM is gone, the user left, or the app lost access.
+PERMANENT = frozenset(
+    {
+        "channel_not_found",
+        "is_archived",
+        "not_in_channel",
+        "account_inactive",
+        "user_disabled",
+        "user_not_found",
+        "cannot_dm_bot",
+        "invalid_auth",
+        "not_authed",
+        "token_revoked",
+        "missing_scope",
+        "invalid_blocks",
+        "msg_too_long",
+        "msg_blocks_too_long",
+    }
+)
+
+
+def make_client(token: str, base_url: str, *, rate_limit_retries: int = 3) -> AsyncWebClient:
+    """A Web API client that waits out 429s (`Retry-After`) and never blindly re-sends other failures.
+
+    slack_sdk's default connection-error retry is dropped on purpose: a reset after Slack accepted a
+    `chat.postMessage` would post the same message twice. A 429 means nothing was posted, so it is safe.
+    """
+    client = AsyncWebClient(token=token, base_url=base_url, logger=_quiet_logger())
+    client.retry_handlers = [AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries)]
+    return client
+
+
+def _quiet_logger() -> logging.Logger:
+    """slack_sdk logs whole request bodies (user text) at DEBUG; keep its logger at INFO or above."""
+    logger = logging.getLogger("adapters.slack.web_api")
+    logger.setLevel(logging.INFO)
+    return logger
+
+
+class SlackSender:
+    """Delivers actions as posts in the user's DM; returns the posts' timestamps (Slack's message ids)."""
+
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+
+    async def send(self, address: Address, actions: Sequence[Action]) -> list[str]:
+        posted: list[str] = []
+        for message in render(actions):
+            try:
+                response = await self.client.chat_postMessage(
+                    channel=address.channel,
+                    text=message.text,
+                    blocks=message.payload_blocks(),
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
+            except SlackApiError as error:
+                code = str(error.response.get("error", "unknown_error"))
+                log.warning("slack post failed", extra={"platform": "slack", "error": code})
+                raise DeliveryError(code, permanent=code in PERMANENT) from None
+            except (TimeoutError, aiohttp.ClientError) as error:
+                log.warning("slack unreachable", extra={"platform": "slack", "error": type(error).__name__})
+                raise DeliveryError("slack_unreachable", permanent=False) from None
+            posted.append(str(response.get("ts", "")))
+        return posted

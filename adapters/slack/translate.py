@@ -1,0 +1,122 @@
+"""Slack payloads → neutral events. Pure functions: no I/O, no bolt objects, easy to test.
+
+Event ids make redeliveries and double clicks harmless: the service records each id once.
+Events API callbacks use Slack's `event_id`; a button uses the message it sits on plus its own id and
+value, so clicking the same button twice has one effect.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from adapters.slack import ids
+from bot.events import Address, ChoiceMade, Command, DraftAction, Event, Navigate, ReminderAction, Start, TextAnswer
+
+PLATFORM = "slack"
+_ID_LIMIT = 120
+_COMMAND_WORDS: dict[str, Command] = {"help": "help", "cancel": "cancel", "stop": "cancel", "restart": "restart"}
+_NAV: dict[str, Command] = {"skip": "skip", "back": "back", "cancel": "cancel", "help": "help", "resume": "resume"}
+
+Payload = Mapping[str, Any]
+
+
+def _get(payload: Payload, *path: str) -> str:
+    """A nested string field, or "" when any part is missing."""
+    node: Any = payload
+    for key in path:
+        if not isinstance(node, Mapping):
+            return ""
+        node = node.get(key)
+    return node if isinstance(node, str) else ""
+
+
+def stable_id(*parts: str) -> str:
+    """Join parts into an event id that fits the database column (long ones are hashed)."""
+    joined = ":".join(parts)
+    if len(joined) <= _ID_LIMIT:
+        return joined
+    return parts[0] + ":" + hashlib.sha256(joined.encode()).hexdigest()
+
+
+def is_conversation_message(event: Payload) -> bool:
+    """A person's own new DM text: not an edit, deletion, join, file share or any bot's message."""
+    return (
+        event.get("type") == "message"
+        and event.get("channel_type") == "im"
+        and not event.get("subtype")
+        and not event.get("bot_id")
+        and not event.get("bot_profile")
+        and isinstance(event.get("text"), str)
+        and bool(_get(event, "user"))
+    )
+
+
+def message_event(body: Payload) -> TextAnswer | None:
+    """A DM answer from an Events API envelope, or None when the bot must ignore it."""
+    event = body.get("event")
+    if not isinstance(event, Mapping) or not is_conversation_message(event):
+        return None
+    team = _get(body, "team_id") or _get(event, "team")
+    address = Address(PLATFORM, team, _get(event, "channel"), _get(event, "user"))
+    return TextAnswer(address, stable_id("ev", _get(body, "event_id") or _get(event, "ts")), event["text"])
+
+
+def command_event(body: Payload, *, channel: str, timezone: str | None) -> Event:
+    """`/thankyou [help|cancel|restart|resume]`: anything else starts or resumes the debrief."""
+    address = Address(PLATFORM, _get(body, "team_id"), channel, _get(body, "user_id"))
+    event_id = stable_id("cmd", _get(body, "trigger_id") or _get(body, "command_ts"))
+    word = _get(body, "text").strip().casefold()
+    command = _COMMAND_WORDS.get(word)
+    if command is not None:
+        return Navigate(address, event_id, command)
+    return Start(address, event_id, timezone)
+
+
+def action_event(body: Payload) -> Event | None:
+    """A click on one of our buttons; None for link buttons and ids we don't own (ack only)."""
+    actions = body.get("actions")
+    if not isinstance(actions, list) or not actions or not isinstance(actions[0], Mapping):
+        return None
+    action: Payload = actions[0]
+    kind, parts = ids.parse(_get(action, "action_id"))
+    value = _get(action, "value") or _get(action, "selected_option", "value")
+    address = Address(
+        PLATFORM,
+        _get(body, "user", "team_id") or _get(body, "team", "id"),
+        _get(body, "channel", "id") or _get(body, "container", "channel_id"),
+        _get(body, "user", "id"),
+    )
+    event_id = _action_id(body, action, value)
+    try:
+        return _decode(kind, parts, value, address, event_id)
+    except (ValueError, IndexError):
+        return None
+
+
+def _action_id(body: Payload, action: Payload, value: str) -> str:
+    """Same button on the same message → same id; a select adds its click time (each choice counts)."""
+    message_ts = _get(body, "container", "message_ts") or _get(body, "message", "ts")
+    click = _get(action, "action_ts") if action.get("type") == "static_select" else ""
+    return stable_id("act", message_ts, _get(action, "action_id"), value, click)
+
+
+def _decode(kind: str, parts: list[str], value: str, address: Address, event_id: str) -> Event | None:
+    if kind == ids.CHOICE:
+        field = parts[0]
+        if field == "start":
+            return Start(address, event_id)
+        return ChoiceMade(address, event_id, field, value)
+    if kind == ids.NAV:
+        command = _NAV.get(parts[0])
+        return Navigate(address, event_id, command) if command else None
+    if kind == ids.DRAFT:
+        what, conversation, position = parts[0], int(parts[1]), int(parts[2])
+        if what == "open":
+            return None
+        action = value if what == "tone" else what
+        return DraftAction(address, event_id, conversation, action, position if what == "sent" else None)
+    if kind == ids.REMIND:
+        return ReminderAction(address, event_id, int(parts[0]), value)
+    return None

@@ -1,0 +1,126 @@
+"""A fake Slack Web API on loopback (built on FakeHttpApi): answers the methods the bot calls and keeps
+every post, so tests can read what a user would see and click its buttons."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs
+
+from aiohttp import web
+
+from tests.fakes.http_api import Call, FakeHttpApi
+
+TEAM = "T0TEAM"
+BOT_USER = "UBOT"
+BOT_ID = "BBOT"
+PREFIX = "/api/"
+
+
+@dataclass
+class Post:
+    """One `chat.postMessage` the fake accepted."""
+
+    channel: str
+    text: str
+    blocks: list[dict[str, Any]]
+    ts: str
+
+    def buttons(self) -> list[dict[str, Any]]:
+        return [e for b in self.blocks if b.get("type") == "actions" for e in b.get("elements", [])]
+
+    def button(self, label: str) -> dict[str, Any]:
+        for element in self.buttons():
+            text = element.get("text") or element.get("placeholder") or {}
+            if text.get("text") == label:
+                return element
+        raise AssertionError(f"no button {label!r} in {[e.get('text') for e in self.buttons()]}")
+
+    def all_text(self) -> str:
+        """Every piece of text in the post (top-level and blocks), as sent (still escaped)."""
+        parts = [self.text]
+        parts.extend(_texts(self.blocks))
+        return "\n".join(parts)
+
+
+def _texts(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["text"]] if isinstance(node.get("text"), str) else []
+        return found + [t for k, v in node.items() if k != "text" or not isinstance(v, str) for t in _texts(v)]
+    if isinstance(node, list):
+        return [t for item in node for t in _texts(item)]
+    return []
+
+
+class _SlackHttp(FakeHttpApi):
+    """FakeHttpApi that also reads query-string arguments (slack_sdk sends some methods' arguments there)."""
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        raw = await request.read()
+        body: dict[str, Any] = {k: v[-1] for k, v in parse_qs(request.query_string).items()}
+        if raw and "json" in request.headers.get("content-type", ""):
+            body.update(json.loads(raw))
+        elif raw:
+            body.update({k: v[0] for k, v in parse_qs(raw.decode()).items()})
+        self.calls.append(Call(request.method, request.path, dict(request.headers), body))
+        status, headers, payload = 200, {}, self.default
+        if self.scripted[request.path]:
+            status, headers, payload = self.scripted[request.path].pop(0)
+        elif request.path in self.responders:
+            payload = self.responders[request.path](request.method, body)
+        return web.json_response(payload, status=status, headers=headers)
+
+
+class FakeSlackApi:
+    """The Web API methods thankyou-bot uses; `timezone` is what users.info reports (None = error)."""
+
+    def __init__(self) -> None:
+        self.http = _SlackHttp()
+        self.posts: list[Post] = []
+        self.timezone: str | None = "America/Los_Angeles"
+
+    @property
+    def base_url(self) -> str:
+        return self.http.base_url + PREFIX
+
+    def path(self, method: str) -> str:
+        return PREFIX + method
+
+    async def start(self) -> FakeSlackApi:
+        await self.http.start()
+        self.http.respond(self.path("auth.test"), lambda _m, _b: _auth())
+        self.http.respond(self.path("conversations.open"), lambda _m, b: _open(b))
+        self.http.respond(self.path("users.info"), lambda _m, b: self._user(b))
+        self.http.respond(self.path("chat.postMessage"), lambda _m, b: self._post(b))
+        self.http.respond(self.path("chat.postEphemeral"), lambda _m, _b: {"ok": True, "message_ts": "1.1"})
+        self.http.respond(self.path("views.publish"), lambda _m, _b: {"ok": True, "view": {"id": "V1"}})
+        return self
+
+    async def stop(self) -> None:
+        await self.http.stop()
+
+    def calls(self, method: str) -> list[Any]:
+        return [c.body for c in self.http.calls_to(self.path(method))]
+
+    def _user(self, body: Any) -> dict[str, Any]:
+        if self.timezone is None:
+            return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "user": {"id": body.get("user"), "tz": self.timezone}}
+
+    def _post(self, body: Any) -> dict[str, Any]:
+        ts = f"{1700000000 + len(self.posts)}.{len(self.posts):06d}"
+        self.posts.append(Post(body["channel"], body.get("text", ""), list(body.get("blocks") or []), ts))
+        return {"ok": True, "channel": body["channel"], "ts": ts}
+
+
+def dm_channel(user: str) -> str:
+    return "D" + user
+
+
+def _auth() -> dict[str, Any]:
+    return {"ok": True, "team_id": TEAM, "team": "Team", "user_id": BOT_USER, "bot_id": BOT_ID, "url": "x"}
+
+
+def _open(body: Any) -> dict[str, Any]:
+    return {"ok": True, "channel": {"id": dm_channel(str(body.get("users", "")))}}
