@@ -1,0 +1,79 @@
+"""Settings from the environment and the `thankyou-bot` command line (exit codes, messages, migrations)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import load_settings
+from bot.errors import ConfigError
+
+
+def cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, timeout=60, cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )  # fmt: skip
+
+
+def test_settings_read_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://db/x")
+    monkeypatch.setenv("DEFAULT_TIMEZONE", "Asia/Kolkata")
+    settings = load_settings()
+    assert settings.database_url == "postgresql://db/x" and settings.default_timezone == "Asia/Kolkata"
+
+
+def test_unknown_default_timezone_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEFAULT_TIMEZONE", "Moon/Base")
+    with pytest.raises(ConfigError, match="DEFAULT_TIMEZONE"):
+        load_settings()
+
+
+@pytest.mark.parametrize("value", [None, "", "changeme", "xoxb-your-token", "<your token>"])
+def test_missing_or_placeholder_secret_is_refused_without_echoing_it(
+    monkeypatch: pytest.MonkeyPatch, value: str | None
+) -> None:
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    if value is not None:
+        monkeypatch.setenv("SLACK_BOT_TOKEN", value)
+    with pytest.raises(ConfigError, match="SLACK_BOT_TOKEN is not set") as error:
+        load_settings().require_secret("slack_bot_token")
+    assert not value or value not in str(error.value)
+
+
+def test_real_secret_is_returned(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", "MTIz.real.token")
+    settings = load_settings()
+    assert settings.require_secret("discord_token") == "MTIz.real.token"
+    assert "MTIz" not in repr(settings), "secrets never appear in reprs or logs"
+
+
+def test_db_upgrade_creates_schema_and_is_repeatable(tmp_path: Path) -> None:
+    db = tmp_path / "bot.db"
+    for _ in range(2):
+        result = cli("db", "upgrade", env={"DATABASE_URL": f"sqlite:///{db}"})
+        assert result.returncode == 0 and "up to date" in result.stdout, result.stderr
+    tables = {row[0] for row in sqlite3.connect(db).execute("select name from sqlite_master where type='table'")}
+    assert {"conversations", "processed_events", "notes", "reminders", "user_prefs"} <= tables
+
+
+def test_bad_usage_exits_2_with_a_short_message() -> None:
+    result = cli("no-such-command")
+    assert result.returncode == 2 and "invalid choice" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bad_database_url_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    result = cli("db", "upgrade", env={"DATABASE_URL": "mysql://nope/db"})
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "DATABASE_URL" in result.stderr
+
+
+def test_help_lists_every_command() -> None:
+    result = cli("--help")
+    for command in ("console", "draft", "slack", "discord", "worker", "db"):
+        assert command in result.stdout
