@@ -1,0 +1,162 @@
+"""ThankYouClient: a discord.Client that translates DMs, /thankyou and button clicks into service calls.
+
+Interactions are acknowledged first (Discord allows 3 seconds), then the database work runs; DMs are the only
+place the conversation happens. Nothing here touches the network until the client is started.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from adapters.discord import translate
+from adapters.discord.commands import sync_commands, thankyou_command
+from adapters.discord.components import DYNAMIC_ITEMS
+from adapters.discord.prefs import clear_dm_closed, record_dm_closed
+from adapters.discord.sender import NO_MENTIONS, DiscordSender
+from bot.actions import Say
+from bot.clock import Clock, SystemClock
+from bot.compose import compose
+from bot.config import Settings
+from bot.db import make_engine, session_factory, upgrade_engine
+from bot.engine import Engine
+from bot.errors import DeliveryError
+from bot.events import Address, Event
+from bot.flow import default_flow
+from bot.service import ConversationService
+from bot.store import load_active
+
+log = logging.getLogger(__name__)
+Interaction = discord.Interaction[Any]
+
+SENT_TO_DM = "I've sent you a DM. Let's continue there, where your answers stay private."
+STARTED_IN_DM = "Here we go. Your next question is just below."
+CLOSED_DMS = (
+    "I couldn't send you a direct message, because DMs from this server's members are turned off for you.\n"
+    "To allow them: open the server menu (tap or right-click the server name) → **Privacy Settings** → turn on "
+    "**Direct Messages**. Then run `/thankyou` again. Your answers will stay private in our DM."
+)
+NOT_DELIVERED = "Sorry, I couldn't reach you just now. Please try `/thankyou` again in a minute."
+STALE = "That button was for an earlier question, so I've left your answers as they are. Reply to my latest message."
+TEXT_ONLY = "I can only read typed messages. Please type your answer."
+OOPS = "Sorry, something went wrong on my side. Please try that again."
+
+
+def intents() -> discord.Intents:
+    """Only DM messages: DM content needs no privileged message-content intent; interactions need none."""
+    wanted = discord.Intents.none()
+    wanted.dm_messages = True
+    return wanted
+
+
+class ThankYouClient(discord.Client):
+    def __init__(self, settings: Settings, *, clock: Clock | None = None, **options: Any) -> None:
+        super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, **options)
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.database = make_engine(settings.database_url)
+        self.sessions = session_factory(self.database)
+        self.service = ConversationService(
+            sessions=self.sessions,
+            engine=Engine(default_flow(), compose),
+            clock=self.clock,
+            default_timezone=settings.default_timezone,
+        )
+        self.sender = DiscordSender(self)
+        self.tree: app_commands.CommandTree[ThankYouClient] = app_commands.CommandTree(self)
+        self.tree.add_command(thankyou_command())
+
+    async def setup_hook(self) -> None:
+        """Runs once at login: schema upgrade, persistent buttons, command sync."""
+        await upgrade_engine(self.database)
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        await sync_commands(self.tree, self.settings.discord_dev_guild)
+
+    async def close(self) -> None:
+        await super().close()
+        await self.database.dispose()
+
+    async def deliver(self, event: Event) -> DeliveryError | None:
+        """Run the event through the service; a closed DM is recorded once and reported, never retried."""
+        try:
+            await self.service.handle(event, self.sender)
+        except DeliveryError as error:
+            if error.reason == "dm_closed":
+                await record_dm_closed(self.sessions, event.address, self.clock.now())
+            log.info("reply not delivered", extra={"platform": "discord", "reason": error.reason})
+            return error
+        return None
+
+    async def on_message(self, message: discord.Message) -> None:
+        me = self.user
+        if message.author.bot or message.guild is not None or me is None or message.author.id == me.id:
+            return
+        where = translate.address(user_id=message.author.id, channel_id=message.channel.id)
+        if not message.content.strip():
+            await self._quietly(self.sender.send(where, [Say(TEXT_ONLY)]))
+            return
+        event = translate.dm_text(
+            message_id=message.id, user_id=message.author.id, channel_id=message.channel.id, text=message.content
+        )
+        try:
+            await self.deliver(event)
+        except Exception:
+            log.exception("dm handling failed", extra={"platform": "discord"})
+            await self._quietly(self.sender.send(where, [Say(OOPS)]))
+
+    async def on_thankyou(self, interaction: Interaction, action: str | None) -> None:
+        """/thankyou: acknowledge at once (ephemeral), then open the DM and continue there."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        in_server = interaction.guild_id is not None
+        try:
+            channel_id = (await interaction.user.create_dm()).id if in_server else interaction.channel_id or 0
+            event = translate.slash_command(
+                interaction_id=interaction.id, user_id=interaction.user.id, channel_id=channel_id, action=action
+            )
+            error = await self.deliver(event)
+        except discord.Forbidden:
+            where = translate.address(user_id=interaction.user.id, channel_id=0)
+            await record_dm_closed(self.sessions, where, self.clock.now())
+            error = DeliveryError("dm_closed", permanent=True)
+        except Exception:
+            log.exception("/thankyou failed", extra={"platform": "discord"})
+            error = DeliveryError("internal", permanent=False)
+        if error is None and in_server:
+            await clear_dm_closed(self.sessions, event.address, self.clock.now())
+        await interaction.edit_original_response(content=_outcome(error, in_server), allowed_mentions=NO_MENTIONS)
+
+    async def on_click(self, interaction: Interaction, event: Event, *, question: str | None, clear: bool) -> None:
+        """A button: acknowledge first (removing a question's buttons once used), then handle it."""
+        if clear:
+            await interaction.response.edit_message(view=None, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.defer()
+        try:
+            if question is not None and not await self._is_current(event.address, question):
+                await interaction.followup.send(STALE, ephemeral=True, allowed_mentions=NO_MENTIONS)
+                return
+            await self.deliver(event)
+        except Exception:
+            log.exception("button handling failed", extra={"platform": "discord"})
+            await self._quietly(interaction.followup.send(OOPS, ephemeral=True, allowed_mentions=NO_MENTIONS))
+
+    async def _is_current(self, address: Address, question: str) -> bool:
+        """Navigation buttons act on the current question only, so an old Skip can't skip a new one."""
+        async with self.sessions() as session:
+            row = await load_active(session, address=address)
+        return row is not None and row.step == question
+
+    async def _quietly(self, delivery: Any) -> None:
+        try:
+            await delivery
+        except (DeliveryError, discord.HTTPException):
+            log.info("apology not delivered", extra={"platform": "discord"})
+
+
+def _outcome(error: DeliveryError | None, in_server: bool) -> str:
+    if error is None:
+        return SENT_TO_DM if in_server else STARTED_IN_DM
+    return CLOSED_DMS if error.reason == "dm_closed" else NOT_DELIVERED

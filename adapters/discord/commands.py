@@ -1,0 +1,43 @@
+"""The `/thankyou` application command and how it is synced (one dev guild for instant updates, or global)."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, cast
+
+import discord
+from discord import app_commands
+
+CHOICES = [
+    app_commands.Choice(name="Start or pick up my debrief", value="start"),
+    app_commands.Choice(name="Help", value="help"),
+    app_commands.Choice(name="Cancel my debrief", value="cancel"),
+    app_commands.Choice(name="Resume where I left off", value="resume"),
+]
+
+
+class CommandHandler(Protocol):
+    async def on_thankyou(self, interaction: discord.Interaction[Any], action: str | None) -> None: ...
+
+
+def thankyou_command() -> app_commands.Command[Any, Any, None]:
+    """Usable in servers (the conversation then moves to DMs) and in the bot's DMs."""
+
+    @app_commands.command(name="thankyou", description="Turn your interview into thank-you notes, privately in DMs")
+    @app_commands.describe(action="What to do (default: start, or pick up where you left off)")
+    @app_commands.choices(action=CHOICES)
+    @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
+    @app_commands.allowed_installs(guilds=True, users=False)
+    async def thankyou(interaction: discord.Interaction[Any], action: app_commands.Choice[str] | None = None) -> None:
+        await cast(CommandHandler, interaction.client).on_thankyou(interaction, action.value if action else None)
+
+    return thankyou
+
+
+async def sync_commands(tree: app_commands.CommandTree[Any], dev_guild: int | None) -> None:
+    """A dev guild gets changes instantly; global commands can take a while to appear everywhere."""
+    if dev_guild:
+        guild = discord.Object(id=dev_guild)
+        tree.copy_global_to(guild=guild)
+        await tree.sync(guild=guild)
+    else:
+        await tree.sync()

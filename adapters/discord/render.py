@@ -1,0 +1,197 @@
+"""Neutral actions → Discord messages (content, buttons, files). Pure: no discord.py objects, no I/O.
+
+User-visible text from the engine may contain user answers, so every prose line is escaped (markdown and
+mentions); a note body is shown verbatim inside a code block, which Discord never parses, so what the user
+copies is the note unchanged.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from discord.utils import escape_markdown, escape_mentions
+
+from adapters.discord import ids
+from adapters.discord.split import FENCE, Block, pack
+from bot.actions import Action, Ask, DraftsReady, End, Nudge, ReminderScheduled, Say
+from bot.drafts import Draft
+
+Style = Literal["primary", "secondary", "success", "danger"]
+MAX_LABEL = 80
+PER_ROW = 5
+_NAV_LABELS = {"skip": "Skip", "back": "Back", "cancel": "Cancel", "help": "Help"}
+_TONES = (("tone:formal", "More formal"), ("tone:warm", "Warmer"), ("tone:concise", "More concise"))
+_MARKS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
+DONE_TEXT = "All done. Good luck. You've got this! 💪"
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    custom_id: str
+    label: str
+    style: Style = "secondary"
+    row: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One Discord message; `kind` says what it carries (for tests and logs, never sent)."""
+
+    content: str
+    buttons: tuple[Button, ...] = ()
+    files: tuple[Attachment, ...] = ()
+    kind: str = "text"
+
+
+def escape(text: str) -> str:
+    """Neutral text → Discord markdown that shows the same characters and pings nobody."""
+    return escape_mentions(escape_markdown(text))
+
+
+@dataclass
+class _Builder:
+    """Accumulates blocks; `flush` closes a message group, attaching buttons/files to its last message."""
+
+    out: list[Outgoing] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+    def text(self, text: str) -> None:
+        if text:
+            self.blocks.append(Block(text))
+
+    def flush(self, buttons: Sequence[Button] = (), files: Sequence[Attachment] = (), kind: str = "text") -> None:
+        contents = pack(self.blocks) or ([] if not (buttons or files) else ["\u200b"])
+        self.blocks = []
+        for n, content in enumerate(contents):
+            last = n == len(contents) - 1
+            self.out.append(
+                Outgoing(content, tuple(buttons) if last else (), tuple(files) if last else (), kind)
+            )
+
+
+def render(actions: Sequence[Action]) -> list[Outgoing]:
+    """Consecutive short texts share one message; questions, drafts and nudges end a message."""
+    builder = _Builder()
+    for action in actions:
+        if isinstance(action, Say):
+            builder.text(escape(action.text))
+        elif isinstance(action, Ask):
+            _ask(builder, action)
+        elif isinstance(action, DraftsReady):
+            builder.flush()
+            _drafts(builder, action)
+        elif isinstance(action, ReminderScheduled):
+            builder.text(_reminder_line(action))
+        elif isinstance(action, Nudge):
+            _nudge(builder, action)
+        elif isinstance(action, End) and action.reason == "done":
+            builder.text(DONE_TEXT)
+    builder.flush()
+    return builder.out
+
+
+def _ask(builder: _Builder, ask: Ask) -> None:
+    builder.text(escape(ask.text))
+    buttons = _grid([(ids.choice_id(ask.field, c.value), c.label) for c in ask.choices], style="primary", rows=4)
+    if buttons:
+        builder.text("-# Tap a button or type your answer.")
+    nav = [(ids.nav_id(cmd, ask.field), _NAV_LABELS[cmd]) for cmd in ask.navigation if cmd in _NAV_LABELS]
+    buttons += _grid(nav, style="secondary", rows=1, first_row=buttons[-1].row + 1 if buttons else 0)
+    builder.flush(buttons, kind="ask")
+
+
+def _grid(
+    items: Sequence[tuple[str | None, str]], *, style: Style, rows: int, first_row: int = 0
+) -> list[Button]:
+    """Buttons laid out five to a row from `first_row`, dropping any whose custom_id would not fit."""
+    usable = [(cid, label) for cid, label in items if cid is not None][: rows * PER_ROW]
+    return [Button(cid, _label(label), style, first_row + n // PER_ROW) for n, (cid, label) in enumerate(usable)]
+
+
+def _label(text: str) -> str:
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
+def _drafts(builder: _Builder, ready: DraftsReady) -> None:
+    total = len(ready.drafts.drafts)
+    for position, draft in enumerate(ready.drafts.drafts):
+        _draft(builder, draft, position, total, ready.conversation_id)
+    if ready.conversation_id is None:
+        return
+    more = [(ids.draft_id(ready.conversation_id, action), label) for action, label in _TONES]
+    more.append((ids.draft_id(ready.conversation_id, "edit"), "Edit an answer"))
+    builder.text("Want a different feel, or need to fix something? Change the tone of all notes, or edit an answer.")
+    builder.flush(_grid(more, style="secondary", rows=1), kind="draft-actions")
+
+
+def _draft(builder: _Builder, draft: Draft, position: int, total: int, conversation_id: int | None) -> None:
+    to = escape(draft.to.name) + (f" ({escape(draft.to.email)})" if draft.to.email else "")
+    builder.text(f"**Note {position + 1} of {total}** · to {to} · {draft.channel} · {draft.words} words")
+    if draft.subject:
+        builder.text(f"**Subject:** {escape(draft.subject)}")
+    if FENCE in draft.body:
+        builder.text("This note contains triple backticks, so I've attached it as a file to copy exactly.")
+    else:
+        builder.blocks.append(Block(draft.body, code=True))
+    if draft.checks:
+        checks = [f"{_MARKS.get(c.level, '•')} {escape(c.message)}" for c in draft.checks]
+        builder.text("Before you send:\n" + "\n".join(checks))
+    buttons: list[Button] = []
+    if conversation_id is not None:
+        buttons = _grid([(ids.draft_id(conversation_id, "sent", position), "Mark as sent")], style="success", rows=1)
+    builder.flush(buttons, attachments(draft, position), kind="draft")
+
+
+def attachments(draft: Draft, position: int) -> tuple[Attachment, ...]:
+    """The note as plain text (exactly the body) and, for emails, as a ready-to-open .eml file."""
+    stem = f"note-{position + 1}-{_slug(draft.to.name)}"
+    files = [Attachment(f"{stem}.txt", draft.body.encode("utf-8"))]
+    to_eml = _to_eml()
+    if draft.channel == "email" and to_eml is not None:
+        files.append(Attachment(f"{stem}.eml", to_eml(draft)))
+    return tuple(files)
+
+
+def _to_eml() -> Callable[[Draft], bytes] | None:
+    """`bot.compose.delivery` is optional so the adapter still works where it is not available."""
+    try:
+        module = importlib.import_module("bot.compose.delivery")
+    except ImportError:
+        return None
+    found: Callable[[Draft], bytes] | None = getattr(module, "to_eml", None)
+    return found
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "note"
+
+
+def _reminder_line(action: ReminderScheduled) -> str:
+    what = "to send your notes" if action.kind == "send_by" else "to follow up if you haven't heard back"
+    # <t:…:F> shows the time in each reader's own time zone
+    return f"⏰ I'll remind you {what}: <t:{int(action.due_at.timestamp())}:F>."
+
+
+def _nudge(builder: _Builder, nudge: Nudge) -> None:
+    builder.text("⏰ " + escape(nudge.text))
+    files: tuple[Attachment, ...] = ()
+    if nudge.draft is not None:
+        if nudge.draft.subject:
+            builder.text(f"**Subject:** {escape(nudge.draft.subject)}")
+        if FENCE in nudge.draft.body:
+            builder.text("The check-in email is attached as a file to copy exactly.")
+        else:
+            builder.blocks.append(Block(nudge.draft.body, code=True))
+        files = attachments(nudge.draft, 0)
+    options = [(ids.reminder_id(nudge.reminder_id, c.value), c.label) for c in nudge.options]
+    builder.flush(_grid(options, style="secondary", rows=5), files, kind="nudge")

@@ -1,0 +1,80 @@
+"""DiscordSender: delivers neutral actions to a user's DM channel over REST (also used by the scheduler).
+
+Platform errors are mapped here into `DeliveryError`: a closed DM (403, code 50007) is permanent, so callers
+never retry it; Discord counts repeated 401/403/429 answers toward a temporary IP ban.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import discord
+
+from adapters.discord.render import Button, Outgoing, render
+from bot.actions import Action
+from bot.errors import DeliveryError
+from bot.events import Address
+
+log = logging.getLogger(__name__)
+CANNOT_DM = 50007
+NO_MENTIONS = discord.AllowedMentions.none()
+_STYLES = {
+    "primary": discord.ButtonStyle.primary,
+    "secondary": discord.ButtonStyle.secondary,
+    "success": discord.ButtonStyle.success,
+    "danger": discord.ButtonStyle.danger,
+}
+
+
+def to_view(buttons: Sequence[Button]) -> discord.ui.View | None:
+    """Plain buttons whose custom_ids the registered DynamicItems recognise after any restart.
+
+    The view is stopped before sending so discord.py does not keep it in memory: clicks are routed by
+    custom_id pattern, not by this object.
+    """
+    if not buttons:
+        return None
+    view = discord.ui.View(timeout=None)
+    for b in buttons:
+        view.add_item(discord.ui.Button(label=b.label, custom_id=b.custom_id, style=_STYLES[b.style], row=b.row))
+    view.stop()
+    return view
+
+
+def message_kwargs(out: Outgoing) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"content": out.content, "allowed_mentions": NO_MENTIONS}
+    view = to_view(out.buttons)
+    if view is not None:
+        kwargs["view"] = view
+    if out.files:
+        kwargs["files"] = [discord.File(io.BytesIO(f.data), filename=f.filename) for f in out.files]
+    return kwargs
+
+
+class DiscordSender:
+    """Implements `bot.ports.Sender`; `address.channel` is the user's DM channel id."""
+
+    def __init__(self, client: discord.Client) -> None:
+        self.client = client
+
+    async def send(self, address: Address, actions: Sequence[Action]) -> list[str]:
+        channel = self.client.get_partial_messageable(int(address.channel), type=discord.ChannelType.private)
+        sent: list[str] = []
+        for out in render(actions):
+            try:
+                message = await channel.send(**message_kwargs(out))
+            except discord.HTTPException as error:
+                raise delivery_error(error) from None
+            sent.append(str(message.id))
+        return sent
+
+
+def delivery_error(error: discord.HTTPException) -> DeliveryError:
+    """Map a Discord failure to the core's error; 4xx cannot be fixed by retrying, 5xx might."""
+    if isinstance(error, discord.Forbidden) and error.code == CANNOT_DM:
+        return DeliveryError("dm_closed", permanent=True)
+    log.warning("discord delivery failed", extra={"status": error.status, "code": error.code})
+    return DeliveryError(f"discord_http_{error.status}", permanent=error.status < 500)

@@ -1,0 +1,56 @@
+"""Discord facts (ids, text, parsed custom_id parts) → neutral events. Pure: no discord.py objects.
+
+Every Discord conversation lives in the user's DMs, so the workspace is always "@dm": a debrief started
+with /thankyou in any server continues with DMs to the bot, and the user has one open debrief at a time.
+Event ids are the interaction or message snowflakes, which the service uses to drop duplicates.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from bot.events import Address, ChoiceMade, Command, DraftAction, Navigate, ReminderAction, Start, TextAnswer
+
+PLATFORM = "discord"
+DM_WORKSPACE = "@dm"
+SLASH_ACTIONS = ("start", "help", "cancel", "resume")
+
+
+def address(*, user_id: int, channel_id: int) -> Address:
+    return Address(platform=PLATFORM, workspace=DM_WORKSPACE, channel=str(channel_id), user=str(user_id))
+
+
+def dm_text(*, message_id: int, user_id: int, channel_id: int, text: str) -> TextAnswer:
+    return TextAnswer(address(user_id=user_id, channel_id=channel_id), str(message_id), text)
+
+
+def slash_command(*, interaction_id: int, user_id: int, channel_id: int, action: str | None) -> Start | Navigate:
+    """`/thankyou` alone (or action=start) starts or resumes; the other actions are navigation commands."""
+    where = address(user_id=user_id, channel_id=channel_id)
+    if action in (None, "start"):
+        return Start(where, str(interaction_id))
+    if action not in SLASH_ACTIONS:
+        raise ValueError(f"unknown /thankyou action {action!r}")
+    return Navigate(where, str(interaction_id), cast(Command, action))
+
+
+def choice(*, interaction_id: int, user_id: int, channel_id: int, field: str, value: str) -> ChoiceMade:
+    return ChoiceMade(address(user_id=user_id, channel_id=channel_id), str(interaction_id), field, value)
+
+
+def navigation(*, interaction_id: int, user_id: int, channel_id: int, command: str) -> Navigate:
+    return Navigate(address(user_id=user_id, channel_id=channel_id), str(interaction_id), cast(Command, command))
+
+
+def draft_action(
+    *, interaction_id: int, user_id: int, channel_id: int, conversation: str, action: str, position: str
+) -> DraftAction:
+    where = address(user_id=user_id, channel_id=channel_id)
+    spot = None if position == "-" else int(position)
+    return DraftAction(where, str(interaction_id), int(conversation), action, spot)
+
+
+def reminder_action(
+    *, interaction_id: int, user_id: int, channel_id: int, reminder: str, action: str
+) -> ReminderAction:
+    return ReminderAction(address(user_id=user_id, channel_id=channel_id), str(interaction_id), int(reminder), action)
