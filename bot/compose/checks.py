@@ -1,0 +1,245 @@
+"""Proofreading checks: each has a stable code, a level and a message written for someone in a hurry.
+
+`proofread` looks at a finished note (composed or edited by hand); the composer adds the checks that need
+the answers: `no_specific_detail`, `late`, `similar_to`. Proper nouns (names, company, role, titles) are
+masked before the word-level checks, so "Duran Duran" or "Yahoo!" never raise a false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.answers import Channel
+from bot.compose.spelling import misspelled, suggestion
+from bot.compose.wordlists import DOUBLE_OK, EMOTICONS, GENERIC_RECIPIENTS, INFORMAL_WORDS, STOCK_PHRASES
+from bot.drafts import Check
+
+#: Word counts outside which the `length` check speaks up. DESIGN.md: an email of about 100–200 words, a
+#: card shorter, a LinkedIn message very short. Above the top a note stops being "short and focused" (a
+#: warning). The bottom is deliberately loose (an info): a note built from few answers is naturally short,
+#: and padding it would make it worse; only a curt note is pointed out.
+LENGTH_BOUNDS: dict[Channel, tuple[int, int]] = {"email": (40, 200), "linkedin": (20, 100), "card": (25, 110)}
+_CHANNEL_LABEL: dict[Channel, str] = {"email": "an email", "linkedin": "a LinkedIn message", "card": "a card"}
+#: The advice: send within 24 hours.
+LATE_AFTER = timedelta(hours=24)
+
+_MASK = "◊"
+_TEMPLATE_SYNTAX = r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\{\{|\}\}|\{%|%\}|\$\{[^}\n]*\}|\{\w+\}"
+_BRACKETED = r"\[[A-Za-z][A-Za-z .'-]{0,30}\]|<\s*(?:your |first |last )?(?:name|company|role|title|date)\s*>"
+_PLACEHOLDER = re.compile(rf"{_TEMPLATE_SYNTAX}|{_BRACKETED}|\b(?:TODO|TBD|FIXME|XXX+|TKTK)\b|(?i:lorem ipsum)")
+_DOUBLED = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]+(\1)(?![\w'’])", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+")
+_SHOUTING = re.compile(r"!{2,}|\?!|!\?")
+_EMOTICON = re.compile(r"(?<![\w:/])(?:" + "|".join(map(re.escape, EMOTICONS)) + r")(?![\w/])")
+_STOCK = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in STOCK_PHRASES) + r")\b", re.I)
+_GREETING_WORD = re.compile(r"^(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,]*", re.IGNORECASE)
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F))
+
+
+@dataclass(frozen=True)
+class NoteFacts:
+    """What the checks know beyond the text of the note."""
+
+    channel: Channel
+    recipient: str  # the name as the user gave it
+    address: str  # how the note greets them ("Priya" for "Priya Natarajan")
+    proper_nouns: tuple[str, ...] = ()  # names, company, role, titles: never flagged
+    user_texts: tuple[str, ...] = ()  # the user's own words that went into the note
+
+
+@dataclass(frozen=True)
+class _Note:
+    body: str
+    masked_subject: str  # proper nouns masked
+    masked_body: str
+    facts: NoteFacts
+
+    @property
+    def masked(self) -> str:
+        return f"{self.masked_subject}\n{self.masked_body}"
+
+
+def _quote(items: Sequence[str], limit: int = 4) -> str:
+    shown = ", ".join(f"“{item}”" for item in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _placeholder(note: _Note) -> Check | None:
+    found = list(dict.fromkeys(m.group(0) for m in _PLACEHOLDER.finditer(note.masked)))
+    if not found:
+        return None
+    return Check(
+        code="placeholder",
+        level="error",
+        message=f"Leftover placeholder or template text: {_quote(found)}. Replace or remove it before sending; "
+        "it is the first thing a reader would notice.",
+    )
+
+
+def _name_missing(note: _Note) -> Check | None:
+    facts = note.facts
+    if facts.address in note.body or facts.recipient in note.body:
+        return None
+    return Check(
+        code="name-missing",
+        level="error",
+        message=f"The note doesn't greet {facts.recipient} by the name you gave. Check the greeting matches "
+        f"“{facts.address}” exactly; a misspelled name is the one slip people always notice.",
+    )
+
+
+def _generic_address(note: _Note) -> Check | None:
+    greeting = next((line for line in note.body.splitlines() if line.strip()), "")
+    candidates = (note.facts.recipient, _GREETING_WORD.sub("", greeting))
+    generic = next((c for c in candidates if c.strip(" ,.:;!").lower() in GENERIC_RECIPIENTS), None)
+    if generic is None:
+        return None
+    return Check(
+        code="generic-address",
+        level="warning",
+        message=f"This note is addressed to “{generic.strip(' ,')}” rather than a person. A note to someone by "
+        "name lands far better; the calendar invite or the recruiter can tell you who you met.",
+    )
+
+
+def _doubled_word(note: _Note) -> Check | None:
+    matches = _DOUBLED.finditer(note.masked)
+    pairs = [f"{m.group(1)} {m.group(2)}" for m in matches if m.group(1).lower() not in DOUBLE_OK]
+    if not pairs:
+        return None
+    return Check(
+        code="doubled-word",
+        level="warning",
+        message=f"Repeated word: {_quote(pairs)}. Easy to miss in a hurry; delete one of them.",
+    )
+
+
+def _spelling(note: _Note) -> Check | None:
+    texts = [text for text in note.facts.user_texts if text in note.body]
+    ignore = {word.lower() for noun in note.facts.proper_nouns for word in _WORDS.findall(noun)}
+    words = misspelled(texts, ignore=ignore) if texts else []
+    if not words:
+        return None
+    shown = [f"{word} (→ {fix})" if (fix := suggestion(word)) else word for word in words]
+    return Check(
+        code="spelling",
+        level="warning",
+        message=f"Possible spelling slip{'s' if len(words) > 1 else ''}: {_quote(shown)}. If it's a name or a "
+        "technical term, leave it as it is.",
+    )
+
+
+def _is_emoji(ch: str) -> bool:
+    return any(low <= ord(ch) <= high for low, high in _EMOJI_RANGES)
+
+
+def _informal(note: _Note) -> Check | None:
+    words = [w for w in dict.fromkeys(_WORDS.findall(note.masked.lower())) if w in INFORMAL_WORDS]
+    marks = [m.group(0) for m in _SHOUTING.finditer(note.masked)] + _EMOTICON.findall(note.masked)
+    emoji = [ch for ch in dict.fromkeys(note.masked) if _is_emoji(ch)]
+    found = list(dict.fromkeys([*words, *marks, *emoji]))
+    if not found:
+        return None
+    return Check(
+        code="informal",
+        level="warning",
+        message=f"{_quote(found)} reads as casual for a thank-you note. Plain, friendly wording keeps it "
+        "professional; emoji and “!!” are best left out.",
+    )
+
+
+def _stock_phrase(note: _Note) -> Check | None:
+    # The greeting line is left to `generic-address`, so "To whom it may concern," is reported once.
+    after_greeting = note.masked_subject + "\n" + note.masked_body.split("\n", 1)[-1]
+    found = list(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in _STOCK.finditer(after_greeting)))
+    if not found:
+        return None
+    return Check(
+        code="stock-phrase",
+        level="warning",
+        message=f"{_quote(found)} is a stock phrase readers skim past. Say the specific thing instead: what "
+        "you enjoyed, or what you'd like to add.",
+    )
+
+
+def _length(note: _Note) -> Check | None:
+    words = len(note.body.split())
+    low, high = LENGTH_BOUNDS[note.facts.channel]
+    label = _CHANNEL_LABEL[note.facts.channel]
+    if words > high:
+        return Check(
+            code="length",
+            level="warning",
+            message=f"This note is {words} words; {label} reads best at {low}–{high}. Busy readers skim, so "
+            "shorten the longest answer to one phrase.",
+        )
+    if words < low:
+        return Check(
+            code="length",
+            level="info",
+            message=f"This note is {words} words; {label} usually runs {low}–{high}. One more sentence about "
+            "something you discussed would round it out.",
+        )
+    return None
+
+
+_TEXT_CHECKS: tuple[Callable[[_Note], Check | None], ...] = (
+    _placeholder,
+    _name_missing,
+    _generic_address,
+    _doubled_word,
+    _spelling,
+    _informal,
+    _stock_phrase,
+    _length,
+)
+
+
+def _mask(text: str, nouns: Sequence[str]) -> str:
+    for noun in sorted({n for n in nouns if n.strip()}, key=len, reverse=True):
+        text = text.replace(noun, _MASK)
+    return text
+
+
+def proofread(subject: str | None, body: str, facts: NoteFacts) -> list[Check]:
+    """All text checks of one note, in a stable order."""
+    nouns = (*facts.proper_nouns, facts.recipient, facts.address)
+    note = _Note(body, _mask(subject or "", nouns), _mask(body, nouns), facts)
+    return [check for run in _TEXT_CHECKS if (check := run(note)) is not None]
+
+
+def no_specific_detail(name: str) -> Check:
+    return Check(
+        code="no-specific-detail",
+        level="warning",
+        message=f"Nothing in this note is specific to {name} yet. Add one thing you talked about together, such "
+        "as a question they asked or a project they mentioned, so it reads as written for them.",
+    )
+
+
+def late(interview_at: datetime, now: datetime) -> Check | None:
+    """More than 24 hours since the interview: say so, and encourage sending today."""
+    elapsed = now - interview_at
+    if elapsed <= LATE_AFTER:
+        return None
+    days = elapsed.days
+    ago = f"{days} days" if days >= 2 else "more than a day"
+    return Check(
+        code="timing",
+        level="warning",
+        message=f"Your conversation was {ago} ago, so send this note today. A thank-you that arrives a little "
+        "late is still far better than none.",
+    )
+
+
+def similar_to(other_names: Sequence[str]) -> Check:
+    others = " and ".join(other_names) if len(other_names) <= 2 else f"{len(other_names)} others on the panel"
+    return Check(
+        code="similar-to-other-draft",
+        level="warning",
+        message=f"This note reads almost the same as the one to {others}. Panel members often compare "
+        "notes, so add something you discussed with this person alone.",
+    )

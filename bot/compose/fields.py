@@ -1,0 +1,109 @@
+"""Turn answers into the variables a phrasing may use, shaped so they read naturally mid-sentence.
+
+The changes are deliberately small and predictable: trailing punctuation is dropped (the phrasing ends
+the sentence), a leading article or "about" that would double up is removed, and a possessive at the start
+of a detail ("her team's redesign") becomes "your", because the note is written to that person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime, tzinfo
+
+from bot.answers import Answers, Interviewer, InterviewFormat
+
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"})
+_MEETING: dict[InterviewFormat | None, str] = {
+    "phone": "call",
+    "video": "video call",
+    "onsite": "meeting",
+    "panel": "panel interview",
+    "other": "conversation",
+    None: "conversation",
+}
+_LEADING_DETERMINER = re.compile(r"^(The|A|An|Our|My|Your|This|That|These|Those)\b(?=\s+[a-z])")
+_LEADING_ABOUT = re.compile(r"^(?:about|discussing|talking about|we discussed|we talked about)\s+", re.IGNORECASE)
+_LEADING_POSSESSIVE = re.compile(r"^((?:\w+ing\s+)?)(?:her|his|their)\b(?=\s)", re.IGNORECASE)
+_ROLE_NOUN = re.compile(r"\s+(?:role|position|job|opening|opportunity)$", re.IGNORECASE)
+_ROLE_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LINK = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", re.IGNORECASE)
+_TRAILING = ".,;:!? "
+
+
+def _is_latin(text: str) -> bool:
+    return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
+
+
+def address_name(name: str) -> str:
+    """How a warm or concise note greets someone: the first name when that is safe to pick out, else the
+    name as given (honorifics, initials, single names and non-Latin scripts, whose name order varies)."""
+    parts = name.split()
+    first = parts[0].rstrip(".") if parts else name
+    if first.lower() in _HONORIFICS and len(parts) > 2:
+        return f"{parts[0]} {parts[-1]}"  # "Dr. Ana García" → "Dr. García"
+    if len(parts) < 2 or first.lower() in _HONORIFICS or len(first) < 2 or not _is_latin(name):
+        return name
+    return parts[0]
+
+
+def noun_phrase(text: str, *, to_reader: bool = False) -> str:
+    """Shape a free answer to follow "about …" or "hearing about …" inside a sentence. With `to_reader`,
+    a leading "her/his/their" (the interviewer, as the candidate described them) becomes "your"."""
+    text = _LEADING_ABOUT.sub("", text.strip().rstrip(_TRAILING))
+    if to_reader:
+        text = _LEADING_POSSESSIVE.sub(lambda m: f"{m.group(1)}your", text, count=1)
+    return _LEADING_DETERMINER.sub(lambda m: m.group(1).lower(), text, count=1)
+
+
+def clause(text: str) -> str:
+    """A free answer placed after a colon: kept as typed, minus trailing punctuation."""
+    return text.strip().rstrip(_TRAILING)
+
+
+def role_name(role: str) -> str:
+    """Turn "the Senior Engineer position" into "Senior Engineer", to sit inside "the … role"."""
+    return _ROLE_ARTICLE.sub("", _ROLE_NOUN.sub("", clause(role))) or role
+
+
+def is_link(text: str) -> bool:
+    return bool(_LINK.match(text.strip()))
+
+
+def relative_day(moment: datetime, *, now: datetime, tz: tzinfo) -> str | None:
+    """The day as "today", "yesterday" or "on Tuesday" within the last week, else None."""
+    days = (now.astimezone(tz).date() - moment.astimezone(tz).date()).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if 2 <= days <= 6:
+        return "on " + moment.astimezone(tz).strftime("%A")
+    return None
+
+
+def shared_variables(answers: Answers, *, when: str | None) -> dict[str, str]:
+    """The variables every note of a panel shares; missing optional answers are simply absent."""
+    found: dict[str, str | None] = {
+        "candidate": answers.candidate,
+        "company": answers.company,
+        "meeting": _MEETING[answers.format],
+        "when": when,
+        "role": role_name(answers.role) if answers.role else None,
+        "strengths": noun_phrase(answers.strengths) if answers.strengths else None,
+        "add": clause(answers.add) if answers.add else None,
+    }
+    if answers.share:
+        found["link" if is_link(answers.share) else "share"] = clause(answers.share)
+    return {key: value for key, value in found.items() if value}
+
+
+def person_variables(person: Interviewer) -> dict[str, str]:
+    """The variables of one interviewer's note."""
+    found = {
+        "name": person.name,
+        "address": address_name(person.name),
+        "discussed": noun_phrase(person.discussed, to_reader=True) if person.discussed else None,
+        "detail": noun_phrase(person.detail, to_reader=True) if person.detail else None,
+    }
+    return {key: value for key, value in found.items() if value}

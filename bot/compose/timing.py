@@ -1,0 +1,76 @@
+"""When to send the note and when to follow up, in the user's zone (DESIGN.md: "Send soon").
+
+Exported for the reminders scheduler, so a nudge and the drafts document never disagree.
+All arithmetic on durations is done in UTC; wall-clock times (9:00, 10:00) are built in the user's zone,
+so 9:00 stays 9:00 across a daylight-saving change. Business days are Monday to Friday (no holidays).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from bot.compose.deadline import parse_deadline
+from bot.compose.workdays import add_business_days, is_business_day, next_business_day
+
+#: The advice: 2–4 hours after the interview is the sweet spot.
+SWEET_SPOT = timedelta(hours=4)
+#: A same-day send-by later than this is an evening email; the next business morning is better.
+SAME_DAY_LATEST = time(19, 0)
+#: "Next business morning" and the earliest same-day send-by.
+MORNING = time(9, 0)
+#: Follow-ups go out mid-morning on a business day.
+FOLLOW_UP_TIME = time(10, 0)
+#: With no stated timeline, follow up one week after the interview.
+DEFAULT_FOLLOW_UP = timedelta(days=7)
+#: Follow up this many business days after the employer's stated deadline.
+FOLLOW_UP_GRACE_DAYS = 2
+
+__all__ = ["add_business_days", "at_local", "follow_up_at", "is_business_day", "next_business_day", "send_by"]
+
+
+def at_local(day: date, clock: time, tz: tzinfo) -> datetime:
+    """`clock` on `day` in `tz`; a time inside a spring-forward gap moves to the first real instant after it."""
+    return datetime.combine(day, clock, tzinfo=tz).astimezone(UTC).astimezone(tz)
+
+
+def _ceil_minute(moment: datetime) -> datetime:
+    rounded = moment.replace(second=0, microsecond=0)
+    return rounded if rounded == moment else rounded + timedelta(minutes=1)
+
+
+def _send_by_after(moment: datetime, tz: tzinfo) -> datetime:
+    local = moment.astimezone(tz)
+    target = (moment.astimezone(UTC) + SWEET_SPOT).astimezone(tz)
+    if target.date() == local.date() and target.time() <= SAME_DAY_LATEST:
+        return _ceil_minute(max(target, at_local(local.date(), MORNING, tz)))
+    return at_local(next_business_day(local.date()), MORNING, tz)
+
+
+def send_by(interview_at: datetime, *, tz: tzinfo, now: datetime | None = None) -> datetime:
+    """Same day (within the 4-hour sweet spot) when the interview ended early enough, else the next
+    business morning. If that moment has already passed at `now`, the same rule is applied from `now`:
+    the note should still go out today, or first thing on the next business morning."""
+    ideal = _send_by_after(interview_at, tz)
+    if now is not None and ideal < now:
+        return _send_by_after(now, tz)
+    return ideal
+
+
+def follow_up_at(
+    interview_at: datetime, next_steps: str | None, *, tz: tzinfo, not_before: datetime | None = None
+) -> datetime:
+    """Two business days after the timeline they gave (parsed from `next_steps`), else a week after the
+    interview; always on a business morning, and never before `not_before` (e.g. the send-by time)."""
+    local_day = interview_at.astimezone(tz).date()
+    deadline = parse_deadline(next_steps, today=local_day) if next_steps else None
+    if deadline is not None:
+        day = add_business_days(deadline, FOLLOW_UP_GRACE_DAYS)
+    else:
+        day = local_day + DEFAULT_FOLLOW_UP
+        if not is_business_day(day):
+            day = next_business_day(day)
+    result = at_local(day, FOLLOW_UP_TIME, tz)
+    if not_before is not None and result <= not_before:
+        first = add_business_days(not_before.astimezone(tz).date(), FOLLOW_UP_GRACE_DAYS)
+        result = at_local(first, FOLLOW_UP_TIME, tz)
+    return result
