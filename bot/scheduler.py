@@ -13,6 +13,7 @@ permanent failures stop and are recorded. Time comes from an injected clock, so 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -35,7 +36,7 @@ from bot.ports import Sender
 from bot.reminders import lifecycle
 from bot.reminders.messages import build_nudge
 from bot.reminders.queue import address_of, claim_due, claim_stuck, finish, mark_sending, release
-from bot.reminders.times import deliverable_at
+from bot.reminders.times import deliverable_at, zone
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +135,9 @@ class Scheduler:
         try:
             return await self.tick(address=address)
         except (SQLAlchemyError, OSError) as error:
-            log.warning("scheduler tick failed; will retry", extra={"worker": self.worker, "error": type(error).__name__})
+            log.warning(
+                "scheduler tick failed; will retry", extra={"worker": self.worker, "error": type(error).__name__}
+            )
             return None
 
     async def run(self, stop: asyncio.Event | None = None) -> None:
@@ -145,10 +148,8 @@ class Scheduler:
             result = await self.safe_tick()
             if result is not None and result.busy:
                 continue
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=self._idle_wait())
-            except TimeoutError:
-                pass
 
     def _idle_wait(self) -> float:
         now = self.clock.now()
@@ -168,7 +169,9 @@ class Scheduler:
             prefs = await lifecycle.prefs_for(session, row.platform, row.workspace, row.user_id)
             conversation = conversations.get(row.conversation_id or -1)
             tz = lifecycle.zone_for(prefs, conversation, self.default_timezone)
-            plan = _Plan(row, tz_name=tz.key, company=str(conversation.answers.get("company", "")) if conversation else "")
+            plan = _Plan(
+                row, tz_name=tz.key, company=str(conversation.answers.get("company", "")) if conversation else ""
+            )
             when = deliverable_at(
                 max(row.due_at, now), tz, quiet_start=prefs.quiet_start if prefs else None,
                 quiet_stop=prefs.quiet_end if prefs else None, paused_until=prefs.paused_until if prefs else None,
@@ -182,7 +185,9 @@ class Scheduler:
             plans.append(plan)
         return plans
 
-    async def _prepare(self, session: AsyncSession, plans: list[_Plan], now: datetime, result: TickResult) -> list[_Plan]:
+    async def _prepare(
+        self, session: AsyncSession, plans: list[_Plan], now: datetime, result: TickResult
+    ) -> list[_Plan]:
         """Defer, skip and fold rows; flip the rest to `sending` in one commit before any platform call."""
         stale: dict[tuple[str, str, str], list[_Plan]] = {}
         to_send: list[_Plan] = []
@@ -254,7 +259,7 @@ class Scheduler:
                             message_id=outcome.message_id, lease_until=None, last_error=None):  # fmt: skip
                 result.delivered += 1
                 if row.kind == "follow_up":
-                    await lifecycle.after_checkin(session, row, tz=lifecycle.zone(plan.tz_name), now=now)
+                    await lifecycle.after_checkin(session, row, tz=zone(plan.tz_name), now=now)
         elif outcome.kind == "held":
             hold = self.holds.get(row.platform, now)
             result.retried += await release(session, row, from_status="sending", now=now, sending_at=None,
@@ -285,13 +290,20 @@ class Scheduler:
                     continue  # the lease expires again and another pass retries
             async with self.sessions() as session, session.begin():
                 if found is not None:
-                    result.reconciled += await finish(session, row, from_status="checking", now=now, status="sent",
-                                                      sent_at=now, message_id=found or None, lease_until=None)  # fmt: skip
+                    result.reconciled += await finish(
+                        session, row, from_status="checking", now=now, status="sent", sent_at=now,
+                        message_id=found or None, lease_until=None,
+                    )  # fmt: skip
                 elif isinstance(sender, DeliveryLookup):
                     result.reconciled += await release(session, row, from_status="checking", now=now, sending_at=None)
                 else:
                     result.unknown += await finish(
-                        session, row, from_status="checking", now=now, status="unknown", lease_until=None,
+                        session,
+                        row,
+                        from_status="checking",
+                        now=now,
+                        status="unknown",
+                        lease_until=None,
                         last_error="a worker stopped mid-send; not re-sent to avoid a duplicate",
                     )
 

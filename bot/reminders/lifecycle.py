@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -142,6 +142,3 @@ async def upcoming(session: AsyncSession, address: Address) -> list[Reminder]:
     )  # fmt: skip
     return list((await session.execute(statement)).scalars())
 
-
-def later(moment: datetime, minutes: int) -> datetime:
-    return moment + timedelta(minutes=minutes)

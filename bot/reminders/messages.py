@@ -35,12 +35,15 @@ OPEN_FOR_CHECKIN = ("drafted", "sent", "no_reply")
 @lru_cache(maxsize=1)
 def _environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(
-        loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
+        loader=FileSystemLoader(str(TEMPLATES)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
     )
 
 
 def names(people: list[str]) -> str:
-    """"Priya", "Priya and Sam", "Priya, Sam and Lee"."""
+    """ "Priya", "Priya and Sam", "Priya, Sam and Lee"."""
     if len(people) <= 1:
         return "".join(people)
     return ", ".join(people[:-1]) + " and " + people[-1]
@@ -63,10 +66,10 @@ def build_nudge(reminder: Reminder, conversation: Conversation | None, notes: li
             "fresh in their minds. Already sent? Tap Sent and I'll stop reminding you."
         )
         return Nudge(reminder.id, reminder.kind, text, OPTIONS)
-    waiting = [n for n in notes if n.status in OPEN_FOR_CHECKIN]
-    if notes and not waiting:
+    open_notes = [n for n in notes if n.status in OPEN_FOR_CHECKIN]
+    if notes and not open_notes:
         return None
-    first = waiting[0] if waiting else None
+    first = open_notes[0] if open_notes else None
     draft = checkin_draft(conversation, first, reminder.sequence, tz) if conversation and first else None
     last = " This is my last check-in reminder for this one." if reminder.sequence >= 2 else ""
     who = f" for {first.interviewer}" if first is not None else ""
@@ -114,7 +117,8 @@ def digest_text(payload: dict[str, Any], tz: ZoneInfo) -> str:
 def _interviewer(answers: dict[str, Any], position: int) -> dict[str, Any]:
     people = answers.get("interviewers")
     if isinstance(people, list) and 0 <= position < len(people) and isinstance(people[position], dict):
-        return people[position]
+        found: dict[str, Any] = people[position]
+        return found
     return {}
 
 

@@ -31,9 +31,7 @@ def address_of(row: Reminder) -> Address:
 def _scope(statement: Any, platforms: Sequence[str], address: Address | None) -> Any:
     statement = statement.where(col(Reminder.platform).in_(list(platforms)))
     if address is not None:
-        statement = statement.where(
-            col(Reminder.workspace) == address.workspace, col(Reminder.user_id) == address.user
-        )
+        statement = statement.where(col(Reminder.workspace) == address.workspace, col(Reminder.user_id) == address.user)
     return statement
 
 
@@ -98,9 +96,7 @@ def _mine(row: Reminder, status: str) -> Any:
     )
 
 
-async def mark_sending(
-    session: AsyncSession, rows: Iterable[Reminder], *, now: datetime, lease: timedelta
-) -> set[int]:
+async def mark_sending(session: AsyncSession, rows: Iterable[Reminder], *, now: datetime, lease: timedelta) -> set[int]:
     """Flip still-owned claims to `sending` (the point of no automatic return); returns the ids kept."""
     kept: set[int] = set()
     for row in rows:

@@ -1,0 +1,88 @@
+"""Typed reminder commands. They never steal a debrief answer: inside an open debrief only text that
+starts with "reminders" counts; with no debrief open, "timezone …", "quiet …" and "pause reminders …" do too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PREFIX = re.compile(r"^(?:reminders?|remind)\b[:\s]*", re.IGNORECASE)
+HELP = "\n".join(
+    (
+        "Reminder commands (start each with reminders):",
+        "• reminders: list what's coming up",
+        "• reminders move 12 tomorrow 9am (or in 3 days, Monday 10:00)",
+        "• reminders cancel 12",
+        "• reminders sent 12 / replied 12 / snooze 12 tomorrow / stop 12",
+        "• reminders pause until Monday, then reminders resume",
+        "• reminders timezone Europe/Berlin",
+        "• reminders quiet 22-7 (no reminders at night), or reminders quiet off",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    verb: str  # list | help | move | cancel | act | pause | resume | timezone | quiet | unknown
+    target: int | None = None
+    argument: str = ""
+
+
+_NUMBERED = re.compile(r"^#?(\d{1,9})\b\s*(.*)$")
+_SNOOZE = {"": "snooze:1h", "1h": "snooze:1h", "hour": "snooze:1h", "1 hour": "snooze:1h", "an hour": "snooze:1h",
+           "tomorrow": "snooze:tomorrow", "tomorrow morning": "snooze:tomorrow", "week": "snooze:week",
+           "next week": "snooze:week", "a week": "snooze:week"}  # fmt: skip
+
+
+def parse(text: str, *, debrief_open: bool) -> Command | None:
+    """The command in `text`, or None when the text is not for us."""
+    stripped = " ".join(text.strip().split())
+    match = PREFIX.match(stripped)
+    if match:
+        return _body(stripped[match.end() :])
+    if debrief_open:
+        return None
+    lowered = stripped.lower()
+    if re.match(r"^(time\s*zone|tz)\s+\S+$", lowered) or re.match(r"^quiet(\s+hours)?\s+\S", lowered):
+        return _body(stripped)
+    if re.match(r"^pause reminders\b", lowered):
+        return _body("pause" + stripped[len("pause reminders") :])
+    if lowered in ("my reminders", "list reminders", "show reminders"):
+        return Command("list")
+    return None
+
+
+def _body(rest: str) -> Command:
+    lowered = rest.lower().strip()
+    word, _, tail = lowered.partition(" ")
+    original_tail = rest.strip().partition(" ")[2].strip()
+    if lowered in ("", "list", "show", "all"):
+        return Command("list")
+    if word in ("help", "?"):
+        return Command("help")
+    if word in ("resume", "unpause"):
+        return Command("resume")
+    if word == "pause":
+        return Command("pause", argument=re.sub(r"^(until|till|til)\s+", "", tail.strip()))
+    if word in ("timezone", "tz") or lowered.startswith("time zone"):
+        return Command("timezone", argument=original_tail.removeprefix("zone ").strip())
+    if word == "quiet":
+        return Command("quiet", argument=re.sub(r"^hours\s+", "", tail.strip()))
+    if word in ("cancel", "delete", "remove", "sent", "replied", "stop", "snooze", "move", "change"):
+        numbered = _NUMBERED.match(tail.strip())
+        if numbered is None:
+            return Command("unknown")
+        target, more = int(numbered.group(1)), numbered.group(2).strip()
+        if word in ("cancel", "delete", "remove"):
+            return Command("cancel", target)
+        if word in ("move", "change"):
+            return Command("move", target, re.sub(r"^to\s+", "", more))
+        if word == "snooze":
+            action = _SNOOZE.get(more)
+            return Command("act", target, action) if action else Command("unknown")
+        return Command("act", target, word)
+    numbered = _NUMBERED.match(lowered)
+    if numbered is not None and numbered.group(2):
+        return Command("move", int(numbered.group(1)), re.sub(r"^to\s+", "", numbered.group(2)))
+    return Command("unknown")
