@@ -67,9 +67,12 @@ def build_bot(
     *,
     socket_mode: bool = False,
     clock: Clock | None = None,
-    handlers: Sequence[EventHandler] = (),
+    handlers: Sequence[EventHandler] | None = None,
 ) -> SlackBot:
-    """Wire the bot; raises `ConfigError` for a missing or placeholder token or signing secret."""
+    """Wire the bot; raises `ConfigError` for a missing or placeholder token or signing secret.
+
+    `handlers` default to the reminder handler (reminder buttons and typed reminder commands).
+    """
     from adapters.slack.listeners import register
 
     token = settings.require_secret("slack_bot_token")
@@ -83,7 +86,7 @@ def build_bot(
         engine=Engine(default_flow(), compose),
         clock=clock,
         default_timezone=settings.default_timezone,
-        handlers=handlers,
+        handlers=_default_handlers(settings) if handlers is None else handlers,
     )
     app = AsyncApp(
         client=client,
@@ -105,10 +108,16 @@ def build_app(
     *,
     socket_mode: bool = False,
     clock: Clock | None = None,
-    handlers: Sequence[EventHandler] = (),
+    handlers: Sequence[EventHandler] | None = None,
 ) -> AsyncApp:
     """The bolt app with everything wired; `build_bot` also returns the parts around it."""
     return build_bot(settings, socket_mode=socket_mode, clock=clock, handlers=handlers).app
+
+
+def _default_handlers(settings: Settings) -> list[EventHandler]:
+    from bot.reminders.handler import ReminderHandler
+
+    return [ReminderHandler(default_timezone=settings.default_timezone)]
 
 
 def _app_logger(level: str) -> logging.Logger:

@@ -3,6 +3,7 @@ every post, so tests can read what a user would see and click its buttons."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -56,7 +57,13 @@ def _texts(node: Any) -> list[str]:
 class _SlackHttp(FakeHttpApi):
     """FakeHttpApi that also reads query-string arguments (slack_sdk sends some methods' arguments there)."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.latency: dict[str, float] = {}
+
     async def _handle(self, request: web.Request) -> web.Response:
+        if request.path in self.latency:  # a slow Slack, to show acks never wait for the Web API
+            await asyncio.sleep(self.latency[request.path])
         raw = await request.read()
         body: dict[str, Any] = {k: v[-1] for k, v in parse_qs(request.query_string).items()}
         if raw and "json" in request.headers.get("content-type", ""):
@@ -83,6 +90,9 @@ class FakeSlackApi:
     @property
     def base_url(self) -> str:
         return self.http.base_url + PREFIX
+
+    def slow(self, method: str, seconds: float) -> None:
+        self.http.latency[self.path(method)] = seconds
 
     def path(self, method: str) -> str:
         return PREFIX + method

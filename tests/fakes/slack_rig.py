@@ -51,6 +51,7 @@ class SlackRig:
 
     async def start(self) -> SlackRig:
         self.bot = build_bot(self.settings(), clock=self.clock)
+        await self.bot.ready()  # as `thankyou-bot slack` does before serving
         self._runner = await serve(self.bot.app, host="127.0.0.1", port=0)
         self.url = f"http://127.0.0.1:{bound_port(self._runner)}{EVENTS_PATH}"
         self._http = self._http or aiohttp.ClientSession()
@@ -74,7 +75,9 @@ class SlackRig:
         await self.stop()
         await self.start()
 
-    async def send(self, request: sr.SlackRequest, *, headers: dict[str, str] | None = None, settle: bool = True) -> Reply:
+    async def send(
+        self, request: sr.SlackRequest, *, headers: dict[str, str] | None = None, settle: bool = True
+    ) -> Reply:
         assert self._http is not None and self.bot is not None
         sent = headers if headers is not None else request.signed()
         async with self._http.post(self.url, data=request.body, headers=sent) as response:
