@@ -95,7 +95,7 @@ class ThankYouClient(discord.Client):
         if message.author.bot or message.guild is not None or me is None or message.author.id == me.id:
             return
         where = translate.address(user_id=message.author.id, channel_id=message.channel.id)
-        if not message.content.strip():
+        if not message.content.strip() and (message.attachments or message.stickers):
             await self._quietly(self.sender.send(where, [Say(TEXT_ONLY)]))
             return
         event = translate.dm_text(

@@ -74,9 +74,7 @@ class _Builder:
         self.blocks = []
         for n, content in enumerate(contents):
             last = n == len(contents) - 1
-            self.out.append(
-                Outgoing(content, tuple(buttons) if last else (), tuple(files) if last else (), kind)
-            )
+            self.out.append(Outgoing(content, tuple(buttons) if last else (), tuple(files) if last else (), kind))
 
 
 def render(actions: Sequence[Action]) -> list[Outgoing]:
@@ -110,9 +108,7 @@ def _ask(builder: _Builder, ask: Ask) -> None:
     builder.flush(buttons, kind="ask")
 
 
-def _grid(
-    items: Sequence[tuple[str | None, str]], *, style: Style, rows: int, first_row: int = 0
-) -> list[Button]:
+def _grid(items: Sequence[tuple[str | None, str]], *, style: Style, rows: int, first_row: int = 0) -> list[Button]:
     """Buttons laid out five to a row from `first_row`, dropping any whose custom_id would not fit."""
     usable = [(cid, label) for cid, label in items if cid is not None][: rows * PER_ROW]
     return [Button(cid, _label(label), style, first_row + n // PER_ROW) for n, (cid, label) in enumerate(usable)]

@@ -1,0 +1,106 @@
+"""Buttons: navigation, typed answers to choice questions, stale clicks, restarts, draft and reminder buttons."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from adapters.discord import ThankYouClient
+from bot.models import Note
+from tests.adapters.discord.conftest import ClientFactory
+from tests.adapters.discord.helpers import active, click, content, converse_to_drafts, custom_ids, latest, say
+from tests.fakes.discord_gateway import DiscordFake, feed_interaction, request_body
+
+
+async def test_choice_questions_accept_typed_answers_and_show_skip_back_cancel(
+    discord_fake: DiscordFake, client: ThankYouClient
+) -> None:
+    sam = discord_fake.user("sam")
+    await feed_interaction(client, discord_fake.slash_payload(sam))
+    occasion = discord_fake.messages_to(sam)[-1]
+    assert {"ty:n:skip:occasion", "ty:n:cancel:occasion"} <= set(custom_ids(occasion))
+    await say(discord_fake, client, sam, "A job interview")  # the label, typed
+    row = await active(client, sam)
+    assert row is not None and row.answers["occasion"] == "interview" and row.step == "candidate"
+    assert "ty:n:back:candidate" in custom_ids(discord_fake.messages_to(sam)[-1])
+
+
+async def test_back_skip_and_cancel_buttons_navigate(discord_fake: DiscordFake, client: ThankYouClient) -> None:
+    sam = discord_fake.user("sam")
+    await feed_interaction(client, discord_fake.slash_payload(sam))
+    await click(discord_fake, client, sam, discord_fake.messages_to(sam)[-1], "ty:n:skip:occasion")
+    row = await active(client, sam)
+    assert row is not None and row.step == "candidate"
+    await click(discord_fake, client, sam, discord_fake.messages_to(sam)[-1], "ty:n:back:candidate")
+    row = await active(client, sam)
+    assert row is not None and row.step == "occasion"
+    await click(discord_fake, client, sam, discord_fake.messages_to(sam)[-1], "ty:n:cancel:occasion")
+    assert await active(client, sam) is None
+    assert (await latest(client, sam)).status == "cancelled"  # type: ignore[union-attr]
+
+
+async def test_an_old_button_changes_nothing(discord_fake: DiscordFake, client: ThankYouClient) -> None:
+    sam = discord_fake.user("sam")
+    await feed_interaction(client, discord_fake.slash_payload(sam))
+    occasion = discord_fake.messages_to(sam)[-1]
+    await click(discord_fake, client, sam, occasion, "ty:c:occasion:interview")
+    await say(discord_fake, client, sam, "Sam Rivera")
+    before = await active(client, sam)
+    assert before is not None and before.step == "company"
+
+    stale_skip = await click(discord_fake, client, sam, occasion, "ty:n:skip:occasion")
+    followup = [
+        c for c in discord_fake.interaction_calls(stale_skip) if c.path.endswith(discord_fake.token_of[stale_skip])
+    ]
+    assert "earlier question" in request_body(followup[0])["content"]
+    assert request_body(followup[0])["flags"] == 64
+    await click(discord_fake, client, sam, occasion, "ty:c:occasion:referral")  # the engine's stale-click path
+    after = await active(client, sam)
+    assert after is not None and after.step == "company" and after.answers == before.answers
+
+
+async def test_buttons_work_after_a_restart(discord_fake: DiscordFake, make_client: ClientFactory) -> None:
+    first = await make_client()
+    sam = discord_fake.user("sam")
+    await feed_interaction(first, discord_fake.slash_payload(sam))
+    occasion = discord_fake.messages_to(sam)[-1]
+    await first.close()
+
+    second = await make_client()  # a new process: new client, same database, no views kept in memory
+    await click(discord_fake, second, sam, occasion, "ty:c:occasion:informational")
+    row = await active(second, sam)
+    assert row is not None and row.answers["occasion"] == "informational" and row.step == "candidate"
+    assert "sign the notes" in content(discord_fake.messages_to(sam)[-1])
+
+
+async def test_draft_buttons_mark_sent_and_change_tone(discord_fake: DiscordFake, client: ThankYouClient) -> None:
+    sam = discord_fake.user("sam")
+    await feed_interaction(client, discord_fake.slash_payload(sam))
+    await converse_to_drafts(discord_fake, client, sam)
+    row = await latest(client, sam)
+    assert row is not None
+    drafts = discord_fake.messages_to(sam)
+    first_note = next(c for c in drafts if f"ty:d:{row.id}:sent:0" in custom_ids(c))
+    await click(discord_fake, client, sam, first_note, f"ty:d:{row.id}:sent:0")
+    assert "Marked as sent" in content(discord_fake.messages_to(sam)[-1])
+    async with client.sessions() as session:
+        statuses = (await session.execute(select(Note.status).order_by(Note.position))).scalars().all()
+    assert statuses == ["sent", "drafted"]
+
+    tones = next(c for c in reversed(drafts) if f"ty:d:{row.id}:tone:formal:-" in custom_ids(c))
+    shown = len(discord_fake.messages_to(sam))
+    await click(discord_fake, client, sam, tones, f"ty:d:{row.id}:tone:formal:-")
+    redone = discord_fake.messages_to(sam)[shown:]
+    assert "formal tone" in content(redone[0])
+    assert any(f"ty:d:{row.id}:sent:1" in custom_ids(c) for c in redone)  # fresh notes, with their own buttons
+    assert (await latest(client, sam)).answers["tone"] == "formal"  # type: ignore[union-attr]
+
+
+async def test_slash_command_actions_help_and_cancel(discord_fake: DiscordFake, client: ThankYouClient) -> None:
+    sam = discord_fake.user("sam")
+    await feed_interaction(client, discord_fake.slash_payload(sam, in_guild=False))
+    assert await active(client, sam) is not None
+    count = len(discord_fake.messages_to(sam))
+    await feed_interaction(client, discord_fake.slash_payload(sam, action="help", in_guild=False))
+    assert "cancel" in content(discord_fake.messages_to(sam)[count])
+    await feed_interaction(client, discord_fake.slash_payload(sam, action="cancel"))
+    assert await active(client, sam) is None

@@ -1,0 +1,143 @@
+"""Discord platform rules, each shown through the real client: mentions, schemas, 3 s, duplicates, bots."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from adapters.discord import ThankYouClient
+from bot.models import ProcessedEvent
+from tests.adapters.discord.conftest import ClientFactory
+from tests.adapters.discord.helpers import ANSWERS, CODE_BLOCK, content, converse_to_drafts, custom_ids, latest, say
+from tests.fakes.discord_gateway import (
+    BOT_USER,
+    DiscordFake,
+    DiscordSchemas,
+    feed_interaction,
+    feed_message,
+    request_body,
+)
+
+HOSTILE = "@everyone @here <@&123456789012345678> <@123456789012345678> **bold** `tick`"
+RAW_PING = re.compile(r"@(everyone|here)|<@[!&]?\d{17,20}>")
+
+
+async def test_no_payload_can_ping_and_every_payload_matches_discords_schema(
+    discord_fake: DiscordFake, client: ThankYouClient, schemas: DiscordSchemas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile = {k: (f"{v} {HOSTILE}" if k in ("company", "role", "discussed", "strengths") else v)
+               for k, v in ANSWERS.items()}  # fmt: skip
+    hostile["candidate"] = f"Sam {HOSTILE}"
+    monkeypatch.setattr("tests.adapters.discord.helpers.ANSWERS", hostile)
+    sam = discord_fake.user("sam")
+    await feed_interaction(client, discord_fake.slash_payload(sam))
+    await converse_to_drafts(discord_fake, client, sam)
+    row = await latest(client, sam)
+    assert row is not None and row.status == "done" and HOSTILE in row.answers["company"]
+
+    sent = [
+        c
+        for c in discord_fake.api.calls
+        if c.method in ("POST", "PATCH") and "/users/@me" not in c.path and "/applications/" not in c.path
+    ]
+    messages = [c for c in sent if c.path.endswith("/messages")]
+    assert len(messages) > 20
+    for call in sent:
+        schemas.validate_call(call)
+        body = request_body(call)
+        data = body.get("data", body) if "/callback" in call.path else body
+        if "content" in data or "components" in data:
+            assert data["allowed_mentions"] == {"parse": []}, call.path
+        outside_code = CODE_BLOCK.sub("", str(data.get("content", "")))
+        assert not RAW_PING.search(outside_code), outside_code
+    assert any(HOSTILE in body for c in messages for body in CODE_BLOCK.findall(content(c)))  # the note is verbatim
+
+
+async def test_component_clicks_are_acknowledged_before_any_work(
+    discord_fake: DiscordFake, client: ThankYouClient
+) -> None:
+    sam = discord_fake.user("sam")
+    await say(discord_fake, client, sam, "what can you do?")
+    offer = discord_fake.messages_to(sam)[-1]
+    assert "ty:c:start:start" in custom_ids(offer)  # no open debrief: an offer with a Start button
+    payload = discord_fake.click_payload(sam, offer, "ty:c:start:start")
+    before = len(discord_fake.api.calls)
+    started = time.monotonic()
+    await feed_interaction(client, payload)
+    new = discord_fake.api.calls[before:]
+    assert "/callback" in new[0].path, [c.path for c in new]  # the ack is the first thing sent
+    assert request_body(new[0])["type"] == 7  # UPDATE_MESSAGE: acknowledges and removes the used buttons
+    assert time.monotonic() - started < 3
+    assert any(c.path.endswith("/messages") for c in new[1:])
+
+
+async def test_slash_command_defers_before_opening_the_dm(discord_fake: DiscordFake, client: ThankYouClient) -> None:
+    sam = discord_fake.user("sam")
+    payload = discord_fake.slash_payload(sam)
+    before = len(discord_fake.api.calls)
+    await feed_interaction(client, payload)
+    paths = [c.path for c in discord_fake.api.calls[before:]]
+    assert paths[0].endswith("/callback") and paths[1].endswith("/users/@me/channels")
+    assert paths[-1].endswith("/messages/@original")
+
+
+async def test_duplicate_messages_and_interactions_have_one_effect(
+    discord_fake: DiscordFake, client: ThankYouClient
+) -> None:
+    sam = discord_fake.user("sam")
+    slash = discord_fake.slash_payload(sam)
+    await feed_interaction(client, slash)
+    await feed_interaction(client, slash)  # the same interaction id again
+    after_start = len(discord_fake.messages_to(sam))
+    answer = discord_fake.dm_payload(sam, "interview")
+    await feed_message(client, answer)
+    await feed_message(client, answer)  # the same message id again
+    await asyncio.gather(feed_message(client, answer), feed_message(client, answer))
+    replies = discord_fake.messages_to(sam)[after_start:]
+    assert len(replies) == 1 and "sign the notes" in content(replies[0])
+    row = await latest(client, sam)
+    assert row is not None and row.answers == {"occasion": "interview"}
+    async with client.sessions() as session:
+        seen = (await session.execute(select(func.count()).select_from(ProcessedEvent))).scalar_one()
+    assert seen == 2
+
+
+async def test_ignores_bots_and_itself(discord_fake: DiscordFake, client: ThankYouClient) -> None:
+    robot = discord_fake.user("robot", bot=True)
+    await say(discord_fake, client, robot, "hello")
+    own = discord_fake.message(robot.dm_channel, BOT_USER, "hello", discord_fake.next_id())
+    await feed_message(client, own)
+    assert discord_fake.messages_to(robot) == []
+    async with client.sessions() as session:
+        assert (await session.execute(select(func.count()).select_from(ProcessedEvent))).scalar_one() == 0
+
+
+async def test_only_the_dm_intent_is_requested(client: ThankYouClient) -> None:
+    assert client.intents.value != 0
+    assert client.intents.dm_messages and not client.intents.message_content
+    assert {name for name, on in client.intents if on} == {"dm_messages"}
+    assert client.allowed_mentions is not None and client.allowed_mentions.to_dict() == {"parse": []}
+
+
+async def test_no_blocking_call_on_the_event_loop_during_a_conversation(
+    discord_fake: DiscordFake, make_client: ClientFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """asyncio's debug mode reports any callback that holds the loop; none may hold it for 100 ms."""
+    client = await make_client()
+    loop = asyncio.get_running_loop()
+    loop.set_debug(True)
+    loop.slow_callback_duration = 0.1
+    caplog.set_level(logging.WARNING, logger="asyncio")
+    try:
+        sam = discord_fake.user("sam")
+        await feed_interaction(client, discord_fake.slash_payload(sam))
+        await converse_to_drafts(discord_fake, client, sam)
+    finally:
+        loop.set_debug(False)
+    slow = [r.getMessage() for r in caplog.records if r.name == "asyncio" and "took" in r.getMessage()]
+    assert slow == []
