@@ -49,7 +49,8 @@ class Phrasing:
         return len(self.needs & PERSONAL)
 
     def render(self, variables: Mapping[str, str]) -> str:
-        return _compiled(self.text).render(variables)
+        """The sentence; an empty `when` leaves two spaces, closed up here (user text never has two)."""
+        return _compiled(self.text).render(variables).replace("  ", " ")
 
 
 @cache

@@ -36,6 +36,7 @@ _SHOUTING = re.compile(r"!{2,}|\?!|!\?")
 _EMOTICON = re.compile(r"(?<![\w:/])(?:" + "|".join(map(re.escape, EMOTICONS)) + r")(?![\w/])")
 _STOCK = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in STOCK_PHRASES) + r")\b", re.I)
 _GREETING_WORD = re.compile(r"^(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,]*", re.IGNORECASE)
+_THIRD_PERSON = frozenset({"she", "he", "her", "him", "his", "hers", "herself", "himself"})
 _EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F))
 
 
@@ -48,6 +49,7 @@ class NoteFacts:
     address: str  # how the note greets them ("Priya" for "Priya Natarajan")
     proper_nouns: tuple[str, ...] = ()  # names, company, role, titles: never flagged
     user_texts: tuple[str, ...] = ()  # the user's own words that went into the note
+    about_reader: tuple[str, ...] = ()  # of those, what the user wrote about this interviewer
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,19 @@ def _is_emoji(ch: str) -> bool:
     return any(low <= ord(ch) <= high for low, high in _EMOJI_RANGES)
 
 
+def _third_person(note: _Note) -> Check | None:
+    texts = " ".join(text for text in note.facts.about_reader if text in note.body)
+    found = [w for w in dict.fromkeys(_WORDS.findall(texts)) if w.lower() in _THIRD_PERSON]
+    if not found:
+        return None
+    return Check(
+        code="third-person",
+        level="info",
+        message=f"This note is written to {note.facts.address}, but {_quote(found)} "
+        f"read{'s' if len(found) == 1 else ''} as if it were about them. Consider “you” or “your” there.",
+    )
+
+
 def _informal(note: _Note) -> Check | None:
     words = [w for w in dict.fromkeys(_WORDS.findall(note.masked.lower())) if w in INFORMAL_WORDS]
     marks = [m.group(0) for m in _SHOUTING.finditer(note.masked)] + _EMOTICON.findall(note.masked)
@@ -192,6 +207,7 @@ _TEXT_CHECKS: tuple[Callable[[_Note], Check | None], ...] = (
     _generic_address,
     _doubled_word,
     _spelling,
+    _third_person,
     _informal,
     _stock_phrase,
     _length,

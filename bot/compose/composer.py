@@ -30,7 +30,7 @@ def _panel(style: Style, shared: Mapping[str, str], people: Sequence[Interviewer
     """One note per person; a note too close to an earlier one is re-worded, keeping the most distinct."""
     notes: list[tuple[Note, Shingles]] = []
     for index, person in enumerate(people):
-        variables = {**shared, **person_variables(person)}
+        variables = {**shared, **person_variables(person, style.tone)}
         best: tuple[Note, Shingles, float] | None = None
         for attempt in range(_ATTEMPTS):
             note = render_note(style, variables, index=index, attempt=attempt)
@@ -59,7 +59,7 @@ def _near_duplicates(notes: Sequence[tuple[Note, Shingles]], people: Sequence[In
 def _proper_nouns(answers: Answers) -> tuple[str, ...]:
     nouns = [answers.candidate, answers.company, answers.role or ""]
     for person in answers.interviewers:
-        nouns += [person.name, address_name(person.name), person.title or "", person.email or ""]
+        nouns += [person.name, address_name(person.name, answers.tone), person.title or "", person.email or ""]
     return tuple(noun for noun in nouns if noun)
 
 
@@ -75,13 +75,14 @@ def _answer_checks(person: Interviewer, similar: list[str], answers: Answers, no
 
 
 def _draft(person: Interviewer, note: Note, shared: Mapping[str, str], answers: Answers, found: list[Check]) -> Draft:
-    variables = {**shared, **person_variables(person)}
+    variables = {**shared, **person_variables(person, answers.tone)}
     facts = checks.NoteFacts(
         channel=answers.channel,
         recipient=person.name,
         address=variables["address"],
         proper_nouns=_proper_nouns(answers),
         user_texts=tuple(variables[key] for key in _USER_PROSE if key in variables),
+        about_reader=tuple(variables[key] for key in ("discussed", "detail") if key in variables),
     )
     return Draft(
         to=Recipient(name=person.name, email=person.email),

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from datetime import datetime, tzinfo
 
-from bot.answers import Answers, Interviewer, InterviewFormat
+from bot.answers import Answers, Interviewer, InterviewFormat, Tone
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"})
 _MEETING: dict[InterviewFormat | None, str] = {
@@ -35,14 +35,15 @@ def _is_latin(text: str) -> bool:
     return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
 
-def address_name(name: str) -> str:
-    """How a warm or concise note greets someone: the first name when that is safe to pick out, else the
-    name as given (honorifics, initials, single names and non-Latin scripts, whose name order varies)."""
+def address_name(name: str, tone: Tone = "warm") -> str:
+    """How the note greets someone. With an honorific: "Dr. García". Formal: the name as given. Warm and
+    concise: the first name when it is safe to pick out, else the name as given (initials, single names,
+    non-Latin scripts, whose name order varies)."""
     parts = name.split()
     first = parts[0].rstrip(".") if parts else name
-    if first.lower() in _HONORIFICS and len(parts) > 2:
-        return f"{parts[0]} {parts[-1]}"  # "Dr. Ana García" → "Dr. García"
-    if len(parts) < 2 or first.lower() in _HONORIFICS or len(first) < 2 or not _is_latin(name):
+    if first.lower() in _HONORIFICS:
+        return f"{parts[0]} {parts[-1]}" if len(parts) > 2 else name  # "Dr. Ana García" → "Dr. García"
+    if tone == "formal" or len(parts) < 2 or len(first) < 2 or not _is_latin(name):
         return name
     return parts[0]
 
@@ -83,26 +84,26 @@ def relative_day(moment: datetime, *, now: datetime, tz: tzinfo) -> str | None:
 
 
 def shared_variables(answers: Answers, *, when: str | None) -> dict[str, str]:
-    """The variables every note of a panel shares; missing optional answers are simply absent."""
+    """The variables every note of a panel shares. Missing optional answers are absent, except `when`,
+    which phrasings place between two words so that it can be empty."""
     found: dict[str, str | None] = {
         "candidate": answers.candidate,
         "company": answers.company,
         "meeting": _MEETING[answers.format],
-        "when": when,
         "role": role_name(answers.role) if answers.role else None,
         "strengths": noun_phrase(answers.strengths) if answers.strengths else None,
         "add": clause(answers.add) if answers.add else None,
     }
     if answers.share:
         found["link" if is_link(answers.share) else "share"] = clause(answers.share)
-    return {key: value for key, value in found.items() if value}
+    return {key: value for key, value in found.items() if value} | {"when": when or ""}
 
 
-def person_variables(person: Interviewer) -> dict[str, str]:
+def person_variables(person: Interviewer, tone: Tone) -> dict[str, str]:
     """The variables of one interviewer's note."""
     found = {
         "name": person.name,
-        "address": address_name(person.name),
+        "address": address_name(person.name, tone),
         "discussed": noun_phrase(person.discussed, to_reader=True) if person.discussed else None,
         "detail": noun_phrase(person.detail, to_reader=True) if person.detail else None,
     }
