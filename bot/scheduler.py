@@ -193,8 +193,10 @@ class Scheduler:
         to_send: list[_Plan] = []
         for plan in plans:
             if plan.defer_to is not None:
-                result.deferred += await release(session, plan.row, from_status="claimed", now=now,
-                                                 due_at=plan.defer_to, attempts=plan.row.attempts - 1)  # fmt: skip
+                result.deferred += await release(
+                    session, plan.row, from_status="claimed", now=now, next_attempt_at=plan.defer_to,
+                    attempts=plan.row.attempts - 1,
+                )  # fmt: skip
             elif plan.stale:
                 stale.setdefault((plan.row.platform, plan.row.workspace, plan.row.user_id), []).append(plan)
             elif plan.nudge is None:

@@ -142,3 +142,15 @@ async def upcoming(session: AsyncSession, address: Address) -> list[Reminder]:
     )  # fmt: skip
     return list((await session.execute(statement)).scalars())
 
+
+async def undefer(session: AsyncSession, address: Address, now: datetime) -> None:
+    """After "resume", held reminders become due again at once (the scheduler re-checks quiet hours)."""
+    platform, workspace, user = address.key
+    await session.execute(
+        update(Reminder)
+        .where(
+            col(Reminder.platform) == platform, col(Reminder.workspace) == workspace, col(Reminder.user_id) == user,
+            col(Reminder.status) == "pending", col(Reminder.next_attempt_at) > now,
+        )
+        .values(next_attempt_at=now, updated_at=now)
+    )  # fmt: skip

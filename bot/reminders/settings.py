@@ -43,6 +43,7 @@ async def run_setting(session: AsyncSession, address: Address, command: Command,
     if command.verb == "resume":
         prefs = await lifecycle.prefs_row(session, address, now)
         prefs.paused_until, prefs.updated_at = None, now
+        await lifecycle.undefer(session, address, now)
         return "Reminders are back on. Anything that came due while paused will arrive shortly."
     return await _pause(session, address, command.argument.strip(), now, tz)
 

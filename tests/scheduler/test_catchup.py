@@ -52,8 +52,8 @@ async def test_quiet_hours_move_delivery_to_the_next_local_morning(database: Asy
 
     assert (await scheduler.tick()).deferred == 1
     [row] = await rows(sessions)
-    assert row.due_at == datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # 07:00 EST
-    clock.set(row.due_at)
+    assert row.next_attempt_at == datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # 07:00 EST
+    clock.set(row.next_attempt_at)
     await scheduler.tick()
     assert len(platform.posts) == 1
 

@@ -94,7 +94,9 @@ async def test_a_send_cut_short_is_reconciled_by_lookup_without_a_second_post(
     assert set((await statuses(sessions)).values()) == {"sent"}
 
 
-async def test_temporary_failures_retry_with_backoff_without_duplicates(database: AsyncEngine, clock: FakeClock) -> None:
+async def test_temporary_failures_retry_with_backoff_without_duplicates(
+    database: AsyncEngine, clock: FakeClock
+) -> None:
     sessions = session_factory(database)
     [rid] = await seed(sessions, 1, due=clock.now())
     platform = FakePlatform()
@@ -176,7 +178,7 @@ async def test_an_ambiguous_crash_in_the_sender_is_never_resent(database: AsyncE
 
 async def test_cancelled_before_or_during_claim_is_never_sent(database: AsyncEngine, clock: FakeClock) -> None:
     sessions = session_factory(database)
-    first, second = await seed(sessions, 2, due=clock.now())
+    await seed(sessions, 2, due=clock.now())
     async with sessions() as session, session.begin():
         claimed = await claim_due(session, worker="w", now=clock.now(), lease=LEASE, limit=10, platforms=["fake"])
     from sqlalchemy import update
