@@ -35,7 +35,7 @@ from bot.models import Conversation, Reminder
 from bot.ports import Sender
 from bot.reminders import lifecycle
 from bot.reminders.messages import build_nudge
-from bot.reminders.queue import address_of, claim_due, claim_stuck, finish, mark_sending, release
+from bot.reminders.queue import address_of, claim_due, claim_stuck, finish, mark_sending, mark_sent, release
 from bot.reminders.times import deliverable_at, zone
 
 log = logging.getLogger(__name__)
@@ -126,8 +126,7 @@ class Scheduler:
             sending = await self._prepare(session, plans, now, result)
         outcomes = await self._send_all(sending)
         async with self.sessions() as session, session.begin():
-            for plan, outcome in zip(sending, outcomes, strict=True):
-                await self._record(session, plan, outcome, result)
+            await self._record_all(session, sending, outcomes, result)
         return result
 
     async def safe_tick(self, *, address: Address | None = None) -> TickResult | None:
@@ -164,9 +163,10 @@ class Scheduler:
             found = await session.execute(select(Conversation).where(col(Conversation.id).in_(conversation_ids)))
             conversations = {c.id: c for c in found.scalars() if c.id is not None}
         notes = await lifecycle.notes_of(session, conversation_ids)
+        all_prefs = await lifecycle.prefs_of(session, rows)
         plans: list[_Plan] = []
         for row in rows:
-            prefs = await lifecycle.prefs_for(session, row.platform, row.workspace, row.user_id)
+            prefs = all_prefs.get((row.platform, row.workspace, row.user_id))
             conversation = conversations.get(row.conversation_id or -1)
             tz = lifecycle.zone_for(prefs, conversation, self.default_timezone)
             plan = _Plan(
@@ -205,7 +205,7 @@ class Scheduler:
                 to_send.append(plan)
         for group in stale.values():
             await self._fold(session, group, now, result)
-        kept = await mark_sending(session, (p.row for p in to_send), now=now, lease=self.lease)
+        kept = await mark_sending(session, [p.row for p in to_send], worker=self.worker, now=now, lease=self.lease)
         for plan in to_send:
             plan.row.status = "sending"
         return [p for p in to_send if p.row.id in kept]
@@ -254,15 +254,25 @@ class Scheduler:
             return _Outcome("unknown", reason=f"send outcome unknown ({type(error).__name__})")
         return _Outcome("sent", message_id=ids[0][:128] if ids else None)
 
+    async def _record_all(
+        self, session: AsyncSession, plans: list[_Plan], outcomes: list[_Outcome], result: TickResult
+    ) -> None:
+        """Deliveries in one statement; the rarer outcomes row by row."""
+        now = self.clock.now()
+        sent = {p.row.id: o.message_id for p, o in zip(plans, outcomes, strict=True) if o.kind == "sent"}
+        recorded = await mark_sent(
+            session, {k: v for k, v in sent.items() if k is not None}, worker=self.worker, now=now
+        )
+        result.delivered += len(recorded)
+        for plan, outcome in zip(plans, outcomes, strict=True):
+            if outcome.kind != "sent":
+                await self._record(session, plan, outcome, result)
+            elif plan.row.kind == "follow_up" and plan.row.id in recorded:
+                await lifecycle.after_checkin(session, plan.row, tz=zone(plan.tz_name), now=now)
+
     async def _record(self, session: AsyncSession, plan: _Plan, outcome: _Outcome, result: TickResult) -> None:
         row, now = plan.row, self.clock.now()
-        if outcome.kind == "sent":
-            if await finish(session, row, from_status="sending", now=now, status="sent", sent_at=now,
-                            message_id=outcome.message_id, lease_until=None, last_error=None):  # fmt: skip
-                result.delivered += 1
-                if row.kind == "follow_up":
-                    await lifecycle.after_checkin(session, row, tz=zone(plan.tz_name), now=now)
-        elif outcome.kind == "held":
+        if outcome.kind == "held":
             hold = self.holds.get(row.platform, now)
             result.retried += await release(session, row, from_status="sending", now=now, sending_at=None,
                                             next_attempt_at=max(hold, now), attempts=row.attempts - 1,

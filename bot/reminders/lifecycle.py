@@ -47,6 +47,15 @@ async def prefs_row(session: AsyncSession, address: Address, now: datetime) -> U
     return prefs
 
 
+async def prefs_of(session: AsyncSession, rows: Sequence[Reminder]) -> dict[tuple[str, str, str], UserPrefs]:
+    """Preferences of every user in a batch, in one query."""
+    users = sorted({r.user_id for r in rows})
+    if not users:
+        return {}
+    found = await session.execute(select(UserPrefs).where(col(UserPrefs.user_id).in_(users)))
+    return {(p.platform, p.workspace, p.user_id): p for p in found.scalars()}
+
+
 def zone_for(prefs: UserPrefs | None, conversation: Conversation | None, default: str) -> ZoneInfo:
     """Preferences win over the zone the debrief was held in, which wins over the bot's default."""
     if prefs is not None and prefs.timezone:

@@ -10,11 +10,11 @@ the database's one write lock, so two claimers can never take the same row there
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -96,19 +96,43 @@ def _mine(row: Reminder, status: str) -> Any:
     )
 
 
-async def mark_sending(session: AsyncSession, rows: Iterable[Reminder], *, now: datetime, lease: timedelta) -> set[int]:
-    """Flip still-owned claims to `sending` (the point of no automatic return); returns the ids kept."""
-    kept: set[int] = set()
-    for row in rows:
-        statement = (
-            update(Reminder)
-            .where(_mine(row, "claimed"))
-            .values(status="sending", sending_at=now, lease_until=now + lease, updated_at=now)
+async def mark_sending(
+    session: AsyncSession, rows: Sequence[Reminder], *, worker: str, now: datetime, lease: timedelta
+) -> set[int]:
+    """Flip this worker's still-owned claims to `sending` in one statement (the point of no automatic return)."""
+    if not rows:
+        return set()
+    statement = (
+        update(Reminder)
+        .where(
+            col(Reminder.id).in_([r.id for r in rows]),
+            col(Reminder.status) == "claimed",
+            col(Reminder.claimed_by) == worker,
         )
-        if (await session.execute(statement)).rowcount:  # type: ignore[attr-defined]
-            assert row.id is not None
-            kept.add(row.id)
-    return kept
+        .values(status="sending", sending_at=now, lease_until=now + lease, updated_at=now)
+        .returning(col(Reminder.id))
+    )
+    return {i for i in (await session.execute(statement)).scalars().all() if i is not None}
+
+
+async def mark_sent(session: AsyncSession, delivered: dict[int, str | None], *, worker: str, now: datetime) -> set[int]:
+    """Record many deliveries (id → platform message id) in one statement; returns the ids recorded."""
+    if not delivered:
+        return set()
+    statement = (
+        update(Reminder)
+        .where(
+            col(Reminder.id).in_(list(delivered)),
+            col(Reminder.status) == "sending",
+            col(Reminder.claimed_by) == worker,
+        )
+        .values(
+            status="sent", sent_at=now, lease_until=None, last_error=None, updated_at=now,
+            message_id=case(delivered, value=col(Reminder.id), else_=None),
+        )
+        .returning(col(Reminder.id))
+    )  # fmt: skip
+    return {i for i in (await session.execute(statement)).scalars().all() if i is not None}
 
 
 async def finish(session: AsyncSession, row: Reminder, *, from_status: str, now: datetime, **values: Any) -> bool:

@@ -55,7 +55,7 @@ async def _die_mid_send(sessions, clock: FakeClock, count: int) -> list[int]:  #
     ids = await seed(sessions, count, due=clock.now())
     async with sessions() as session, session.begin():
         claimed = await claim_due(session, worker="dead", now=clock.now(), lease=LEASE, limit=10, platforms=["fake"])
-        await mark_sending(session, claimed, now=clock.now(), lease=LEASE)
+        await mark_sending(session, claimed, worker="dead", now=clock.now(), lease=LEASE)
     return ids
 
 
@@ -188,7 +188,7 @@ async def test_cancelled_before_or_during_claim_is_never_sent(database: AsyncEng
     async with sessions() as session, session.begin():
         await session.execute(update(Reminder).values(status="cancelled"))
     async with sessions() as session, session.begin():
-        assert await mark_sending(session, claimed, now=clock.now(), lease=LEASE) == set()
+        assert await mark_sending(session, claimed, worker="w", now=clock.now(), lease=LEASE) == set()
     platform = FakePlatform()
     clock.advance(minutes=5)
     await Scheduler(sessions, {"fake": platform}, clock).tick()
