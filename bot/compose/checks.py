@@ -95,7 +95,7 @@ def _name_missing(note: _Note) -> Check | None:
 
 def _generic_address(note: _Note) -> Check | None:
     greeting = next((line for line in note.body.splitlines() if line.strip()), "")
-    candidates = (note.facts.recipient, _GREETING_WORD.sub("", greeting))
+    candidates = (note.facts.recipient, _GREETING_WORD.sub("", greeting).split(",")[0])
     generic = next((c for c in candidates if c.strip(" ,.:;!").lower() in GENERIC_RECIPIENTS), None)
     if generic is None:
         return None

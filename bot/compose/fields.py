@@ -43,7 +43,7 @@ def address_name(name: str, tone: Tone = "warm") -> str:
     first = parts[0].rstrip(".") if parts else name
     if first.lower() in _HONORIFICS:
         return f"{parts[0]} {parts[-1]}" if len(parts) > 2 else name  # "Dr. Ana García" → "Dr. García"
-    if tone == "formal" or len(parts) < 2 or len(first) < 2 or not _is_latin(name):
+    if tone == "formal" or len(parts) < 2 or len(first) < 2 or not any(map(str.isalpha, first)) or not _is_latin(name):
         return name
     return parts[0]
 
