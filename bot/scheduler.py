@@ -19,7 +19,7 @@ import os
 import socket
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
@@ -73,7 +73,7 @@ class _Plan:
     stale: bool = False
     company: str = ""
     tz_name: str = "UTC"
-    extra: dict[str, object] = field(default_factory=dict)
+    marked: bool = False  # committed as `sending`
 
 
 @dataclass
@@ -205,10 +205,13 @@ class Scheduler:
                 to_send.append(plan)
         for group in stale.values():
             await self._fold(session, group, now, result)
-        kept = await mark_sending(session, [p.row for p in to_send], worker=self.worker, now=now, lease=self.lease)
-        for plan in to_send:
-            plan.row.status = "sending"
-        return [p for p in to_send if p.row.id in kept]
+        # Platforms that can be asked afterwards are marked in one batch; the others one by one just
+        # before their post (see `_send`), so a crash leaves at most one post in doubt per worker.
+        batch = [p for p in to_send if isinstance(self.senders[p.row.platform], DeliveryLookup)]
+        kept = await mark_sending(session, [p.row for p in batch], worker=self.worker, now=now, lease=self.lease)
+        for plan in batch:
+            plan.marked = plan.row.id in kept
+        return [p for p in to_send if p.marked or p not in batch]
 
     async def _fold(self, session: AsyncSession, group: list[_Plan], now: datetime, result: TickResult) -> None:
         """Reminders missed by more than the grace window become one "while I was away" message."""
@@ -241,6 +244,12 @@ class Scheduler:
         if self.holds.get(row.platform, self.clock.now()) > self.clock.now():
             return _Outcome("held")
         assert plan.nudge is not None
+        if not plan.marked:
+            async with self.sessions() as session, session.begin():
+                now = self.clock.now()
+                plan.marked = bool(await mark_sending(session, [row], worker=self.worker, now=now, lease=self.lease))
+            if not plan.marked:
+                return _Outcome("lost")  # our claim expired and another worker took the row over
         try:
             ids = await self.senders[row.platform].send(address_of(row), [plan.nudge])
         except DeliveryError as error:
@@ -265,7 +274,7 @@ class Scheduler:
         )
         result.delivered += len(recorded)
         for plan, outcome in zip(plans, outcomes, strict=True):
-            if outcome.kind != "sent":
+            if outcome.kind not in ("sent", "lost"):
                 await self._record(session, plan, outcome, result)
             elif plan.row.kind == "follow_up" and plan.row.id in recorded:
                 await lifecycle.after_checkin(session, plan.row, tz=zone(plan.tz_name), now=now)
@@ -274,8 +283,8 @@ class Scheduler:
         row, now = plan.row, self.clock.now()
         if outcome.kind == "held":
             hold = self.holds.get(row.platform, now)
-            result.retried += await release(session, row, from_status="sending", now=now, sending_at=None,
-                                            next_attempt_at=max(hold, now), attempts=row.attempts - 1,
+            result.retried += await release(session, row, from_status="sending" if plan.marked else "claimed", now=now,
+                                            sending_at=None, next_attempt_at=max(hold, now), attempts=row.attempts - 1,
                                             last_error=outcome.reason or None)  # fmt: skip
         elif outcome.kind == "retry" and row.attempts < self.max_attempts:
             result.retried += await release(session, row, from_status="sending", now=now, sending_at=None,
