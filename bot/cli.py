@@ -78,10 +78,35 @@ def _run_discord(args: argparse.Namespace) -> int:
 
 
 def _run_worker(args: argparse.Namespace) -> int:
-    from bot.config import load_settings
+    """Build a sender for each configured platform (adapters imported lazily, only when configured)."""
+    from bot.config import Settings, load_settings
+    from bot.ports import Sender
     from bot.worker import run
 
-    asyncio.run(run(load_settings()))
+    async def work(settings: Settings) -> None:
+        senders: dict[str, Sender] = {}
+        closers = []
+        if settings.slack_bot_token is not None:
+            from adapters.slack.sender import SlackSender, make_client
+
+            token = settings.require_secret("slack_bot_token")
+            senders["slack"] = SlackSender(make_client(token, settings.slack_api_url))
+        if settings.discord_token is not None:
+            import discord
+
+            from adapters.discord.sender import DiscordSender
+
+            client = discord.Client(intents=discord.Intents.none())
+            await client.login(settings.require_secret("discord_token"))  # REST only: no gateway connection
+            senders["discord"] = DiscordSender(client)
+            closers.append(client.close)
+        try:
+            await run(settings, senders)
+        finally:
+            for close in closers:
+                await close()
+
+    asyncio.run(work(load_settings()))
     return EXIT_OK
 
 
