@@ -27,6 +27,8 @@ from bot.ports import EventHandler
 from bot.service import ConversationService
 
 # bolt logs the whole body of a request that failed signature checks at INFO: user text must not reach logs.
+SQLITE_JOBS = 4  # SQLite has one writer: more concurrent turns only queue on its lock
+SERVER_DB_JOBS = 32
 _VERIFICATION_LOGGERS = ("slack_bolt.AsyncRequestVerification", "slack_bolt.RequestVerification")
 
 
@@ -98,7 +100,8 @@ def build_bot(
     )
     for name in _VERIFICATION_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
-    bot = SlackBot(app, client, service, SlackSender(client), database, sessions)
+    limit = SQLITE_JOBS if database.dialect.name == "sqlite" else SERVER_DB_JOBS
+    bot = SlackBot(app, client, service, SlackSender(client), database, sessions, Background(limit))
     register(bot)
     return bot
 

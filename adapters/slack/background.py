@@ -2,6 +2,7 @@
 
 Slack wants a response within 3 s; the debrief turn (database, Web API posts, 429 waits) happens here.
 Each user's turns run one after another, so two quick messages are answered in the order they were sent.
+At most `limit` jobs run at once: acks stay quick under load, and SQLite's single writer isn't swamped.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ Job = Callable[[], Awaitable[None]]
 
 
 class Background:
-    def __init__(self) -> None:
+    def __init__(self, limit: int = 16) -> None:
         self._tails: dict[Hashable, asyncio.Task[None]] = {}
         self._running: set[asyncio.Task[None]] = set()
+        self._slots = asyncio.Semaphore(limit)
 
     def spawn(self, key: Hashable, job: Job) -> None:
         """Run `job` after the previous job with the same key; failures are logged, never raised."""
@@ -32,7 +34,8 @@ class Background:
         if previous is not None:
             await asyncio.wait([previous])
         try:
-            await job()
+            async with self._slots:
+                await job()
         except Exception as error:  # one user's failure must not stop anyone else's work
             log.error("slack background job failed", extra={"platform": "slack", "error": type(error).__name__})
 

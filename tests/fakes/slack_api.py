@@ -71,7 +71,7 @@ class _SlackHttp(FakeHttpApi):
         elif raw:
             body.update({k: v[0] for k, v in parse_qs(raw.decode()).items()})
         self.calls.append(Call(request.method, request.path, dict(request.headers), body))
-        status, headers, payload = 200, {}, self.default
+        status, headers, payload = 200, dict[str, str](), self.default
         if self.scripted[request.path]:
             status, headers, payload = self.scripted[request.path].pop(0)
         elif request.path in self.responders:

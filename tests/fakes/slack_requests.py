@@ -33,7 +33,7 @@ class SlackRequest:
         return {
             "Content-Type": self.content_type,
             "X-Slack-Request-Timestamp": timestamp,
-            "X-Slack-Signature": signature,
+            "X-Slack-Signature": str(signature),
             **self.headers,
         }
 
