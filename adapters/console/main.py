@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from adapters.console.render import as_text, json_line
-from bot.actions import Action, End
+from bot.actions import Action, End, Say
 from bot.compose import compose
 from bot.config import load_settings
 from bot.db import make_engine, session_factory, upgrade_engine
@@ -18,9 +18,12 @@ from bot.engine import Engine
 from bot.errors import ConfigError
 from bot.events import Address, Start, TextAnswer
 from bot.flow import default_flow
+from bot.reminders.handler import ReminderHandler
+from bot.scheduler import deliver_due
 from bot.service import ConversationService
 
 _EOF_NOTE = "Saved. Run the same command again to pick up where you left off."
+_REMINDER_HINT = "To answer a reminder, type e.g. reminders sent 12, reminders snooze 12 tomorrow or reminders help."
 
 
 class ConsoleSender:
@@ -52,11 +55,15 @@ async def _converse(*, url: str, user: str, timezone: str, jsonl: bool) -> int:
     database = make_engine(url)
     try:
         await upgrade_engine(database)
+        sessions = session_factory(database)
         service = ConversationService(
-            sessions=session_factory(database), engine=Engine(default_flow(), compose), default_timezone=timezone
-        )
+            sessions=sessions, engine=Engine(default_flow(), compose), default_timezone=timezone,
+            handlers=[ReminderHandler(default_timezone=timezone)],
+        )  # fmt: skip
         address = Address(platform="console", workspace="local", channel="terminal", user=user)
         sender = ConsoleSender(jsonl=jsonl, timezone=timezone)
+        if await deliver_due(sessions, address, sender, default_timezone=timezone):  # the console has no background
+            await sender.send(address, [Say(_REMINDER_HINT)])
         await service.handle(Start(address, _event_id(), timezone), sender)
         while not sender.ended:
             if not jsonl:
