@@ -6,6 +6,7 @@ place the conversation happens. Nothing here touches the network until the clien
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -26,10 +27,13 @@ from bot.engine import Engine
 from bot.errors import DeliveryError
 from bot.events import Address, Event
 from bot.flow import default_flow
+from bot.reminders.handler import ReminderHandler
+from bot.scheduler import run_scheduler
 from bot.service import ConversationService
 from bot.store import load_active
 
 log = logging.getLogger(__name__)
+PG_CONCURRENCY = 20
 Interaction = discord.Interaction[Any]
 
 SENT_TO_DM = "I've sent you a DM. Let's continue there, where your answers stay private."
@@ -57,15 +61,20 @@ class ThankYouClient(discord.Client):
         super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, **options)
         self.settings = settings
         self.clock = clock or SystemClock()
-        self.database = make_engine(settings.database_url)
+        self.database = make_engine(settings.database_url, **_pool_options(settings.database_url))
+        # SQLite has one writer: queueing turns here is fairer and faster than its busy-wait back-off
+        self._db_gate = asyncio.Semaphore(1 if self.database.dialect.name == "sqlite" else PG_CONCURRENCY)
         self.sessions = session_factory(self.database)
         self.service = ConversationService(
             sessions=self.sessions,
             engine=Engine(default_flow(), compose),
             clock=self.clock,
             default_timezone=settings.default_timezone,
+            handlers=[ReminderHandler(default_timezone=settings.default_timezone)],
         )
-        self.sender = DiscordSender(self)
+        self.sender = DiscordSender(self, on_dm_closed=self._dm_closed)
+        self._stop = asyncio.Event()
+        self.scheduler_task: asyncio.Task[None] | None = None
         self.tree: app_commands.CommandTree[ThankYouClient] = app_commands.CommandTree(self)
         self.tree.add_command(thankyou_command())
 
@@ -74,18 +83,38 @@ class ThankYouClient(discord.Client):
         await upgrade_engine(self.database)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         await sync_commands(self.tree, self.settings.discord_dev_guild)
+        if self.settings.run_scheduler:
+            self.scheduler_task = asyncio.create_task(self._run_scheduler(), name="thankyou-scheduler")
+
+    async def _run_scheduler(self) -> None:
+        """Reminders go out through the same sender, after login (RUN_SCHEDULER=false turns this off)."""
+        await run_scheduler(
+            self.sessions,
+            {translate.PLATFORM: self.sender},
+            self.clock,
+            stop=self._stop,
+            poll_seconds=self.settings.reminder_poll_seconds,
+            default_timezone=self.settings.default_timezone,
+        )
 
     async def close(self) -> None:
+        self._stop.set()
+        if self.scheduler_task is not None:
+            await self.scheduler_task
         await super().close()
         await self.database.dispose()
+
+    async def _dm_closed(self, address: Address) -> None:
+        await record_dm_closed(self.sessions, address, self.clock.now())
 
     async def deliver(self, event: Event) -> DeliveryError | None:
         """Run the event through the service; a closed DM is recorded once and reported, never retried."""
         try:
-            await self.service.handle(event, self.sender)
-        except DeliveryError as error:
-            if error.reason == "dm_closed":
-                await record_dm_closed(self.sessions, event.address, self.clock.now())
+            async with self._db_gate:
+                actions = await self.service.process(event)
+            if actions:
+                await self.sender.send(event.address, actions)
+        except DeliveryError as error:  # a closed DM was already recorded by the sender
             log.info("reply not delivered", extra={"platform": "discord", "reason": error.reason})
             return error
         return None
@@ -154,6 +183,11 @@ class ThankYouClient(discord.Client):
             await delivery
         except (DeliveryError, discord.HTTPException):
             log.info("apology not delivered", extra={"platform": "discord"})
+
+
+def _pool_options(url: str) -> dict[str, int]:
+    """Enough PostgreSQL connections for the turns the gate lets through at once."""
+    return {} if url.startswith("sqlite") else {"pool_size": PG_CONCURRENCY, "max_overflow": 5}
 
 
 def _outcome(error: DeliveryError | None, in_server: bool) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import discord
@@ -19,6 +19,7 @@ from bot.errors import DeliveryError
 from bot.events import Address
 
 log = logging.getLogger(__name__)
+DmClosed = Callable[[Address], Awaitable[None]]
 CANNOT_DM = 50007
 NO_MENTIONS = discord.AllowedMentions.none()
 _STYLES = {
@@ -57,8 +58,9 @@ def message_kwargs(out: Outgoing) -> dict[str, Any]:
 class DiscordSender:
     """Implements `bot.ports.Sender`; `address.channel` is the user's DM channel id."""
 
-    def __init__(self, client: discord.Client) -> None:
+    def __init__(self, client: discord.Client, *, on_dm_closed: DmClosed | None = None) -> None:
         self.client = client
+        self.on_dm_closed = on_dm_closed
 
     async def send(self, address: Address, actions: Sequence[Action]) -> list[str]:
         channel = self.client.get_partial_messageable(int(address.channel), type=discord.ChannelType.private)
@@ -67,7 +69,10 @@ class DiscordSender:
             try:
                 message = await channel.send(**message_kwargs(out))
             except discord.HTTPException as error:
-                raise delivery_error(error) from None
+                failure = delivery_error(error)
+                if failure.reason == "dm_closed" and self.on_dm_closed is not None:
+                    await self.on_dm_closed(address)  # remembered, so nobody retries it in a loop
+                raise failure from None
             sent.append(str(message.id))
         return sent
 

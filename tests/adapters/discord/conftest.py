@@ -44,9 +44,15 @@ async def make_client(bot_db: str, clock: FakeClock, discord_fake: DiscordFake) 
     """Build and log in clients (REST only, no gateway); several may share one database (a restart)."""
     clients: list[ThankYouClient] = []
 
-    async def make(*, timezone: str = "America/New_York", dev_guild: int | None = None) -> ThankYouClient:
+    async def make(
+        *, timezone: str = "America/New_York", dev_guild: int | None = None, scheduler: bool = False
+    ) -> ThankYouClient:
         settings = load_settings(
-            database_url=bot_db, discord_token="test-token", default_timezone=timezone, discord_dev_guild=dev_guild
+            database_url=bot_db,
+            discord_token="test-token",
+            default_timezone=timezone,
+            discord_dev_guild=dev_guild,
+            run_scheduler=scheduler,
         )
         client = build_client(settings, clock=clock)
         await client.login("test-token")  # runs setup_hook: migrations, persistent buttons, command sync

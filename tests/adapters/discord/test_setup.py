@@ -44,3 +44,28 @@ async def test_commands_sync_to_the_dev_guild_when_set(discord_fake: DiscordFake
     (sync,) = [c for c in discord_fake.api.calls if c.method == "PUT"]
     assert sync.path == f"{API}/applications/{APP_ID}/guilds/{GUILD_ID}/commands"
     assert [c["name"] for c in sync.body] == ["thankyou"]
+
+
+async def test_the_reminder_scheduler_runs_in_process_and_stops_on_close(make_client: ClientFactory) -> None:
+    client = await make_client(scheduler=True)
+    assert client.scheduler_task is not None and not client.scheduler_task.done()
+    await client.close()
+    assert client.scheduler_task.done() and client.scheduler_task.exception() is None
+
+
+async def test_an_image_without_text_gets_a_hint_not_an_answer(
+    discord_fake: DiscordFake, make_client: ClientFactory
+) -> None:
+    from tests.adapters.discord.helpers import active, content
+    from tests.fakes.discord_gateway import feed_interaction, feed_message
+
+    client = await make_client()
+    sam = discord_fake.user("sam")
+    await feed_interaction(client, discord_fake.slash_payload(sam))
+    image = discord_fake.dm_payload(sam, "")
+    image["attachments"] = [{"id": "1", "filename": "cv.png", "size": 10, "url": "https://cdn.example/cv.png",
+                             "proxy_url": "https://cdn.example/cv.png"}]  # fmt: skip
+    await feed_message(client, image)
+    assert "type your answer" in content(discord_fake.messages_to(sam)[-1])
+    row = await active(client, sam)
+    assert row is not None and row.step == "occasion" and row.answers == {}
