@@ -14,7 +14,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord import translate
-from adapters.discord.commands import sync_commands, thankyou_command
+from adapters.discord.commands import invite_url, sync_commands, thankyou_command
 from adapters.discord.components import DYNAMIC_ITEMS
 from adapters.discord.prefs import clear_dm_closed, record_dm_closed
 from adapters.discord.sender import NO_MENTIONS, DiscordSender
@@ -103,6 +103,10 @@ class ThankYouClient(discord.Client):
             await self.scheduler_task
         await super().close()
         await self.database.dispose()
+
+    async def on_ready(self) -> None:
+        if self.application_id is not None:
+            log.info("discord bot ready; invite it with %s", invite_url(self.application_id))
 
     async def _dm_closed(self, address: Address) -> None:
         await record_dm_closed(self.sessions, address, self.clock.now())

@@ -41,3 +41,14 @@ async def sync_commands(tree: app_commands.CommandTree[Any], dev_guild: int | No
         await tree.sync(guild=guild)
     else:
         await tree.sync()
+
+
+INVITE_SCOPES = ("bot", "applications.commands")
+INVITE_PERMISSIONS = discord.Permissions.none()
+"""0: replies to /thankyou are interaction responses and the debrief happens in DMs, neither of which needs a
+server permission. The `bot` scope only makes the bot a member, so members share a server with it."""
+
+
+def invite_url(application_id: int) -> str:
+    """The link a server admin opens to add the bot (see deploy/discord/README.md)."""
+    return discord.utils.oauth_url(application_id, permissions=INVITE_PERMISSIONS, scopes=INVITE_SCOPES)

@@ -69,3 +69,14 @@ async def test_an_image_without_text_gets_a_hint_not_an_answer(
     assert "type your answer" in content(discord_fake.messages_to(sam)[-1])
     row = await active(client, sam)
     assert row is not None and row.step == "occasion" and row.answers == {}
+
+
+def test_the_documented_invite_link_asks_for_no_dangerous_permission() -> None:
+    from pathlib import Path
+
+    from adapters.discord.commands import INVITE_PERMISSIONS, invite_url
+
+    assert not INVITE_PERMISSIONS.administrator and not INVITE_PERMISSIONS.mention_everyone
+    assert INVITE_PERMISSIONS.value == 0
+    guide = (Path(__file__).resolve().parents[3] / "deploy" / "discord" / "README.md").read_text(encoding="utf-8")
+    assert invite_url(APP_ID).replace(str(APP_ID), "APPLICATION_ID") in guide
