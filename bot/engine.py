@@ -137,7 +137,8 @@ class Engine:
             per_person = [s.field for s in self.flow.steps if s.repeat]
             queue = (*queue, *(f"interviewers.{i}.{f}" for i in new_people for f in per_person))
         moved = self._advance(state.with_(answers=answers, queue=queue, failures=0))
-        lead = [Say(self.say.understood_time(str(value), moved.timezone))] if state.cursor == "interview_at" else []
+        zone = _zone(moved.timezone).key  # the zone the time was read in (UTC if the stored one is unknown)
+        lead = [Say(self.say.understood_time(str(value), zone))] if state.cursor == "interview_at" else []
         moved, notes = repair(self.flow, moved, self._ctx(moved, now), self.defaults)
         return moved, [*lead, *(Say(n) for n in notes), self._ask(moved, now)]
 
@@ -207,7 +208,7 @@ class Engine:
             target = field if field in cursors(self.flow, state.answers) else cursors(self.flow, {})[0]
             moved = state.with_(cursor=target)
             return moved, [Say(self.say.recovered()), self._ask(moved, now)]
-        drafts = self.compose(answers, tz=ZoneInfo(state.timezone), now=now)
+        drafts = self.compose(answers, tz=_zone(state.timezone), now=now)
         actions: list[Action] = [Say(self.say.drafts_intro(len(drafts.drafts))), DraftsReady(drafts)]
         if drafts.send_by > now + timedelta(minutes=30):
             actions.append(ReminderScheduled("send_by", drafts.send_by))

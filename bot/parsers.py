@@ -159,6 +159,6 @@ PARSERS: dict[str, Parser] = {
     "names": Parser(parse_names, _valid_names),
     "email": Parser(parse_email, _valid_by_reparse(parse_email)),
     "url": Parser(parse_url, _valid_by_reparse(parse_url)),
-    "choice": Parser(parse_choice, lambda value, ctx: value in {v for v, _ in ctx.choices}),
+    "choice": Parser(parse_choice, lambda value, ctx: isinstance(value, str) and value in {v for v, _ in ctx.choices}),
     "past_datetime": Parser(parse_past_datetime, _valid_datetime),
 }
