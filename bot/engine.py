@@ -194,9 +194,18 @@ class Engine:
         target, problem = resolve_field(self.flow, argument, state.answers, order)
         if target is None:
             return state, [Say(problem or self.say.unknown_field(argument, order)), self._ask(state, now)]
+        if self._gap_before(state.answers, target, order):  # jumping there would skip a required question
+            return state, [Say(self.say.not_reached_yet()), self._ask(state, now)]
         return_to = state.return_to or (state.cursor if target != state.cursor else None)
         moved = state.with_(cursor=target, return_to=return_to, queue=(), failures=0)
         return moved, [self._ask(moved, now, editing=True)]
+
+    def _gap_before(self, answers: dict[str, object], target: str, order: list[str]) -> bool:
+        for cursor in order[: order.index(target)]:
+            step = self.flow.step_for(cursor)
+            if step and get_value(answers, cursor) is None and required(step, answers, self.defaults):
+                return True
+        return False
 
     # --- finishing ------------------------------------------------------------------------
 

@@ -98,6 +98,9 @@ class Messages:
         what = f'"{argument}"' if argument else "that"
         return f"I don't have a question called {what}. You can edit: {shown}, or e.g. title 1 for a person."
 
+    def not_reached_yet(self) -> str:
+        return "We haven't got to that question yet, so let's carry on here. I'll ask it when we get there."
+
     def recovered(self) -> str:
         return "Something in your saved answers needs another look, so I'll ask that question again."
 
