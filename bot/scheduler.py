@@ -102,6 +102,7 @@ class Scheduler:
         self.batch, self.lease, self.grace, self.concurrency = batch, lease, grace, concurrency
         self.max_attempts, self.poll_seconds, self.default_timezone = max_attempts, poll_seconds, default_timezone
         self.holds: dict[str, datetime] = {}
+        self._stuck_check_at: datetime | None = None
 
     def _platforms(self, now: datetime) -> list[str]:
         return [p for p in self.senders if self.holds.get(p, now) <= now]
@@ -113,9 +114,11 @@ class Scheduler:
         if not platforms:
             return result
         scope = {"worker": self.worker, "lease": self.lease, "limit": self.batch, "platforms": platforms}
-        async with self.sessions() as session, session.begin():
-            stuck = await claim_stuck(session, now=now, address=address, **scope)  # type: ignore[arg-type]
-        await self._reconcile(stuck, result)
+        if address is not None or self._stuck_check_at is None or now >= self._stuck_check_at:
+            self._stuck_check_at = now + self.lease / 4  # dead workers are rare: look for them now and then
+            async with self.sessions() as session, session.begin():
+                stuck = await claim_stuck(session, now=now, address=address, **scope)  # type: ignore[arg-type]
+            await self._reconcile(stuck, result)
         async with self.sessions() as session, session.begin():
             rows = await claim_due(session, now=now, address=address, **scope)  # type: ignore[arg-type]
             plans = await self._plan(session, rows, now)

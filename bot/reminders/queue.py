@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, or_, select, update
+from sqlalchemy import and_, case, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -49,13 +49,21 @@ async def _take(
     limit: int, platforms: Sequence[str], address: Address | None, count_attempt: bool,
 ) -> list[Reminder]:  # fmt: skip
     ids = _scope(select(col(Reminder.id)).where(condition), platforms, address)
-    ids = ids.order_by(col(Reminder.due_at)).limit(limit).with_for_update(skip_locked=True)
+    # A materialised CTE runs the locking SELECT exactly once; as an IN-subquery PostgreSQL may re-run
+    # it per outer row and lock (and claim) far more than `limit` rows.
+    picked = (
+        ids.order_by(col(Reminder.due_at)).limit(limit).with_for_update(skip_locked=True)
+        .cte("picked").prefix_with("MATERIALIZED")
+    )  # fmt: skip
     values: dict[str, Any] = {"status": status, "lease_until": now + lease, "claimed_by": worker, "updated_at": now}
     if count_attempt:
         values["attempts"] = col(Reminder.attempts) + 1
+    # On PostgreSQL the CTE's row locks already guarantee `condition`; repeating it outside only misleads
+    # the planner. SQLite has no row locks: the one statement runs under its single write lock instead.
+    guard = condition if session.get_bind().dialect.name == "sqlite" else true()
     statement = (
         update(Reminder)
-        .where(col(Reminder.id).in_(ids.scalar_subquery()), condition)
+        .where(col(Reminder.id) == picked.c.id, guard)
         .values(**values)
         .returning(Reminder)
         .execution_options(synchronize_session=False)
