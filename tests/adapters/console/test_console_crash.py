@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -134,6 +134,9 @@ class Console:
             self.process.wait(WAIT)
 
 
+Starter = Callable[[], Console]
+
+
 def stored(db_file: Path) -> dict[str, Any]:
     """The user's latest conversation row, read straight from the file."""
     with sqlite3.connect(db_file) as connection:
@@ -145,7 +148,7 @@ def stored(db_file: Path) -> dict[str, Any]:
 
 
 @pytest.fixture
-def run(tmp_path: Path) -> Iterator[Any]:
+def run(tmp_path: Path) -> Iterator[Starter]:
     """Start consoles on one database; all are killed at the end even if the test fails."""
     started: list[Console] = []
     log = (tmp_path / "stderr.log").open("w")
@@ -160,7 +163,7 @@ def run(tmp_path: Path) -> Iterator[Any]:
     log.close()
 
 
-def resumed(start: Any, db_file: Path, open_field: str) -> Console:
+def resumed(start: Starter, db_file: Path, open_field: str) -> Console:
     """Restart and check the very same question comes back with the stored row unchanged."""
     before = stored(db_file)
     console = start()
@@ -172,7 +175,7 @@ def resumed(start: Any, db_file: Path, open_field: str) -> Console:
     return console
 
 
-def test_killed_console_resumes_at_the_exact_question_with_nothing_lost(run: Any, tmp_path: Path) -> None:
+def test_killed_console_resumes_at_the_exact_question_with_nothing_lost(run: Starter, tmp_path: Path) -> None:
     db_file = tmp_path / "x.db"
     console = run()
     ask, _ = console.until_question()
@@ -217,7 +220,7 @@ def test_killed_console_resumes_at_the_exact_question_with_nothing_lost(run: Any
 
 
 @pytest.mark.parametrize("field", ["candidate", "interviewers", "interviewers.0.title"])
-def test_kill_with_an_answer_in_flight_stores_it_whole_or_not_at_all(run: Any, tmp_path: Path, field: str) -> None:
+def test_kill_with_an_answer_in_flight_stores_it_whole_or_not_at_all(run: Starter, tmp_path: Path, field: str) -> None:
     """Killed between reading the answer and replying: on restart the answer is either kept or asked again."""
     db_file = tmp_path / "x.db"
     console = run()
