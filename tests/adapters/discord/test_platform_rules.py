@@ -124,20 +124,28 @@ async def test_only_the_dm_intent_is_requested(client: ThankYouClient) -> None:
     assert client.allowed_mentions is not None and client.allowed_mentions.to_dict() == {"parse": []}
 
 
-async def test_no_blocking_call_on_the_event_loop_during_a_conversation(
-    discord_fake: DiscordFake, make_client: ClientFactory, caplog: pytest.LogCaptureFixture
-) -> None:
-    """asyncio's debug mode reports any callback that holds the loop; none may hold it for 100 ms."""
-    client = await make_client()
+async def _slow_callbacks(fake: DiscordFake, client: ThankYouClient, caplog: pytest.LogCaptureFixture) -> set[str]:
+    """Which coroutines held the loop for over 100 ms during one whole conversation (asyncio debug mode)."""
+    caplog.clear()
     loop = asyncio.get_running_loop()
     loop.set_debug(True)
     loop.slow_callback_duration = 0.1
-    caplog.set_level(logging.WARNING, logger="asyncio")
     try:
-        sam = discord_fake.user("sam")
-        await feed_interaction(client, discord_fake.slash_payload(sam))
-        await converse_to_drafts(discord_fake, client, sam)
+        user = fake.user(f"user{fake.next_id()}")
+        await feed_interaction(client, fake.slash_payload(user))
+        await converse_to_drafts(fake, client, user)
     finally:
         loop.set_debug(False)
-    slow = [r.getMessage() for r in caplog.records if r.name == "asyncio" and "took" in r.getMessage()]
-    assert slow == []
+    messages = [r.getMessage() for r in caplog.records if r.name == "asyncio" and "took" in r.getMessage()]
+    return {m.group(1) if (m := re.search(r"coro=<(\S+)", text)) else text for text in messages}
+
+
+async def test_no_blocking_call_on_the_event_loop_during_a_conversation(
+    discord_fake: DiscordFake, make_client: ClientFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A blocking call is slow every time; a busy test machine only sometimes. So a slow spot must repeat."""
+    client = await make_client()
+    caplog.set_level(logging.WARNING, logger="asyncio")
+    first = await _slow_callbacks(discord_fake, client, caplog)
+    again = await _slow_callbacks(discord_fake, client, caplog) if first else set()
+    assert first & again == set()
