@@ -74,6 +74,7 @@ class _Plan:
     company: str = ""
     tz_name: str = "UTC"
     marked: bool = False  # committed as `sending`
+    closed: bool = False
 
 
 @dataclass
@@ -179,7 +180,9 @@ class Scheduler:
                 max(row.due_at, now), tz, quiet_start=prefs.quiet_start if prefs else None,
                 quiet_stop=prefs.quiet_end if prefs else None, paused_until=prefs.paused_until if prefs else None,
             )  # fmt: skip
-            if when > now:
+            if prefs is not None and prefs.dm_closed_at is not None:
+                plan.closed = True  # a platform already told us this DM is closed: don't knock again
+            elif when > now:
                 plan.defer_to = when
             elif row.kind != "digest" and row.next_attempt_at is None and now - row.due_at > self.grace:
                 plan.stale = True
@@ -200,6 +203,9 @@ class Scheduler:
                     session, plan.row, from_status="claimed", now=now, next_attempt_at=plan.defer_to,
                     attempts=plan.row.attempts - 1,
                 )  # fmt: skip
+            elif plan.closed:
+                result.failed += await finish(session, plan.row, from_status="claimed", now=now, status="failed",
+                                              lease_until=None, last_error="dm_closed")  # fmt: skip
             elif plan.stale:
                 stale.setdefault((plan.row.platform, plan.row.workspace, plan.row.user_id), []).append(plan)
             elif plan.nudge is None:

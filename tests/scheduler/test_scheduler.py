@@ -213,3 +213,17 @@ def _nudge(reminder_id: int):  # type: ignore[no-untyped-def]
     from bot.actions import Nudge
 
     return Nudge(reminder_id, "send_by", "hello")
+
+
+async def test_a_dm_known_to_be_closed_is_not_knocked_on_again(database: AsyncEngine, clock: FakeClock) -> None:
+    from bot.models import UserPrefs
+
+    sessions = session_factory(database)
+    await seed(sessions, 1, due=clock.now(), user="U1")
+    async with sessions() as session, session.begin():
+        session.add(UserPrefs(platform="fake", workspace="W1", user_id="U1", dm_closed_at=clock.now(),
+                              updated_at=clock.now()))  # fmt: skip
+    platform = FakePlatform()
+    assert (await Scheduler(sessions, {"fake": platform}, clock).tick()).failed == 1
+    assert platform.posts == []
+    assert [(r.status, r.last_error) for r in await rows(sessions)] == [("failed", "dm_closed")]
