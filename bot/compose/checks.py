@@ -64,7 +64,11 @@ class _Note:
         return f"{self.masked_subject}\n{self.masked_body}"
 
 
-def _quote(items: Sequence[str], limit: int = 4) -> str:
+#: At most this many items are named in one message.
+_SHOWN = 4
+
+
+def _quote(items: Sequence[str], limit: int = _SHOWN) -> str:
     shown = ", ".join(f"“{item}”" for item in items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
@@ -125,7 +129,8 @@ def _spelling(note: _Note) -> Check | None:
     words = misspelled(texts, ignore=ignore) if texts else []
     if not words:
         return None
-    shown = [f"{word} (→ {fix})" if (fix := suggestion(word)) else word for word in words]
+    shown = [f"{word} (→ {fix})" if (fix := suggestion(word)) else word for word in words[:_SHOWN]]
+    shown += words[_SHOWN:]  # named only as a count; no need to look for their corrections
     return Check(
         code="spelling",
         level="warning",

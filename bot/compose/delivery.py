@@ -23,6 +23,11 @@ def _crlf(text: str) -> str:
     return "\r\n".join(text.splitlines())
 
 
+def _one_line(text: str) -> str:
+    """Header values never carry a line break, so no text can add a header of its own."""
+    return " ".join(text.split())
+
+
 def mailto_link(draft: Draft) -> str:
     """A `mailto:` URI (RFC 6068): the recipient's address when known, then subject and body, each
     percent-encoded as UTF-8 with line breaks as %0D%0A."""
@@ -37,13 +42,13 @@ def _recipient(draft: Draft) -> Address | Group:
     something RFC 5322 cannot carry unchanged (the user then types it in their mail program)."""
     if draft.to.email:
         try:
-            address = Address(display_name=draft.to.name, addr_spec=draft.to.email)
+            address = Address(display_name=_one_line(draft.to.name), addr_spec=draft.to.email)
         except (ValueError, MessageError):
             pass
         else:
             if address.addr_spec == draft.to.email:
                 return address
-    return Group(display_name=draft.to.name)
+    return Group(display_name=_one_line(draft.to.name))
 
 
 def _sign_off_name(draft: Draft) -> str:
@@ -57,8 +62,8 @@ def to_eml(draft: Draft, *, sender_name: str | None = None, date: datetime | Non
     group syntax (`Name:;`, RFC 5322 §3.4 and RFC 6854); the mail program fills in the sender."""
     message = EmailMessage(policy=policy.SMTP)
     message["To"] = _recipient(draft)
-    message["From"] = Group(display_name=sender_name or _sign_off_name(draft))
-    message["Subject"] = draft.subject or DEFAULT_SUBJECT
+    message["From"] = Group(display_name=_one_line(sender_name or _sign_off_name(draft)))
+    message["Subject"] = _one_line(draft.subject or DEFAULT_SUBJECT)
     message["Date"] = format_datetime(date or datetime.now(UTC))
     message["X-Unsent"] = "1"
     message.set_content(draft.body, subtype="plain", charset="utf-8", cte="quoted-printable")

@@ -82,8 +82,23 @@ def test_panel_members_with_nothing_specific_still_get_differently_worded_notes(
 
 
 def test_fifteen_interviewers_each_get_their_own_note() -> None:
-    first_names = ["Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lea", "Mo", "Nia"]
-    first_names.append("Omar")
+    first_names = [
+        "Ada",
+        "Ben",
+        "Cleo",
+        "Dev",
+        "Eli",
+        "Fay",
+        "Gus",
+        "Hana",
+        "Ivo",
+        "Jun",
+        "Kai",
+        "Lea",
+        "Mo",
+        "Nia",
+        "Omar",
+    ]
     people = [{"name": f"{first} Smith", "discussed": f"topic number {n}"} for n, first in enumerate(first_names)]
     document = drafts(interviewers=people)
     assert len(document.drafts) == 15
