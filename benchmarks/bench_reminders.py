@@ -193,8 +193,11 @@ async def main(args: argparse.Namespace) -> int:
         Scenario("one worker killed mid-run", spread=args.spread, kill_at=0.4),
         Scenario(f"rate-limited to {args.rate:g}/s (burst)", spread=0.0, rate=args.rate),
     ]
+    wanted = set(args.only.split(",")) if args.only else None
     failed = False
-    for scenario in scenarios:
+    for number, scenario in enumerate(scenarios, start=1):
+        if wanted is not None and str(number) not in wanted:
+            continue
         figures = await run_scenario(base, scenario, args.count, args.poll)
         failed |= bool(figures["duplicates"] or figures["losses"])
     return 1 if failed else 0
@@ -207,6 +210,7 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--spread", type=float, default=10.0, help="seconds over which reminders fall due")
     parser.add_argument("--rate", type=float, default=500.0, help="allowed posts/s in the rate-limited run")
     parser.add_argument("--poll", type=float, default=0.2, help="worker poll interval when idle (s)")
+    parser.add_argument("--only", help="comma-separated scenario numbers to run (default: all three)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--api", help=argparse.SUPPRESS)
     return parser.parse_args()

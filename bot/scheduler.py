@@ -35,7 +35,16 @@ from bot.models import Conversation, Reminder
 from bot.ports import Sender
 from bot.reminders import lifecycle
 from bot.reminders.messages import build_nudge
-from bot.reminders.queue import address_of, claim_due, claim_stuck, finish, mark_sending, mark_sent, release
+from bot.reminders.queue import (
+    address_of,
+    claim_due,
+    claim_stuck,
+    finish,
+    hold_back,
+    mark_sending,
+    mark_sent,
+    release,
+)
 from bot.reminders.times import deliverable_at, zone
 
 log = logging.getLogger(__name__)
@@ -104,6 +113,7 @@ class Scheduler:
         self.max_attempts, self.poll_seconds, self.default_timezone = max_attempts, poll_seconds, default_timezone
         self.holds: dict[str, datetime] = {}
         self._stuck_check_at: datetime | None = None
+        self._limit = batch  # shrinks while a platform rate-limits us, grows back when it stops
 
     def _platforms(self, now: datetime) -> list[str]:
         return [p for p in self.senders if self.holds.get(p, now) <= now]
@@ -114,7 +124,7 @@ class Scheduler:
         platforms = self._platforms(now)
         if not platforms:
             return result
-        scope = {"worker": self.worker, "lease": self.lease, "limit": self.batch, "platforms": platforms}
+        scope = {"worker": self.worker, "lease": self.lease, "limit": self._limit, "platforms": platforms}
         if address is not None or self._stuck_check_at is None or now >= self._stuck_check_at:
             self._stuck_check_at = now + self.lease / 4  # dead workers are rare: look for them now and then
             async with self.sessions() as session, session.begin():
@@ -131,6 +141,10 @@ class Scheduler:
         outcomes = await self._send_all(sending)
         async with self.sessions() as session, session.begin():
             await self._record_all(session, sending, outcomes, result)
+        if any(o.kind == "held" for o in outcomes):
+            self._limit = max(self.concurrency, result.delivered)
+        else:
+            self._limit = min(self.batch, self._limit * 2)
         return result
 
     async def safe_tick(self, *, address: Address | None = None) -> TickResult | None:
@@ -282,20 +296,19 @@ class Scheduler:
             session, {k: v for k, v in sent.items() if k is not None}, worker=self.worker, now=now
         )
         result.delivered += len(recorded)
+        held = [p.row for p, o in zip(plans, outcomes, strict=True) if o.kind == "held"]
+        if held:
+            until = max(self.holds.get(held[0].platform, now), now)
+            result.retried += await hold_back(session, held, worker=self.worker, until=until, now=now)
         for plan, outcome in zip(plans, outcomes, strict=True):
-            if outcome.kind not in ("sent", "lost"):
+            if outcome.kind not in ("sent", "lost", "held"):
                 await self._record(session, plan, outcome, result)
             elif plan.row.kind == "follow_up" and plan.row.id in recorded:
                 await lifecycle.after_checkin(session, plan.row, tz=zone(plan.tz_name), now=now)
 
     async def _record(self, session: AsyncSession, plan: _Plan, outcome: _Outcome, result: TickResult) -> None:
         row, now = plan.row, self.clock.now()
-        if outcome.kind == "held":
-            hold = self.holds.get(row.platform, now)
-            result.retried += await release(session, row, from_status="sending" if plan.marked else "claimed", now=now,
-                                            sending_at=None, next_attempt_at=max(hold, now), attempts=row.attempts - 1,
-                                            last_error=outcome.reason or None)  # fmt: skip
-        elif outcome.kind == "retry" and row.attempts < self.max_attempts:
+        if outcome.kind == "retry" and row.attempts < self.max_attempts:
             result.retried += await release(session, row, from_status="sending", now=now, sending_at=None,
                                             next_attempt_at=now + backoff(row), last_error=outcome.reason)  # fmt: skip
         elif outcome.kind == "unknown":

@@ -154,3 +154,22 @@ async def release(session: AsyncSession, row: Reminder, *, from_status: str, now
     values.setdefault("lease_until", None)
     values.setdefault("claimed_by", None)
     return await finish(session, row, from_status=from_status, now=now, status="pending", **values)
+
+
+async def hold_back(
+    session: AsyncSession, rows: Sequence[Reminder], *, worker: str, until: datetime, now: datetime
+) -> int:
+    """Return rate-limited rows (never posted) to the queue in one statement; a rate limit isn't a failed try."""
+    statement = (
+        update(Reminder)
+        .where(
+            col(Reminder.id).in_([r.id for r in rows]),
+            col(Reminder.status).in_(("claimed", "sending")),
+            col(Reminder.claimed_by) == worker,
+        )
+        .values(
+            status="pending", next_attempt_at=until, attempts=col(Reminder.attempts) - 1, lease_until=None,
+            claimed_by=None, sending_at=None, last_error="rate_limited", updated_at=now,
+        )
+    )  # fmt: skip
+    return int((await session.execute(statement)).rowcount)  # type: ignore[attr-defined]

@@ -130,7 +130,8 @@ async def test_rate_limit_holds_the_platform_and_then_delivers_each_once(
     assert (first.delivered, first.retried) == (0, 5)
     assert (await scheduler.tick()).claimed == 0
     clock.advance(seconds=31)
-    await scheduler.tick()
+    for _ in range(5):  # the batch shrank while throttled and grows back tick by tick
+        await scheduler.tick()
 
     assert sorted(platform.reminder_ids()) == ids
     assert all(r.attempts == 1 for r in await rows(sessions))  # a rate limit isn't counted as a failed try
