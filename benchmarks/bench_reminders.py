@@ -173,7 +173,8 @@ async def worker_main(url: str, api: str, poll: float) -> None:
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     scheduler = Scheduler(
         session_factory(engine), {"bench": sender}, lease=timedelta(seconds=LEASE_SECONDS),
-        batch=200, concurrency=32, poll_seconds=poll,
+        batch=int(os.environ.get("BENCH_BATCH", "100")), concurrency=int(os.environ.get("BENCH_CONCURRENCY", "32")),
+        poll_seconds=poll,
     )  # fmt: skip
     try:
         await scheduler.run(stop)
@@ -207,8 +208,8 @@ def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", help="PostgreSQL URL (default: TEST_DATABASE_URL)")
     parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--spread", type=float, default=10.0, help="seconds over which reminders fall due")
-    parser.add_argument("--rate", type=float, default=500.0, help="allowed posts/s in the rate-limited run")
+    parser.add_argument("--spread", type=float, default=15.0, help="seconds over which reminders fall due")
+    parser.add_argument("--rate", type=float, default=200.0, help="allowed posts/s in the rate-limited run")
     parser.add_argument("--poll", type=float, default=0.2, help="worker poll interval when idle (s)")
     parser.add_argument("--only", help="comma-separated scenario numbers to run (default: all three)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
