@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.actions import ReminderScheduled
 from bot.db import async_url, session_factory
 from bot.errors import ConfigError, ConversationConflict
 from bot.events import Address, TextAnswer
@@ -73,13 +74,15 @@ async def test_finished_conversation_is_kept_and_reminders_created_once(service:
     for turn in transcript.turns[:-1]:
         await say(service, sender, address, turn.text, transcript.timezone)
     finish = TextAnswer(address, "final-answer", "yes")
-    assert await service.handle(finish, sender)
+    finished = await service.handle(finish, sender)
     assert await service.handle(finish, sender) == []  # redelivered
+    scheduled = {a.kind: a.due_at for a in finished if isinstance(a, ReminderScheduled)}
     async with service.sessions() as session:
         reminders = (await session.execute(select(Reminder))).scalars().all()
         assert await load_active(session, address=address) is None
-    # the interview was yesterday, so its send-by time has passed: only the follow-up is scheduled
-    assert [r.kind for r in reminders] == ["follow_up"]
+    assert "follow_up" in scheduled
+    assert sorted(r.kind for r in reminders) == sorted(scheduled), "one row per scheduled reminder, no more"
+    assert all(r.due_at == scheduled[r.kind] for r in reminders)
     assert all(r.due_at.tzinfo is not None for r in reminders)
 
 
