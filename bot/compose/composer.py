@@ -26,22 +26,20 @@ def _fingerprint(note: Note) -> Shingles:
     return shingles(note.body.split("\n", 1)[-1])
 
 
-def _panel(style: Style, shared: Mapping[str, str], people: Sequence[Interviewer]) -> list[tuple[Note, Shingles]]:
+def _panel(style: Style, panel: Sequence[Mapping[str, str]]) -> list[tuple[Note, Shingles]]:
     """One note per person; a note too close to an earlier one is re-worded, keeping the most distinct."""
     notes: list[tuple[Note, Shingles]] = []
-    for index, person in enumerate(people):
-        variables = {**shared, **person_variables(person, style.tone)}
-        best: tuple[Note, Shingles, float] | None = None
+    for index, variables in enumerate(panel):
+        tries = []
         for attempt in range(_ATTEMPTS):
             note = render_note(style, variables, index=index, attempt=attempt)
             fingerprint = _fingerprint(note)
             closest = max((jaccard(fingerprint, other) for _, other in notes), default=0.0)
-            if best is None or closest < best[2]:
-                best = (note, fingerprint, closest)
+            tries.append((closest, attempt, note, fingerprint))
             if closest < NEAR_DUPLICATE:
                 break
-        assert best is not None
-        notes.append(best[:2])
+        _, _, note, fingerprint = min(tries)
+        notes.append((note, fingerprint))
     return notes
 
 
@@ -74,19 +72,10 @@ def _answer_checks(person: Interviewer, similar: list[str], answers: Answers, no
     return found
 
 
-def _draft(person: Interviewer, note: Note, shared: Mapping[str, str], answers: Answers, found: list[Check]) -> Draft:
-    variables = {**shared, **person_variables(person, answers.tone)}
-    facts = checks.NoteFacts(
-        channel=answers.channel,
-        recipient=person.name,
-        address=variables["address"],
-        proper_nouns=_proper_nouns(answers),
-        user_texts=tuple(variables[key] for key in _USER_PROSE if key in variables),
-        about_reader=tuple(variables[key] for key in ("discussed", "detail") if key in variables),
-    )
+def _draft(person: Interviewer, note: Note, facts: checks.NoteFacts, found: list[Check]) -> Draft:
     return Draft(
         to=Recipient(name=person.name, email=person.email),
-        channel=answers.channel,
+        channel=facts.channel,
         subject=note.subject,
         body=note.body,
         words=len(note.body.split()),
@@ -102,12 +91,21 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime) -> DraftsDocument:
     seed = f"{answers.candidate}|{answers.company}"
     style = Style(answers.occasion, answers.tone, answers.channel, rough=answers.went == "rough", seed=seed)
     people = answers.interviewers
-    notes = _panel(style, shared, people)
+    panel = [{**shared, **person_variables(person, answers.tone)} for person in people]
+    notes = _panel(style, panel)
     similar = _near_duplicates(notes, people)
-    drafts = [
-        _draft(person, note, shared, answers, _answer_checks(person, similar[i], answers, now))
-        for i, (person, (note, _)) in enumerate(zip(people, notes, strict=True))
-    ]
+    nouns = _proper_nouns(answers)
+    drafts = []
+    for index, (person, variables, (note, _)) in enumerate(zip(people, panel, notes, strict=True)):
+        facts = checks.NoteFacts(
+            channel=answers.channel,
+            recipient=person.name,
+            address=variables["address"],
+            proper_nouns=nouns,
+            user_texts=tuple(variables[key] for key in _USER_PROSE if key in variables),
+            about_reader=tuple(variables[key] for key in ("discussed", "detail") if key in variables),
+        )
+        drafts.append(_draft(person, note, facts, _answer_checks(person, similar[index], answers, now)))
     interview_at = answers.interview_at or now
     due = send_by(interview_at, tz=tz, now=now)
     return DraftsDocument(
