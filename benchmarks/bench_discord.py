@@ -33,6 +33,7 @@ from tests.fakes.http_api import FakeHttpApi
 
 TYPED = ("Sam Rivera", "Acme Robotics", "Data Engineer")
 SAMPLES_PER_LEVEL = 400
+Samples = dict[str, list[float]]
 
 
 class Arrivals:
@@ -101,12 +102,13 @@ async def _level(
     for user in users:
         arrivals.watch(user)
         await prepare(user)
-    samples: list[float] = []
+    samples: Samples = {"click": [], "dm": []}
     question = {u.id: fake.messages_to(u)[-1] for u in users}
     clicks = [fake.click_payload(u, question[u.id], "ty:c:occasion:interview") for u in users]
-    samples += await _burst(client, arrivals, users, clicks, interaction=True)
+    samples["click"] += await _burst(client, arrivals, users, clicks, interaction=True)
     for text in TYPED:
-        samples += await _burst(client, arrivals, users, [fake.dm_payload(u, text) for u in users], interaction=False)
+        dms = [fake.dm_payload(u, text) for u in users]
+        samples["dm"] += await _burst(client, arrivals, users, dms, interaction=False)
     return samples
 
 
@@ -163,7 +165,7 @@ async def _nothing() -> None:
     return None
 
 
-async def _measure(kind: str, concurrency: int, db: str | None) -> list[float]:
+async def _measure(kind: str, concurrency: int, db: str | None) -> Samples:
     api, stop_api = await _api_in_thread()
     Route.BASE = api.base_url + API  # type: ignore[misc]
     fake = DiscordFake(api)
@@ -177,8 +179,8 @@ async def _measure(kind: str, concurrency: int, db: str | None) -> list[float]:
             client = FloorClient(intents=discord.Intents.none(), allowed_mentions=discord.AllowedMentions.none())
         await client.login("bench-token")
         try:
-            samples: list[float] = []
-            while len(samples) < SAMPLES_PER_LEVEL:
+            samples: Samples = {"click": [], "dm": []}
+            while len(samples["click"]) + len(samples["dm"]) < SAMPLES_PER_LEVEL:
                 users = [fake.user(f"u{n}") for n in range(concurrency)]
 
                 async def prepare(user: User, client: discord.Client = client) -> None:
@@ -187,7 +189,8 @@ async def _measure(kind: str, concurrency: int, db: str | None) -> list[float]:
                     else:  # the floor has no conversation: give the user a message with the same button
                         await _floor_question(client, user)
 
-                samples += await _level(client, fake, arrivals, users, prepare)
+                for kind_, values in (await _level(client, fake, arrivals, users, prepare)).items():
+                    samples[kind_] += values
             return samples
         finally:
             await client.close()
@@ -209,18 +212,20 @@ def _pct(values: list[float], q: float) -> float:
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", help="database URL for the bot (default: a temporary SQLite file)")
+    parser.add_argument("--db", help="PostgreSQL server URL for the bot (default: a temporary SQLite file)")
     parser.add_argument("--users", default="1,20,100", help="comma-separated concurrency levels")
     args = parser.parse_args()
-    print(f"database: {'SQLite (temp file)' if not args.db else args.db.split('@')[-1]}")
-    columns = ("users", "what", "n", "p50 ms", "p99 ms", "floor p50", "floor p99", "p99/floor")
+    print(f"database: {'SQLite (temp file)' if not args.db else 'PostgreSQL ' + args.db.split('@')[-1]}")
+    columns = ("users", "event", "n", "p50 ms", "p99 ms", "floor p50", "floor p99", "p99/floor")
     print("{:>5} {:>6} {:>5} {:>8} {:>8} {:>10} {:>10} {:>9}".format(*columns))
     for concurrency in (int(n) for n in args.users.split(",")):
         bot = await _measure("bot", concurrency, args.db)
         floor = await _measure("floor", concurrency, None)
-        ratio = _pct(bot, 0.99) / _pct(floor, 0.99)
-        print(f"{concurrency:>5} {'bot':>6} {len(bot):>5} {_pct(bot, .5):>8.1f} {_pct(bot, .99):>8.1f} "
-              f"{_pct(floor, .5):>10.1f} {_pct(floor, .99):>10.1f} {ratio:>8.1f}x")  # fmt: skip
+        bot["all"], floor["all"] = bot["click"] + bot["dm"], floor["click"] + floor["dm"]
+        for event in ("click", "dm", "all"):
+            b, f = bot[event], floor[event]
+            print(f"{concurrency:>5} {event:>6} {len(b):>5} {_pct(b, .5):>8.1f} {_pct(b, .99):>8.1f} "
+                  f"{_pct(f, .5):>10.1f} {_pct(f, .99):>10.1f} {_pct(b, .99) / _pct(f, .99):>8.1f}x")  # fmt: skip
 
 
 if __name__ == "__main__":

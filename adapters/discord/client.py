@@ -128,8 +128,11 @@ class ThankYouClient(discord.Client):
         return None
 
     async def on_message(self, message: discord.Message) -> None:
+        """DMs only: without the guilds intent a server message has no cached guild, so check the channel."""
         me = self.user
-        if message.author.bot or message.guild is not None or me is None or message.author.id == me.id:
+        if message.author.bot or me is None or message.author.id == me.id:
+            return
+        if message.guild is not None or not isinstance(message.channel, discord.DMChannel):
             return
         where = translate.address(user_id=message.author.id, channel_id=message.channel.id)
         if not message.content.strip() and (message.attachments or message.stickers):
@@ -148,22 +151,26 @@ class ThankYouClient(discord.Client):
         """/thankyou: acknowledge at once (ephemeral), then open the DM and continue there."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         in_server = interaction.guild_id is not None
+        error = await self._start_in_dm(interaction, action, in_server)
+        await interaction.edit_original_response(content=_outcome(error, in_server), allowed_mentions=NO_MENTIONS)
+
+    async def _start_in_dm(self, interaction: Interaction, action: str | None, in_server: bool) -> DeliveryError | None:
+        user_id = interaction.user.id
         try:
             channel_id = (await interaction.user.create_dm()).id if in_server else interaction.channel_id or 0
             event = translate.slash_command(
-                interaction_id=interaction.id, user_id=interaction.user.id, channel_id=channel_id, action=action
+                interaction_id=interaction.id, user_id=user_id, channel_id=channel_id, action=action
             )
             error = await self.deliver(event)
-        except discord.Forbidden:
-            where = translate.address(user_id=interaction.user.id, channel_id=0)
-            await record_dm_closed(self.sessions, where, self.clock.now())
-            error = DeliveryError("dm_closed", permanent=True)
+        except discord.Forbidden:  # opening the DM itself was refused
+            await self._dm_closed(translate.address(user_id=user_id, channel_id=0))
+            return DeliveryError("dm_closed", permanent=True)
         except Exception:
             log.exception("/thankyou failed", extra={"platform": "discord"})
-            error = DeliveryError("internal", permanent=False)
+            return DeliveryError("internal", permanent=False)
         if error is None and in_server:
             await clear_dm_closed(self.sessions, event.address, self.clock.now())
-        await interaction.edit_original_response(content=_outcome(error, in_server), allowed_mentions=NO_MENTIONS)
+        return error
 
     async def on_click(self, interaction: Interaction, event: Event, *, question: str | None, clear: bool) -> None:
         """A button: acknowledge first (removing a question's buttons once used), then handle it."""

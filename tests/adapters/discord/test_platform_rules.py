@@ -16,6 +16,8 @@ from tests.adapters.discord.conftest import ClientFactory
 from tests.adapters.discord.helpers import ANSWERS, CODE_BLOCK, content, converse_to_drafts, custom_ids, latest, say
 from tests.fakes.discord_gateway import (
     BOT_USER,
+    GUILD_CHANNEL_ID,
+    GUILD_ID,
     DiscordFake,
     DiscordSchemas,
     feed_interaction,
@@ -149,3 +151,14 @@ async def test_no_blocking_call_on_the_event_loop_during_a_conversation(
     first = await _slow_callbacks(discord_fake, client, caplog)
     again = await _slow_callbacks(discord_fake, client, caplog) if first else set()
     assert first & again == set()
+
+
+async def test_messages_in_a_server_channel_are_never_read(discord_fake: DiscordFake, client: ThankYouClient) -> None:
+    sam = discord_fake.user("sam")
+    in_server = discord_fake.message(GUILD_CHANNEL_ID, sam.payload(), "Acme Robotics, Priya", discord_fake.next_id())
+    in_server["guild_id"] = str(GUILD_ID)
+    in_server["member"] = {"roles": [], "joined_at": in_server["timestamp"], "deaf": False, "mute": False, "flags": 0}
+    await feed_message(client, in_server)
+    assert [c for c in discord_fake.api.calls if c.method == "POST"] == []
+    async with client.sessions() as session:
+        assert (await session.execute(select(func.count()).select_from(ProcessedEvent))).scalar_one() == 0
