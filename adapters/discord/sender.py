@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 import discord
@@ -21,6 +22,7 @@ from bot.events import Address
 log = logging.getLogger(__name__)
 DmClosed = Callable[[Address], Awaitable[None]]
 CANNOT_DM = 50007
+LOOKBACK = 50
 NO_MENTIONS = discord.AllowedMentions.none()
 _STYLES = {
     "primary": discord.ButtonStyle.primary,
@@ -75,6 +77,26 @@ class DiscordSender:
                 raise failure from None
             sent.append(str(message.id))
         return sent
+
+    async def delivered(self, address: Address, reminder_id: int, since: datetime) -> str | None:
+        """The id of a nudge for `reminder_id` we posted since `since`, if any (scheduler reconciliation).
+
+        A worker that died between posting and recording leaves the reminder in doubt; its buttons carry the
+        reminder id, so the DM history answers whether it went out, and it is never sent twice.
+        """
+        me = self.client.user
+        channel = self.client.get_partial_messageable(int(address.channel), type=discord.ChannelType.private)
+        prefix = f"ty:r:{reminder_id}:"
+        async for message in channel.history(after=since, limit=LOOKBACK, oldest_first=True):
+            if me is not None and message.author.id != me.id:
+                continue
+            if any(str(getattr(item, "custom_id", "")).startswith(prefix) for item in _items(message)):
+                return str(message.id)
+        return None
+
+
+def _items(message: discord.Message) -> list[object]:
+    return [child for row in message.components for child in getattr(row, "children", [])]
 
 
 def delivery_error(error: discord.HTTPException) -> DeliveryError:

@@ -136,6 +136,7 @@ class DiscordFake:
         self._ids = itertools.count(1_200_000_000_000_000_000)
         self.users: dict[int, User] = {}
         self.token_of: dict[int, str] = {}
+        self.history: dict[int, list[dict[str, Any]]] = {}
         self._install()
 
     def _install(self) -> None:
@@ -161,9 +162,16 @@ class DiscordFake:
         return {"id": str(user.dm_channel), "type": 1, "recipients": [user.payload()], "last_message_id": None}
 
     def _echo(self, channel_id: int) -> Any:
-        def answer(_method: str, body: Any) -> dict[str, Any]:
-            data = body if isinstance(body, dict) else {}
-            return self.message(channel_id, BOT_USER, data.get("content", ""), self.next_id())
+        """POST: answer like Discord with the created message; GET: the channel's history, newest first."""
+        history = self.history.setdefault(channel_id, [])
+
+        def answer(method: str, body: Any) -> Any:
+            if method == "GET":
+                return list(reversed(history))
+            data = body if isinstance(body, dict) else request_body(Call(method, "", {}, body))
+            created = self.message(channel_id, BOT_USER, data.get("content", ""), self.next_id())
+            history.append({**created, "components": data.get("components", [])})
+            return created
 
         return answer
 

@@ -72,3 +72,23 @@ async def test_a_closed_dm_fails_the_reminder_once_and_is_recorded(
     async with client.sessions() as session:
         prefs = await session.get(UserPrefs, ("discord", DM_WORKSPACE, str(sam.id)))
     assert prefs is not None and prefs.dm_closed_at is not None
+
+
+async def test_the_sender_can_tell_whether_a_nudge_already_went_out(
+    discord_fake: DiscordFake, client: ThankYouClient, clock: FakeClock
+) -> None:
+    """What the scheduler asks after a worker died mid-send, so the reminder is never sent twice."""
+    from adapters.discord.translate import address
+    from bot.actions import Choice, Nudge
+    from bot.scheduler import DeliveryLookup
+
+    sam = discord_fake.user("sam")
+    where = address(user_id=sam.id, channel_id=sam.dm_channel)
+    since = clock.now() - timedelta(minutes=1)
+    assert isinstance(client.sender, DeliveryLookup)
+    assert await client.sender.delivered(where, 41, since) is None
+    (posted,) = await client.sender.send(where, [Nudge(41, "send_by", "Time to send", (Choice("sent", "Sent"),))])
+    assert await client.sender.delivered(where, 41, since) == posted
+    assert await client.sender.delivered(where, 4, since) is None  # ids are matched exactly, not by prefix
+    (lookup, *_) = [c for c in discord_fake.api.calls if c.method == "GET" and c.path.endswith("/messages")]
+    assert lookup.path == f"{API}/channels/{sam.dm_channel}/messages"
