@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from adapters.discord import ThankYouClient
@@ -9,6 +10,12 @@ from bot.models import Note
 from tests.adapters.discord.conftest import ClientFactory
 from tests.adapters.discord.helpers import active, click, content, converse_to_drafts, custom_ids, latest, say
 from tests.fakes.discord_gateway import DiscordFake, feed_interaction, request_body
+
+
+@pytest.fixture
+def bot_db(db_url: str) -> str:
+    """Buttons (and their survival across a restart) on SQLite and PostgreSQL."""
+    return db_url
 
 
 async def test_choice_questions_accept_typed_answers_and_show_skip_back_cancel(

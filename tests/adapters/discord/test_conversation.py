@@ -46,7 +46,10 @@ async def test_thankyou_in_a_server_continues_in_dms_until_drafts(
     marked = [c for c in drafts if f"ty:d:{row.id}:sent:0" in custom_ids(c)]
     assert len(marked) == 1
     assert CODE_BLOCK.findall(content(marked[0])) == [notes[0].body]  # what the user copies is the note
-    assert request_files(marked[0])["note-1-priya-natarajan.txt"] == notes[0].body.encode()
+    files = request_files(marked[0])
+    assert files["note-1-priya-natarajan.txt"] == notes[0].body.encode()
+    eml = files["note-1-priya-natarajan.eml"].decode()
+    assert "To: " in eml and "priya@acme.example" in eml and "Subject:" in eml
     tone_row = custom_ids(drafts[-1])
     assert f"ty:d:{row.id}:tone:formal:-" in tone_row and f"ty:d:{row.id}:edit:-" in tone_row
     assert await active(client, sam) is None

@@ -15,6 +15,12 @@ from tests.transcripts import Transcript, load_transcripts
 TRANSCRIPTS = load_transcripts()
 
 
+@pytest.fixture
+def bot_db(db_url: str) -> str:
+    """Replayed on SQLite and PostgreSQL."""
+    return db_url
+
+
 @pytest.mark.parametrize("transcript", TRANSCRIPTS, ids=[t.name for t in TRANSCRIPTS])
 async def test_transcript_through_discord(
     discord_fake: DiscordFake, make_client: ClientFactory, transcript: Transcript
