@@ -200,9 +200,11 @@ class ThankYouClient(discord.Client):
             log.info("apology not delivered", extra={"platform": "discord"})
 
 
-def _pool_options(url: str) -> dict[str, int]:
-    """Enough PostgreSQL connections for the turns the gate lets through at once."""
-    return {} if url.startswith("sqlite") else {"pool_size": PG_CONCURRENCY, "max_overflow": 5}
+def _pool_options(url: str) -> dict[str, Any]:
+    """Enough PostgreSQL connections for the turns the gate lets through at once; SQL parameters (which
+    hold answers) are kept out of error messages, so a logged exception never carries interview details."""
+    pool = {} if url.startswith("sqlite") else {"pool_size": PG_CONCURRENCY, "max_overflow": 5}
+    return {"hide_parameters": True, **pool}
 
 
 def _outcome(error: DeliveryError | None, in_server: bool) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.discord import build_client
+from adapters.discord import ThankYouClient, build_client
 from adapters.discord.main import run
 from bot.config import load_settings
 from bot.errors import ConfigError
@@ -80,3 +80,15 @@ def test_the_documented_invite_link_asks_for_no_dangerous_permission() -> None:
     assert INVITE_PERMISSIONS.value == 0
     guide = (Path(__file__).resolve().parents[3] / "deploy" / "discord" / "README.md").read_text(encoding="utf-8")
     assert invite_url(APP_ID).replace(str(APP_ID), "APPLICATION_ID") in guide
+
+
+async def test_database_errors_never_carry_answer_text(client: ThankYouClient) -> None:
+    """Logged exceptions include SQL errors; their parameters (user answers) are hidden."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    secret = "my interviewer Priya said something private"
+    with pytest.raises(SQLAlchemyError) as error:
+        async with client.sessions() as session:
+            await session.execute(text("INSERT INTO no_such_table VALUES (:x)"), {"x": secret})
+    assert secret not in str(error.value)
