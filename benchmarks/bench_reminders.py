@@ -32,7 +32,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from bot.db import async_url, make_engine, session_factory, upgrade_engine  # noqa: E402
 from bot.models import Reminder  # noqa: E402
-from bot.scheduler import Scheduler  # noqa: E402
+from bot.scheduler import INLINE_HOLD, Scheduler  # noqa: E402
 from tests.fakes.reminder_api import LookupApiSender, ReminderApi  # noqa: E402
 
 LEASE_SECONDS = 5.0
@@ -174,7 +174,7 @@ async def worker_main(url: str, api: str, poll: float) -> None:
     scheduler = Scheduler(
         session_factory(engine), {"bench": sender}, lease=timedelta(seconds=LEASE_SECONDS),
         batch=int(os.environ.get("BENCH_BATCH", "100")), concurrency=int(os.environ.get("BENCH_CONCURRENCY", "32")),
-        poll_seconds=poll,
+        poll_seconds=poll, inline_hold=INLINE_HOLD,
     )  # fmt: skip
     try:
         await scheduler.run(stop)

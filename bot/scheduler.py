@@ -48,6 +48,7 @@ from bot.reminders.queue import (
 from bot.reminders.times import deliverable_at, zone
 
 log = logging.getLogger(__name__)
+INLINE_HOLD = timedelta(seconds=5)  # running schedulers wait out short 429 holds in place (tests keep 0)
 
 
 @runtime_checkable
@@ -83,15 +84,15 @@ class _Plan:
     company: str = ""
     tz_name: str = "UTC"
     marked: bool = False  # committed as `sending`
+    lease_until: datetime | None = None
     closed: bool = False
 
 
 @dataclass
 class _Outcome:
-    kind: str  # sent | retry | permanent | unknown | held
+    kind: str  # sent | retry | permanent | unknown | held | limited | lost
     message_id: str | None = None
     reason: str = ""
-    retry_after: float | None = None
 
 
 def worker_name() -> str:
@@ -105,8 +106,9 @@ class Scheduler:
         self, sessions: async_sessionmaker[AsyncSession], senders: Mapping[str, Sender], clock: Clock | None = None,
         *, worker: str | None = None, batch: int = 100, lease: timedelta = timedelta(seconds=60),
         grace: timedelta = timedelta(hours=12), concurrency: int = 16, max_attempts: int = 8,
-        poll_seconds: float = 5.0, default_timezone: str = "UTC",
+        poll_seconds: float = 5.0, default_timezone: str = "UTC", inline_hold: timedelta = timedelta(0),
     ) -> None:  # fmt: skip
+        self.inline_hold = inline_hold  # rate-limit holds up to this long are waited out without re-queuing
         self.sessions, self.senders, self.clock = sessions, dict(senders), clock or SystemClock()
         self.worker = worker or worker_name()
         self.batch, self.lease, self.grace, self.concurrency = batch, lease, grace, concurrency
@@ -234,6 +236,7 @@ class Scheduler:
         kept = await mark_sending(session, [p.row for p in batch], worker=self.worker, now=now, lease=self.lease)
         for plan in batch:
             plan.marked = plan.row.id in kept
+            plan.lease_until = now + self.lease
         return [p for p in to_send if p.marked or p not in batch]
 
     async def _fold(self, session: AsyncSession, group: list[_Plan], now: datetime, result: TickResult) -> None:
@@ -263,14 +266,35 @@ class Scheduler:
         return list(await asyncio.gather(*(one(p) for p in plans)))
 
     async def _send(self, plan: _Plan) -> _Outcome:
+        """Post one nudge; a short rate-limit hold is waited out in place when the row's lease allows it."""
+        for _ in range(4):
+            if not await self._hold_passed(plan):
+                break
+            outcome = await self._post(plan)
+            if outcome.kind != "limited":
+                return outcome
+        return _Outcome("held")
+
+    async def _hold_passed(self, plan: _Plan) -> bool:
+        """True once the platform may be called; False when the hold is too long to wait for here."""
+        now = self.clock.now()
+        left = (self.holds.get(plan.row.platform, now) - now).total_seconds()
+        if left <= 0:
+            return True
+        lease_left = (plan.lease_until - now).total_seconds() if plan.lease_until else float("inf")
+        if left > self.inline_hold.total_seconds() or lease_left - left < self.lease.total_seconds() / 2:
+            return False
+        await asyncio.sleep(left)
+        return True
+
+    async def _post(self, plan: _Plan) -> _Outcome:
         row = plan.row
-        if self.holds.get(row.platform, self.clock.now()) > self.clock.now():
-            return _Outcome("held")
         assert plan.nudge is not None
         if not plan.marked:
             async with self.sessions() as session, session.begin():
                 now = self.clock.now()
                 plan.marked = bool(await mark_sending(session, [row], worker=self.worker, now=now, lease=self.lease))
+                plan.lease_until = now + self.lease
             if not plan.marked:
                 return _Outcome("lost")  # our claim expired and another worker took the row over
         try:
@@ -279,7 +303,7 @@ class Scheduler:
             retry_after = getattr(error, "retry_after", None)
             if isinstance(retry_after, int | float) and retry_after > 0:
                 self.holds[row.platform] = self.clock.now() + timedelta(seconds=float(retry_after))
-                return _Outcome("held", reason=error.reason[:200], retry_after=float(retry_after))
+                return _Outcome("limited", reason=error.reason[:200])
             return _Outcome("permanent" if error.permanent else "retry", reason=error.reason[:200])
         except Exception as error:  # ambiguous: the post may exist; never guess, never re-send blindly
             log.warning("reminder send outcome unknown", extra={"reminder": row.id, "error": type(error).__name__})
@@ -362,7 +386,9 @@ async def run_scheduler(
     *, stop: asyncio.Event | None = None, poll_seconds: float = 5.0, default_timezone: str = "UTC",
 ) -> None:  # fmt: skip
     """What bot processes start in the background (unless RUN_SCHEDULER=false)."""
-    scheduler = Scheduler(sessions, senders, clock, poll_seconds=poll_seconds, default_timezone=default_timezone)
+    scheduler = Scheduler(
+        sessions, senders, clock, poll_seconds=poll_seconds, default_timezone=default_timezone, inline_hold=INLINE_HOLD
+    )
     await scheduler.run(stop)
 
 

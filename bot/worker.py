@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.db import make_engine, session_factory, upgrade_engine
 from bot.errors import ConfigError
 from bot.ports import Sender
-from bot.scheduler import Scheduler
+from bot.scheduler import INLINE_HOLD, Scheduler
 
 log = logging.getLogger(__name__)
 NO_PLATFORMS = (
@@ -43,6 +43,7 @@ async def run(
         scheduler = Scheduler(
             session_factory(engine), senders, SystemClock(),
             poll_seconds=settings.reminder_poll_seconds, default_timezone=settings.default_timezone,
+            inline_hold=INLINE_HOLD,
         )  # fmt: skip
         log.info("reminder worker running", extra={"platforms": sorted(senders), "worker": scheduler.worker})
         await scheduler.run(stop)

@@ -228,3 +228,16 @@ async def test_a_dm_known_to_be_closed_is_not_knocked_on_again(database: AsyncEn
     assert (await Scheduler(sessions, {"fake": platform}, clock).tick()).failed == 1
     assert platform.posts == []
     assert [(r.status, r.last_error) for r in await rows(sessions)] == [("failed", "dm_closed")]
+
+
+async def test_a_short_rate_limit_hold_is_waited_out_in_place(database: AsyncEngine, clock: FakeClock) -> None:
+    sessions = session_factory(database)
+    ids = await seed(sessions, 3, due=clock.now())
+    platform = LookupPlatform()
+    platform.fail_next(RateLimited(retry_after=0.01))
+    scheduler = Scheduler(sessions, {"fake": platform}, clock, concurrency=1, inline_hold=timedelta(seconds=1))
+
+    result = await scheduler.tick()
+
+    assert (result.delivered, result.retried) == (3, 0)  # nothing went back to the queue
+    assert sorted(platform.reminder_ids()) == ids
