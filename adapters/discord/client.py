@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 from typing import Any
 
 import discord
@@ -65,9 +66,8 @@ class ThankYouClient(discord.Client):
         self.database = make_engine(settings.database_url, **_pool_options(settings.database_url))
         # SQLite has one writer: a few turns at a time overlap reads with the write; more only meet its
         # busy-wait back-off (measured in benchmarks/bench_discord.py)
-        self._db_gate = asyncio.Semaphore(
-            SQLITE_CONCURRENCY if self.database.dialect.name == "sqlite" else PG_CONCURRENCY
-        )
+        self.db_slots = SQLITE_CONCURRENCY if self.database.dialect.name == "sqlite" else PG_CONCURRENCY
+        self.db_gate = asyncio.Semaphore(self.db_slots)
         self.sessions = session_factory(self.database)
         self.service = ConversationService(
             sessions=self.sessions,
@@ -115,14 +115,19 @@ class ThankYouClient(discord.Client):
     async def _dm_closed(self, address: Address) -> None:
         await record_dm_closed(self.sessions, address, self.clock.now())
 
-    async def deliver(self, event: Event) -> DeliveryError | None:
-        """Run the event through the service; a closed DM is recorded once and reported, never retried."""
+    async def deliver(self, event: Event, *, acknowledged: Awaitable[None] | None = None) -> DeliveryError | None:
+        """Run the event through the service, then deliver (after `acknowledged`, the interaction's ack).
+
+        A closed DM is recorded once by the sender and reported here; it is never retried.
+        """
         try:
-            async with self._db_gate:
+            async with self.db_gate:
                 actions = await self.service.process(event)
+            if acknowledged is not None:
+                await acknowledged
             if actions:
                 await self.sender.send(event.address, actions)
-        except DeliveryError as error:  # a closed DM was already recorded by the sender
+        except DeliveryError as error:
             log.info("reply not delivered", extra={"platform": "discord", "reason": error.reason})
             return error
         return None
@@ -173,19 +178,27 @@ class ThankYouClient(discord.Client):
         return error
 
     async def on_click(self, interaction: Interaction, event: Event, *, question: str | None, clear: bool) -> None:
-        """A button: acknowledge first (removing a question's buttons once used), then handle it."""
+        """A button: the ack goes out at once (removing a question's buttons once used) while the database
+        work runs; the reply is sent only after the ack, so Discord always hears from us first."""
+        ack = asyncio.ensure_future(self._acknowledge(interaction, clear=clear))
+        try:
+            if question is not None and not await self._is_current(event.address, question):
+                await ack
+                await interaction.followup.send(STALE, ephemeral=True, allowed_mentions=NO_MENTIONS)
+                return
+            await self.deliver(event, acknowledged=ack)
+        except Exception:
+            log.exception("button handling failed", extra={"platform": "discord"})
+            await self._quietly(interaction.followup.send(OOPS, ephemeral=True, allowed_mentions=NO_MENTIONS))
+        finally:
+            await asyncio.gather(ack, return_exceptions=True)
+
+    @staticmethod
+    async def _acknowledge(interaction: Interaction, *, clear: bool) -> None:
         if clear:
             await interaction.response.edit_message(view=None, allowed_mentions=NO_MENTIONS)
         else:
             await interaction.response.defer()
-        try:
-            if question is not None and not await self._is_current(event.address, question):
-                await interaction.followup.send(STALE, ephemeral=True, allowed_mentions=NO_MENTIONS)
-                return
-            await self.deliver(event)
-        except Exception:
-            log.exception("button handling failed", extra={"platform": "discord"})
-            await self._quietly(interaction.followup.send(OOPS, ephemeral=True, allowed_mentions=NO_MENTIONS))
 
     async def _is_current(self, address: Address, question: str) -> bool:
         """Navigation buttons act on the current question only, so an old Skip can't skip a new one."""

@@ -15,6 +15,7 @@ from bot.models import ProcessedEvent
 from tests.adapters.discord.conftest import ClientFactory
 from tests.adapters.discord.helpers import ANSWERS, CODE_BLOCK, content, converse_to_drafts, custom_ids, latest, say
 from tests.fakes.discord_gateway import (
+    API,
     BOT_USER,
     GUILD_CHANNEL_ID,
     GUILD_ID,
@@ -22,7 +23,9 @@ from tests.fakes.discord_gateway import (
     DiscordSchemas,
     feed_interaction,
     feed_message,
+    parse_only,
     request_body,
+    settle_tasks,
 )
 
 HOSTILE = "@everyone @here <@&123456789012345678> <@123456789012345678> **bold** `tick`"
@@ -60,7 +63,7 @@ async def test_no_payload_can_ping_and_every_payload_matches_discords_schema(
     assert any(HOSTILE in body for c in messages for body in CODE_BLOCK.findall(content(c)))  # the note is verbatim
 
 
-async def test_component_clicks_are_acknowledged_before_any_work(
+async def test_component_clicks_are_acknowledged_first_without_waiting_for_the_database(
     discord_fake: DiscordFake, client: ThankYouClient
 ) -> None:
     sam = discord_fake.user("sam")
@@ -72,7 +75,7 @@ async def test_component_clicks_are_acknowledged_before_any_work(
     started = time.monotonic()
     await feed_interaction(client, payload)
     new = discord_fake.api.calls[before:]
-    assert "/callback" in new[0].path, [c.path for c in new]  # the ack is the first thing sent
+    assert "/callback" in new[0].path, [c.path for c in new]  # the ack is the first thing sent, the reply after
     assert request_body(new[0])["type"] == 7  # UPDATE_MESSAGE: acknowledges and removes the used buttons
     assert time.monotonic() - started < 3
     assert any(c.path.endswith("/messages") for c in new[1:])
@@ -162,3 +165,27 @@ async def test_messages_in_a_server_channel_are_never_read(discord_fake: Discord
     assert [c for c in discord_fake.api.calls if c.method == "POST"] == []
     async with client.sessions() as session:
         assert (await session.execute(select(func.count()).select_from(ProcessedEvent))).scalar_one() == 0
+
+
+async def test_a_click_is_acknowledged_while_the_database_is_still_busy(
+    discord_fake: DiscordFake, client: ThankYouClient
+) -> None:
+    """Slow work never delays the ack: with every database slot taken, the ack still arrives at once."""
+    sam = discord_fake.user("sam")
+    await feed_interaction(client, discord_fake.slash_payload(sam))
+    question = discord_fake.messages_to(sam)[-1]
+    shown = len(discord_fake.messages_to(sam))
+    payload = discord_fake.click_payload(sam, question, "ty:c:occasion:interview")
+    callback = f"{API}/interactions/{payload['id']}/{payload['token']}/callback"
+    held = [await client.db_gate.acquire() for _ in range(client.db_slots)]  # the database is "busy"
+    before = set(asyncio.all_tasks())
+    parse_only(client, payload, interaction=True)
+    started = time.monotonic()
+    while not discord_fake.api.calls_to(callback) and time.monotonic() - started < 3:
+        await asyncio.sleep(0.01)  # bounded polling on loopback
+    assert discord_fake.api.calls_to(callback), "no ack within 3 s while the database was busy"
+    assert len(discord_fake.messages_to(sam)) == shown  # the reply waits for the database
+    for _ in held:
+        client.db_gate.release()
+    await settle_tasks(before)
+    assert "sign the notes" in content(discord_fake.messages_to(sam)[-1])
