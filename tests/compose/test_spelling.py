@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
 
 import pytest
 
+from bot.compose import spelling
 from bot.compose.spelling import misspelled, suggestion
 
 
 def test_the_dictionary_loads_only_when_needed_and_only_once() -> None:
+    """No prose: nothing loaded. Good prose: only the word list. A slip: the full checker, once."""
     script = textwrap.dedent(
         """
         import sys
@@ -29,16 +32,33 @@ def test_the_dictionary_loads_only_when_needed_and_only_once() -> None:
         bare = parse_answers({"candidate": "Sam", "company": "Acme", "role": "Engineer",
                               "interviewers": [{"name": "Priya"}]})
         compose(bare, tz=timezone.utc, now=now)
-        print(len(loads))
+        from bot.compose import spelling
+        print(len(loads), spelling._words.cache_info().currsize)
+        fine = parse_answers({"candidate": "Sam", "company": "Acme", "role": "Engineer",
+                              "interviewers": [{"name": "Priya", "discussed": "the pipeline"}]})
+        compose(fine, tz=timezone.utc, now=now)
+        print(len(loads), spelling._words.cache_info().currsize)
         chatty = parse_answers({"candidate": "Sam", "company": "Acme", "role": "Engineer",
                                 "interviewers": [{"name": "Priya", "discussed": "the pipline"}]})
         for _ in range(3):
             compose(chatty, tz=timezone.utc, now=now)
-        print(len(loads))
+        print(len(loads), spelling._words.cache_info().currsize)
         """
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["0", "1"]
+    assert result.stdout.splitlines() == ["0 0", "0 1", "1 1"]
+
+
+def test_a_changed_data_layout_falls_back_to_the_full_checker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spelling, "_KEY", re.compile(r"(?!x)x"))  # finds nothing
+    spelling._words.cache_clear()
+    spelling._is_known.cache_clear()
+    try:
+        assert misspelled(["the pipeline works", "a pipline"]) == ["pipline"]
+        assert len(spelling._words()) > 100_000
+    finally:
+        spelling._words.cache_clear()
+        spelling._is_known.cache_clear()
 
 
 @pytest.mark.parametrize(
