@@ -25,16 +25,14 @@ from typing import Protocol, runtime_checkable
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlmodel import col, select
 
-from bot.actions import Nudge
 from bot.clock import Clock, SystemClock
 from bot.errors import DeliveryError
 from bot.events import Address
-from bot.models import Conversation, Reminder
+from bot.models import Reminder
 from bot.ports import Sender
 from bot.reminders import lifecycle
-from bot.reminders.messages import build_nudge
+from bot.reminders.planning import Plan, backoff, fold_stale, plan_batch
 from bot.reminders.queue import (
     address_of,
     claim_due,
@@ -45,7 +43,7 @@ from bot.reminders.queue import (
     mark_sent,
     release,
 )
-from bot.reminders.times import deliverable_at, zone
+from bot.reminders.times import zone
 
 log = logging.getLogger(__name__)
 INLINE_HOLD = timedelta(seconds=5)  # running schedulers wait out short 429 holds in place (tests keep 0)
@@ -73,19 +71,6 @@ class TickResult:
     @property
     def busy(self) -> bool:
         return bool(self.claimed or self.reconciled or self.unknown)
-
-
-@dataclass
-class _Plan:
-    row: Reminder
-    nudge: Nudge | None = None
-    defer_to: datetime | None = None
-    stale: bool = False
-    company: str = ""
-    tz_name: str = "UTC"
-    marked: bool = False  # committed as `sending`
-    lease_until: datetime | None = None
-    closed: bool = False
 
 
 @dataclass
@@ -175,44 +160,13 @@ class Scheduler:
         waits = [(until - now).total_seconds() for until in self.holds.values() if until > now]
         return max(0.01, min([self.poll_seconds, *waits]))
 
-    async def _plan(self, session: AsyncSession, rows: list[Reminder], now: datetime) -> list[_Plan]:
-        """Load what messages need (preferences, conversation, notes) and decide each row's fate."""
-        conversation_ids = sorted({r.conversation_id for r in rows if r.conversation_id is not None})
-        conversations: dict[int, Conversation] = {}
-        if conversation_ids:
-            found = await session.execute(select(Conversation).where(col(Conversation.id).in_(conversation_ids)))
-            conversations = {c.id: c for c in found.scalars() if c.id is not None}
-        notes = await lifecycle.notes_of(session, conversation_ids)
-        all_prefs = await lifecycle.prefs_of(session, rows)
-        plans: list[_Plan] = []
-        for row in rows:
-            prefs = all_prefs.get((row.platform, row.workspace, row.user_id))
-            conversation = conversations.get(row.conversation_id or -1)
-            tz = lifecycle.zone_for(prefs, conversation, self.default_timezone)
-            plan = _Plan(
-                row, tz_name=tz.key, company=str(conversation.answers.get("company", "")) if conversation else ""
-            )
-            when = deliverable_at(
-                max(row.due_at, now), tz, quiet_start=prefs.quiet_start if prefs else None,
-                quiet_stop=prefs.quiet_end if prefs else None, paused_until=prefs.paused_until if prefs else None,
-            )  # fmt: skip
-            if prefs is not None and prefs.dm_closed_at is not None:
-                plan.closed = True  # a platform already told us this DM is closed: don't knock again
-            elif when > now:
-                plan.defer_to = when
-            elif row.kind != "digest" and row.next_attempt_at is None and now - row.due_at > self.grace:
-                plan.stale = True
-            else:
-                plan.nudge = build_nudge(row, conversation, notes.get(row.conversation_id or -1, []), tz)
-            plans.append(plan)
-        return plans
+    async def _plan(self, session: AsyncSession, rows: list[Reminder], now: datetime) -> list[Plan]:
+        return await plan_batch(session, rows, now, grace=self.grace, default_timezone=self.default_timezone)
 
-    async def _prepare(
-        self, session: AsyncSession, plans: list[_Plan], now: datetime, result: TickResult
-    ) -> list[_Plan]:
+    async def _prepare(self, session: AsyncSession, plans: list[Plan], now: datetime, result: TickResult) -> list[Plan]:
         """Defer, skip and fold rows; flip the rest to `sending` in one commit before any platform call."""
-        stale: dict[tuple[str, str, str], list[_Plan]] = {}
-        to_send: list[_Plan] = []
+        stale: dict[tuple[str, str, str], list[Plan]] = {}
+        to_send: list[Plan] = []
         for plan in plans:
             if plan.defer_to is not None:
                 result.deferred += await release(
@@ -229,7 +183,7 @@ class Scheduler:
             else:
                 to_send.append(plan)
         for group in stale.values():
-            await self._fold(session, group, now, result)
+            result.missed += await fold_stale(session, group, now)
         # Platforms that can be asked afterwards are marked in one batch; the others one by one just
         # before their post (see `_send`), so a crash leaves at most one post in doubt per worker.
         batch = [p for p in to_send if isinstance(self.senders[p.row.platform], DeliveryLookup)]
@@ -239,33 +193,16 @@ class Scheduler:
             plan.lease_until = now + self.lease
         return [p for p in to_send if p.marked or p not in batch]
 
-    async def _fold(self, session: AsyncSession, group: list[_Plan], now: datetime, result: TickResult) -> None:
-        """Reminders missed by more than the grace window become one "while I was away" message."""
-        items = []
-        for plan in group:
-            if await finish(session, plan.row, from_status="claimed", now=now, status="missed", lease_until=None):
-                result.missed += 1
-                items.append({"kind": plan.row.kind, "due_at": plan.row.due_at.isoformat(), "company": plan.company})
-        if not items:
-            return
-        first = group[0].row
-        await lifecycle.insert_reminder(
-            session, dedupe_key=f"away:{min(p.row.id or 0 for p in group)}", conversation_id=None,
-            platform=first.platform, workspace=first.workspace, channel=first.channel, user_id=first.user_id,
-            kind="digest", due_at=now, status="pending", attempts=0, sequence=1, occurrence=0,
-            payload={"items": items}, created_at=now, updated_at=now,
-        )  # fmt: skip
-
-    async def _send_all(self, plans: list[_Plan]) -> list[_Outcome]:
+    async def _send_all(self, plans: list[Plan]) -> list[_Outcome]:
         gate = asyncio.Semaphore(self.concurrency)
 
-        async def one(plan: _Plan) -> _Outcome:
+        async def one(plan: Plan) -> _Outcome:
             async with gate:
                 return await self._send(plan)
 
         return list(await asyncio.gather(*(one(p) for p in plans)))
 
-    async def _send(self, plan: _Plan) -> _Outcome:
+    async def _send(self, plan: Plan) -> _Outcome:
         """Post one nudge; a short rate-limit hold is waited out in place when the row's lease allows it."""
         for _ in range(4):
             if not await self._hold_passed(plan):
@@ -275,7 +212,7 @@ class Scheduler:
                 return outcome
         return _Outcome("held")
 
-    async def _hold_passed(self, plan: _Plan) -> bool:
+    async def _hold_passed(self, plan: Plan) -> bool:
         """True once the platform may be called; False when the hold is too long to wait for here."""
         now = self.clock.now()
         left = (self.holds.get(plan.row.platform, now) - now).total_seconds()
@@ -287,7 +224,7 @@ class Scheduler:
         await asyncio.sleep(left)
         return True
 
-    async def _post(self, plan: _Plan) -> _Outcome:
+    async def _post(self, plan: Plan) -> _Outcome:
         row = plan.row
         assert plan.nudge is not None
         if not plan.marked:
@@ -311,7 +248,7 @@ class Scheduler:
         return _Outcome("sent", message_id=ids[0][:128] if ids else None)
 
     async def _record_all(
-        self, session: AsyncSession, plans: list[_Plan], outcomes: list[_Outcome], result: TickResult
+        self, session: AsyncSession, plans: list[Plan], outcomes: list[_Outcome], result: TickResult
     ) -> None:
         """Deliveries in one statement; the rarer outcomes row by row."""
         now = self.clock.now()
@@ -330,7 +267,7 @@ class Scheduler:
             elif plan.row.kind == "follow_up" and plan.row.id in recorded:
                 await lifecycle.after_checkin(session, plan.row, tz=zone(plan.tz_name), now=now)
 
-    async def _record(self, session: AsyncSession, plan: _Plan, outcome: _Outcome, result: TickResult) -> None:
+    async def _record(self, session: AsyncSession, plan: Plan, outcome: _Outcome, result: TickResult) -> None:
         row, now = plan.row, self.clock.now()
         if outcome.kind == "retry" and row.attempts < self.max_attempts:
             result.retried += await release(session, row, from_status="sending", now=now, sending_at=None,
@@ -373,12 +310,6 @@ class Scheduler:
                         lease_until=None,
                         last_error="a worker stopped mid-send; not re-sent to avoid a duplicate",
                     )
-
-
-def backoff(row: Reminder) -> timedelta:
-    """30 s, 1 min, 2 min … capped at an hour, with a little per-row jitter so retries don't stampede."""
-    seconds = min(30 * 2 ** max(row.attempts - 1, 0), 3600)
-    return timedelta(seconds=seconds * (1 + ((row.id or 0) * 7919 % 100) / 500))
 
 
 async def run_scheduler(

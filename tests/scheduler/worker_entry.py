@@ -22,7 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.actions import Action
 from bot.db import make_engine, session_factory
 from bot.events import Address
-from bot.scheduler import Scheduler, TickResult, _Plan
+from bot.reminders.planning import Plan
+from bot.scheduler import Scheduler, TickResult
 from tests.fakes.reminder_api import ApiSender, LookupApiSender
 
 
@@ -31,9 +32,7 @@ def die() -> None:
 
 
 class DieAfterClaim(Scheduler):
-    async def _prepare(
-        self, session: AsyncSession, plans: list[_Plan], now: datetime, result: TickResult
-    ) -> list[_Plan]:
+    async def _prepare(self, session: AsyncSession, plans: list[Plan], now: datetime, result: TickResult) -> list[Plan]:
         die()  # the claim is committed; nothing is marked `sending` and nothing is posted
         return []
 
