@@ -28,6 +28,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -37,6 +38,7 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
+from bot import service as service_module  # noqa: E402
 from bot.actions import Action, Ask  # noqa: E402
 from bot.compose import compose  # noqa: E402
 from bot.db import async_url, make_engine, session_factory, upgrade_engine  # noqa: E402
@@ -173,10 +175,49 @@ async def bench_database(label: str, url: str, args: argparse.Namespace) -> None
         print(summary("floor (1 upsert/turn)", base, base_elapsed))
         ratio = statistics.median(samples) / statistics.median(base)
         print(f"  median turn / median floor = {ratio:.2f}x (target ≤ 3x)")
+        await phases(service, min(args.users, 20), label)
         if args.in_flight and label in args.memory_on:
             await in_flight(service, args.in_flight, args.rounds, label)
     finally:
         await database.dispose()
+
+
+async def phases(service: ConversationService, count: int, label: str) -> None:
+    """Where a turn's time goes: timers around each step of `ConversationService._once` (a separate pass)."""
+    timings: dict[str, list[float]] = {"dedupe insert": [], "load row": [], "engine": [], "save row": []}
+    originals = {name: getattr(service_module, name) for name in ("mark_processed", "load_active", "save_state")}
+
+    def timed(label: str, function: Any) -> Any:
+        async def wrapper(*args: Any, **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return await function(*args, **kwargs)
+            finally:
+                timings[label].append(time.perf_counter() - began)
+
+        return wrapper
+
+    for name, label_ in zip(originals, ("dedupe insert", "load row", "save row"), strict=True):
+        setattr(service_module, name, timed(label_, originals[name]))
+    pure = service.engine.handle
+
+    def engine_handle(*args: Any) -> Any:
+        began = time.perf_counter()
+        outcome = pure(*args)
+        timings["engine"].append(time.perf_counter() - began)
+        return outcome
+
+    service.engine.handle = engine_handle  # type: ignore[method-assign]
+    users = Users(service, count, f"{label}-phases-{uuid.uuid4().hex[:6]}")
+    cpu, wall = time.process_time(), time.perf_counter()
+    samples, _ = await users.complete_all()
+    cpu, wall = (time.process_time() - cpu) / len(samples), (time.perf_counter() - wall) / len(samples)
+    for name, function in originals.items():
+        setattr(service_module, name, function)
+    service.engine.handle = pure  # type: ignore[method-assign]
+    parts = "  ".join(f"{k} {statistics.median(v) * 1000:.2f}" for k, v in timings.items())
+    print(f"  where a turn goes (p50 ms): {parts}; turn {statistics.median(samples) * 1000:.2f} (rest: begin+commit)")
+    print(f"  CPU per turn {cpu * 1000:.2f} ms of {wall * 1000:.2f} ms wall (this process, all threads)")
 
 
 async def in_flight(service: ConversationService, count: int, rounds: int, label: str) -> None:
