@@ -32,6 +32,8 @@ _BRACKETED = r"\[[A-Za-z][A-Za-z .'-]{0,30}\]|<\s*(?:your |first |last )?(?:name
 _PLACEHOLDER = re.compile(rf"{_TEMPLATE_SYNTAX}|{_BRACKETED}|\b(?:TODO|TBD|FIXME|XXX+|TKTK)\b|(?i:lorem ipsum)")
 _DOUBLED = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]+(\1)(?![\w'’])", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
+#: Words with their inner hyphens and apostrophes, so "super-resolution" is not read as "super".
+_COMPOUNDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SHOUTING = re.compile(r"!{2,}|\?!|!\?")
 _EMOTICON = re.compile(r"(?<![\w:/])(?:" + "|".join(map(re.escape, EMOTICONS)) + r")(?![\w/])")
 _STOCK = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in STOCK_PHRASES) + r")\b", re.I)
@@ -157,7 +159,7 @@ def _third_person(note: _Note) -> Check | None:
 
 
 def _informal(note: _Note) -> Check | None:
-    words = [w for w in dict.fromkeys(_WORDS.findall(note.masked.lower())) if w in INFORMAL_WORDS]
+    words = [w for w in dict.fromkeys(_COMPOUNDS.findall(note.masked.lower())) if w in INFORMAL_WORDS]
     marks = [m.group(0) for m in _SHOUTING.finditer(note.masked)] + _EMOTICON.findall(note.masked)
     emoji = [ch for ch in dict.fromkeys(note.masked) if _is_emoji(ch)]
     found = list(dict.fromkeys([*words, *marks, *emoji]))

@@ -10,8 +10,8 @@ INFORMAL_WORDS = frozenset(
     {
         "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "lemme", "gimme", "ya", "yeah", "yep", "yup",
         "nope", "nah", "lol", "lmao", "rofl", "omg", "btw", "tbh", "imo", "imho", "idk", "fyi", "thx", "tnx",
-        "ty", "pls", "plz", "u", "ur", "cuz", "coz", "hey", "heya", "dude", "guys", "awesome", "cool",
-        "stuff", "super", "xoxo", "haha", "hehe", "woohoo", "yay", "cheers", "totally", "literally",
+        "ty", "pls", "plz", "u", "ur", "cuz", "coz", "hey", "heya", "dude", "guys", "awesome", "stuff",
+        "super", "xoxo", "haha", "hehe", "woohoo", "yay", "cheers",
     }
 )  # fmt: skip
 
