@@ -123,6 +123,8 @@ class ReminderHandler:
         if row.conversation_id is None:
             return row.kind == "digest"
         notes = (await lifecycle.notes_of(session, [row.conversation_id]))[row.conversation_id]
+        if row.kind == "send_by" and notes and not any(n.status == "drafted" for n in notes):
+            return True  # everything is sent already: the nudge has done its job
         return bool(notes) and all(n.status in ("replied", "closed") for n in notes)
 
     async def _company(self, session: AsyncSession, row: Reminder) -> str:

@@ -58,6 +58,7 @@ async def test_full_life_cycle_through_the_service(
     ]
     assert "Marked as sent" in await _click(reminder_service, nudge.reminder_id, "sent")
     assert await _note_statuses(database) == ["sent", "sent"]
+    assert await _click(reminder_service, nudge.reminder_id, "snooze:1h") == NOTHING_TO_SNOOZE
 
     clock.set(follow_up.due_at)
     await scheduler.tick()
