@@ -18,17 +18,19 @@ HELP = "\n".join(
         "• reminders pause until Monday, then reminders resume",
         "• reminders timezone Europe/Berlin",
         "• reminders quiet 22-7 (no reminders at night), or reminders quiet off",
+        "• forget me (delete everything I hold about you) / export my data",
     )
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    verb: str  # list | help | move | cancel | act | pause | resume | timezone | quiet | unknown
+    verb: str  # list | help | move | cancel | act | pause | resume | timezone | quiet | forget[-now] | export | unknown
     target: int | None = None
     argument: str = ""
 
 
+_PRIVACY = {"forget me": "forget", "forget me now": "forget-now", "export my data": "export", "export": "export"}
 _NUMBERED = re.compile(r"^#?(\d{1,9})\b\s*(.*)$")
 _SNOOZE = {"": "snooze:1h", "1h": "snooze:1h", "hour": "snooze:1h", "1 hour": "snooze:1h", "an hour": "snooze:1h",
            "tomorrow": "snooze:tomorrow", "tomorrow morning": "snooze:tomorrow", "week": "snooze:week",
@@ -50,6 +52,8 @@ def parse(text: str, *, debrief_open: bool) -> Command | None:
         return _body("pause" + stripped[len("pause reminders") :])
     if lowered in ("my reminders", "list reminders", "show reminders"):
         return Command("list")
+    if lowered.rstrip(".!") in _PRIVACY:
+        return _body(lowered.rstrip(".!"))
     return None
 
 
@@ -61,6 +65,8 @@ def _body(rest: str) -> Command:
         return Command("list")
     if word in ("help", "?"):
         return Command("help")
+    if lowered.rstrip(".!") in _PRIVACY:
+        return Command(_PRIVACY[lowered.rstrip(".!")])
     if word in ("resume", "unpause"):
         return Command("resume")
     if word == "pause":

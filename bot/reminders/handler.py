@@ -18,7 +18,7 @@ from bot.events import Address, DraftAction, Event, ReminderAction, TextAnswer
 from bot.models import Conversation, Reminder
 from bot.reminders import lifecycle
 from bot.reminders.commands import HELP, PREFIX, Command, parse
-from bot.reminders.settings import run_setting
+from bot.reminders.settings import privacy_command, run_setting
 from bot.reminders.times import next_week, parse_future, tomorrow_morning
 from bot.store import load_active
 from bot.when import WhenProblem
@@ -137,6 +137,8 @@ class ReminderHandler:
             return [Say(await self._list(session, address, now))]
         if command.verb == "help":
             return [Say(HELP)]
+        if command.verb in ("forget", "forget-now", "export"):
+            return [Say(await privacy_command(session, address, command.verb))]
         if command.verb in ("pause", "resume", "timezone", "quiet"):
             tz = await self._zone(session, address)
             return [Say(await run_setting(session, address, command, now, tz))]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import privacy
 from bot.events import Address
 from bot.reminders import lifecycle
 from bot.reminders.commands import Command
@@ -77,3 +79,17 @@ async def _quiet(session: AsyncSession, address: Address, argument: str, now: da
     if start is None:
         return "Quiet hours are off."
     return f"Quiet hours set: no reminders between {start}:00 and {end}:00 your time; they'll wait until {end}:00."
+
+
+async def privacy_command(session: AsyncSession, address: Address, verb: str) -> str:
+    """`forget me` asks for confirmation; `forget me now` deletes everything; `export my data` shows it all."""
+    if verb == "forget":
+        return (
+            "This deletes your debriefs, notes, reminders and settings, everywhere, for good. "
+            "If you're sure, type: forget me now"
+        )
+    if verb == "forget-now":
+        await privacy.forget(session, address)
+        return "Done. I've deleted everything I held about you. You can start fresh any time."
+    data = await privacy.export(session, address)
+    return "Here is everything I hold about you (JSON):\n" + json.dumps(data, ensure_ascii=False, indent=1)

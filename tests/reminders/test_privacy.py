@@ -78,3 +78,22 @@ async def test_retention_purge_expires_old_data_and_keeps_young_or_pending(
     assert (await _count(database, SOMEONE_ELSE.user))["conversations"] == 1
     async with sessions() as session:
         assert (await session.execute(select(func.count()).select_from(ProcessedEvent))).scalar_one() == 0
+
+
+async def test_forget_me_asks_first_then_deletes_and_export_shows_the_data(
+    reminder_service: ConversationService, database: AsyncEngine
+) -> None:
+    from bot.actions import Say
+    from bot.events import TextAnswer
+    from tests.reminders.debrief import event_id
+
+    async def say(text: str) -> str:
+        actions = await reminder_service.handle(TextAnswer(ME, event_id(), text), RecordingSender())
+        return " ".join(a.text for a in actions if isinstance(a, Say))
+
+    await finish_debrief(reminder_service, ME, RecordingSender())
+    assert "Acme Robotics" in await say("export my data")
+    assert "forget me now" in await say("forget me")
+    assert (await _count(database, ME.user))["notes"] == 2  # asking changed nothing
+    assert "deleted everything" in await say("forget me now")
+    assert set((await _count(database, ME.user)).values()) == {0}
