@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import statistics
 import sys
 import tempfile
@@ -70,6 +71,7 @@ def bare_app(api_url: str) -> AsyncApp:
 
 
 async def serve_app(which: str, api_url: str, db_url: str) -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(name)s %(levelname)s %(message)s %(error)s")
     if which == "bare":
         app = bare_app(api_url)
     else:

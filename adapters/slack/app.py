@@ -28,7 +28,7 @@ from bot.service import ConversationService
 
 # bolt logs the whole body of a request that failed signature checks at INFO: user text must not reach logs.
 SQLITE_JOBS = 4  # SQLite has one writer: more concurrent turns only queue on its lock
-SERVER_DB_JOBS = 32
+SERVER_DB_JOBS = 8
 _VERIFICATION_LOGGERS = ("slack_bolt.AsyncRequestVerification", "slack_bolt.RequestVerification")
 
 

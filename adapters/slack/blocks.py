@@ -7,6 +7,7 @@ channel); each question closes its post, and each draft and reminder gets a post
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -52,7 +53,7 @@ def render(actions: Sequence[Action]) -> list[Message]:
             messages.extend(draft_messages(action))
         elif isinstance(action, Nudge):
             flush()
-            messages.extend(pack(nudge_blocks(action), action.text))
+            messages.extend(replace(m, reminder_id=action.reminder_id) for m in pack(nudge_blocks(action), action.text))
         elif isinstance(action, End):
             continue  # the engine always says goodbye in a Say of its own
     flush()

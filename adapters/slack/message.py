@@ -18,10 +18,14 @@ FALLBACK_LIMIT = 3000
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """One `chat.postMessage`: escaped notification `text` plus validated blocks."""
+    """One `chat.postMessage`: escaped notification `text` plus validated blocks.
+
+    `reminder_id` tags a reminder's post (message metadata) so the scheduler can later ask whether it went out.
+    """
 
     text: str
     blocks: list[Block]
+    reminder_id: int | None = None
 
     def payload_blocks(self) -> list[dict[str, Any]]:
         """Serialised blocks; `to_dict` runs slack_sdk's validation of every size limit."""

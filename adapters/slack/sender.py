@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
+from datetime import datetime
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from adapters.slack.blocks import render
 from bot.actions import Action
@@ -16,6 +19,7 @@ from bot.errors import DeliveryError
 from bot.events import Address
 
 log = logging.getLogger(__name__)
+REMINDER_EVENT = "thankyou_reminder"
 
 # Errors that retrying cannot fix: the DM is gone, the user left, or the app lost access.
 PERMANENT = frozenset(
@@ -56,6 +60,14 @@ def _quiet_logger() -> logging.Logger:
     return logger
 
 
+class RateLimited(DeliveryError):
+    """Slack still said 429 after our retries; `retry_after` (seconds) tells the scheduler when to try again."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__("ratelimited", permanent=False)
+        self.retry_after = retry_after
+
+
 class SlackSender:
     """Delivers actions as posts in the user's DM; returns the posts' timestamps (Slack's message ids)."""
 
@@ -65,20 +77,49 @@ class SlackSender:
     async def send(self, address: Address, actions: Sequence[Action]) -> list[str]:
         posted: list[str] = []
         for message in render(actions):
-            try:
-                response = await self.client.chat_postMessage(
+            response = await self._call(
+                self.client.chat_postMessage(
                     channel=address.channel,
                     text=message.text,
                     blocks=message.payload_blocks(),
                     unfurl_links=False,
                     unfurl_media=False,
+                    metadata=_reminder_metadata(message.reminder_id),
                 )
-            except SlackApiError as error:
-                code = str(error.response.get("error", "unknown_error"))
-                log.warning("slack post failed", extra={"platform": "slack", "error": code})
-                raise DeliveryError(code, permanent=code in PERMANENT) from None
-            except (TimeoutError, aiohttp.ClientError) as error:
-                log.warning("slack unreachable", extra={"platform": "slack", "error": type(error).__name__})
-                raise DeliveryError("slack_unreachable", permanent=False) from None
+            )
             posted.append(str(response.get("ts", "")))
         return posted
+
+    async def delivered(self, address: Address, reminder_id: int, since: datetime) -> str | None:
+        """The post we made for `reminder_id` since `since`, found by its metadata (reminder reconciliation)."""
+        response = await self._call(
+            self.client.conversations_history(
+                channel=address.channel, oldest=f"{since.timestamp():.6f}", include_all_metadata=True, limit=200
+            )
+        )
+        for message in response.get("messages") or []:
+            metadata = message.get("metadata") or {}
+            payload = metadata.get("event_payload") or {}
+            if metadata.get("event_type") == REMINDER_EVENT and payload.get("reminder_id") == reminder_id:
+                return str(message.get("ts"))
+        return None
+
+    async def _call(self, request: Awaitable[AsyncSlackResponse]) -> AsyncSlackResponse:
+        """Map Slack and network failures to `DeliveryError` at the edge (never with user text)."""
+        try:
+            return await request
+        except SlackApiError as error:
+            code = str(error.response.get("error", "unknown_error"))
+            log.warning("slack call failed", extra={"platform": "slack", "error": code})
+            if error.response.status_code == 429:
+                raise RateLimited(float(error.response.headers.get("Retry-After", 1) or 1)) from None
+            raise DeliveryError(code, permanent=code in PERMANENT) from None
+        except (TimeoutError, aiohttp.ClientError) as error:
+            log.warning("slack unreachable", extra={"platform": "slack", "error": type(error).__name__})
+            raise DeliveryError("slack_unreachable", permanent=False) from None
+
+
+def _reminder_metadata(reminder_id: int | None) -> dict[str, Any] | None:
+    if reminder_id is None:
+        return None
+    return {"event_type": REMINDER_EVENT, "event_payload": {"reminder_id": reminder_id}}

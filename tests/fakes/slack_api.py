@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
@@ -27,6 +29,7 @@ class Post:
     text: str
     blocks: list[dict[str, Any]]
     ts: str
+    metadata: dict[str, Any] | None = None
 
     def buttons(self) -> list[dict[str, Any]]:
         return [e for b in self.blocks if b.get("type") == "actions" for e in b.get("elements", [])]
@@ -86,6 +89,7 @@ class FakeSlackApi:
         self.http = _SlackHttp()
         self.posts: list[Post] = []
         self.timezone: str | None = "America/Los_Angeles"
+        self.now: Callable[[], float] = time.time  # message timestamps (tests with a fake clock replace it)
 
     @property
     def base_url(self) -> str:
@@ -105,6 +109,7 @@ class FakeSlackApi:
         self.http.respond(self.path("chat.postMessage"), lambda _m, b: self._post(b))
         self.http.respond(self.path("chat.postEphemeral"), lambda _m, _b: {"ok": True, "message_ts": "1.1"})
         self.http.respond(self.path("views.publish"), lambda _m, _b: {"ok": True, "view": {"id": "V1"}})
+        self.http.respond(self.path("conversations.history"), lambda _m, b: self._history(b))
         return self
 
     async def stop(self) -> None:
@@ -118,9 +123,23 @@ class FakeSlackApi:
             return {"ok": False, "error": "user_not_found"}
         return {"ok": True, "user": {"id": body.get("user"), "tz": self.timezone}}
 
+    def _history(self, body: Any) -> dict[str, Any]:
+        """Newest first, like Slack; metadata only when asked for."""
+        oldest = float(body.get("oldest") or 0)
+        found = [p for p in self.posts if p.channel == body.get("channel") and float(p.ts) > oldest]
+        with_metadata = str(body.get("include_all_metadata")).lower() in ("1", "true")
+        messages = []
+        for post in reversed(found):
+            message: dict[str, Any] = {"type": "message", "ts": post.ts, "text": post.text, "bot_id": BOT_ID}
+            if with_metadata and post.metadata:
+                message["metadata"] = post.metadata
+            messages.append(message)
+        return {"ok": True, "messages": messages, "has_more": False}
+
     def _post(self, body: Any) -> dict[str, Any]:
-        ts = f"{1700000000 + len(self.posts)}.{len(self.posts):06d}"
-        self.posts.append(Post(body["channel"], body.get("text", ""), list(body.get("blocks") or []), ts))
+        ts = f"{int(self.now())}.{len(self.posts):06d}"
+        blocks = list(body.get("blocks") or [])
+        self.posts.append(Post(body["channel"], body.get("text", ""), blocks, ts, body.get("metadata")))
         return {"ok": True, "channel": body["channel"], "ts": ts}
 
 

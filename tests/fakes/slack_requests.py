@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -17,6 +18,7 @@ from slack_sdk.signature import SignatureVerifier
 from tests.fakes.slack_api import TEAM, Post, dm_channel
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+RUN = uuid.uuid4().hex[:8].upper()  # ids stay unique across runs against one database (benchmarks)
 _counter = itertools.count(1)
 
 
@@ -55,7 +57,7 @@ def command(user: str, text: str = "", *, channel: str = "C0GENERAL") -> SlackRe
         "text": text,
         "api_app_id": "A0APP",
         "response_url": "https://hooks.slack.invalid/commands/1",
-        "trigger_id": f"trigger.{_next()}",
+        "trigger_id": f"trigger.{RUN}.{_next()}",
     }
     return SlackRequest(urlencode(form).encode(), "application/x-www-form-urlencoded")
 
@@ -67,7 +69,7 @@ def event(inner: dict[str, Any], *, event_id: str | None = None, retry: int | No
         "api_app_id": "A0APP",
         "event": inner,
         "type": "event_callback",
-        "event_id": event_id or f"Ev{_next():08d}",
+        "event_id": event_id or f"Ev{RUN}{_next():08d}",
         "event_time": int(time.time()),
     }
     headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else {}
@@ -99,7 +101,7 @@ def click(post: Post, element: dict[str, Any], user: str, *, option: str | None 
         "api_app_id": "A0APP",
         "token": "legacy",
         "container": {"type": "message", "message_ts": post.ts, "channel_id": post.channel, "is_ephemeral": False},
-        "trigger_id": f"trigger.{_next()}",
+        "trigger_id": f"trigger.{RUN}.{_next()}",
         "team": {"id": TEAM, "domain": "team"},
         "channel": {"id": post.channel, "name": "directmessage"},
         "message": {"ts": post.ts, "type": "message", "text": post.text},
