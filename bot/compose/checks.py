@@ -75,6 +75,10 @@ def _quote(items: Sequence[str], limit: int = _SHOWN) -> str:
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
+def _verb(items: Sequence[str], one: str, many: str) -> str:
+    return one if len(items) == 1 else many
+
+
 def _placeholder(note: _Note) -> Check | None:
     found = list(dict.fromkeys(m.group(0) for m in _PLACEHOLDER.finditer(note.masked)))
     if not found:
@@ -141,10 +145,6 @@ def _spelling(note: _Note) -> Check | None:
     )
 
 
-def _is_emoji(ch: str) -> bool:
-    return any(low <= ord(ch) <= high for low, high in _EMOJI_RANGES)
-
-
 def _third_person(note: _Note) -> Check | None:
     texts = " ".join(text for text in note.facts.about_reader if text in note.body)
     found = [w for w in dict.fromkeys(_WORDS.findall(texts)) if w.lower() in _THIRD_PERSON]
@@ -154,8 +154,12 @@ def _third_person(note: _Note) -> Check | None:
         code="third-person",
         level="info",
         message=f"This note is written to {note.facts.address}, but {_quote(found)} "
-        f"read{'s' if len(found) == 1 else ''} as if it were about them. Consider “you” or “your” there.",
+        f"{_verb(found, 'reads', 'read')} as if it were about them. Consider “you” or “your” there.",
     )
+
+
+def _is_emoji(ch: str) -> bool:
+    return any(low <= ord(ch) <= high for low, high in _EMOJI_RANGES)
 
 
 def _informal(note: _Note) -> Check | None:
@@ -168,8 +172,8 @@ def _informal(note: _Note) -> Check | None:
     return Check(
         code="informal",
         level="warning",
-        message=f"{_quote(found)} reads as casual for a thank-you note. Plain, friendly wording keeps it "
-        "professional; emoji and “!!” are best left out.",
+        message=f"{_quote(found)} {_verb(found, 'reads', 'read')} as casual for a thank-you note. Plain, "
+        "friendly wording keeps it professional; emoji and “!!” are best left out.",
     )
 
 
@@ -182,8 +186,8 @@ def _stock_phrase(note: _Note) -> Check | None:
     return Check(
         code="stock-phrase",
         level="warning",
-        message=f"{_quote(found)} is a stock phrase readers skim past. Say the specific thing instead: what "
-        "you enjoyed, or what you'd like to add.",
+        message=f"{_quote(found)} {_verb(found, 'is a stock phrase', 'are stock phrases')} readers skim past. "
+        "Say the specific thing instead: what you enjoyed, or what you'd like to add.",
     )
 
 
@@ -221,16 +225,16 @@ _TEXT_CHECKS: tuple[Callable[[_Note], Check | None], ...] = (
 )
 
 
-def _mask(text: str, nouns: Sequence[str]) -> str:
-    for noun in sorted({n for n in nouns if n.strip()}, key=len, reverse=True):
-        text = text.replace(noun, _MASK)
-    return text
+def _masker(nouns: Sequence[str]) -> re.Pattern[str]:
+    """Whole-word matches of the proper nouns, longest first ("Ana" is masked, "Analytics" is not)."""
+    alternatives = "|".join(re.escape(n) for n in sorted({n for n in nouns if n.strip()}, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def proofread(subject: str | None, body: str, facts: NoteFacts) -> list[Check]:
     """All text checks of one note, in a stable order."""
-    nouns = (*facts.proper_nouns, facts.recipient, facts.address)
-    note = _Note(body, _mask(subject or "", nouns), _mask(body, nouns), facts)
+    masker = _masker((*facts.proper_nouns, facts.recipient, facts.address))
+    note = _Note(body, masker.sub(_MASK, subject or ""), masker.sub(_MASK, body), facts)
     return [check for run in _TEXT_CHECKS if (check := run(note)) is not None]
 
 

@@ -262,3 +262,9 @@ def test_similar_to_other_draft_when_a_panel_cannot_be_told_apart() -> None:
 def test_no_similarity_warning_for_a_panel_with_distinct_details() -> None:
     document = drafts(interviewers=[PRIYA, TOM, {"name": "Ana García", "detail": "the warehouse robots"}])
     assert all("similar-to-other-draft" not in codes(document, i) for i in range(3))
+
+
+def test_names_are_masked_as_whole_words_only() -> None:
+    facts = NoteFacts("email", "Su Park", "Su", ("Ty Burrell", "Ty"), ("super excited",))
+    body = GOOD.replace("Dear Priya,", "Dear Su,").replace("today", "today with Ty; I'm super excited")
+    assert found(body, facts=facts) == {"informal": "warning"}  # "Ty" is a name, "super" is still slang
