@@ -1,7 +1,8 @@
 """ThankYouClient: a discord.Client that translates DMs, /thankyou and button clicks into service calls.
 
-Interactions are acknowledged first (Discord allows 3 seconds), then the database work runs; DMs are the only
-place the conversation happens. Nothing here touches the network until the client is started.
+Interactions are acknowledged at once (Discord allows 3 seconds) while the database work runs, and replies
+follow the acknowledgement; DMs are the only place the conversation happens. Nothing here touches the
+network until the client is started.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def intents() -> discord.Intents:
 
 
 class ThankYouClient(discord.Client):
+    """The whole Discord bot in one object: database, service, sender, `/thankyou`, persistent buttons."""
+
     def __init__(self, settings: Settings, *, clock: Clock | None = None, **options: Any) -> None:
         super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, **options)
         self.settings = settings
