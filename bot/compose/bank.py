@@ -68,6 +68,7 @@ def environment() -> ImmutableSandboxedEnvironment:
         autoescape=False,
         trim_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # the templates are data shipped with the code; no stat() per render
     )
 
 
