@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-#: At or above this, two notes read as near-duplicates (measured: rotated phrasings score under 0.3).
+#: At or above this, two notes read as near-duplicates. Measured over every occasion, tone and channel for a
+#: four-person panel, rotated phrasings score 0.15 on average and 0.46 at most.
 NEAR_DUPLICATE = 0.5
 _WORD = re.compile(r"\w+")
 
