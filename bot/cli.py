@@ -7,7 +7,6 @@ Exit codes: 0 ok, 2 bad usage or bad input (one-line reason), 1 other failure.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
@@ -62,6 +61,8 @@ def _run_draft(args: argparse.Namespace) -> int:
 
 
 def _run_slack(args: argparse.Namespace) -> int:
+    import asyncio
+
     from adapters.slack.main import run
     from bot.config import load_settings
 
@@ -70,6 +71,8 @@ def _run_slack(args: argparse.Namespace) -> int:
 
 
 def _run_discord(args: argparse.Namespace) -> int:
+    import asyncio
+
     from adapters.discord.main import run
     from bot.config import load_settings
 
@@ -79,6 +82,8 @@ def _run_discord(args: argparse.Namespace) -> int:
 
 def _run_worker(args: argparse.Namespace) -> int:
     """Build a sender for each configured platform (adapters imported lazily, only when configured)."""
+    import asyncio
+
     from bot.config import Settings, load_settings
     from bot.ports import Sender
     from bot.worker import run
@@ -111,6 +116,8 @@ def _run_worker(args: argparse.Namespace) -> int:
 
 
 def _run_db(args: argparse.Namespace) -> int:
+    import asyncio
+
     from bot.config import load_settings
     from bot.db import upgrade_database
 
