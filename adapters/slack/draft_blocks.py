@@ -6,10 +6,6 @@ unchanged (tests un-escape and compare). A note longer than one section is split
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from urllib.parse import quote
-
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -25,6 +21,7 @@ from adapters.slack import ids
 from adapters.slack.escape import escape, split_text
 from adapters.slack.message import Message, pack
 from bot.actions import DraftsReady
+from bot.compose.delivery import mailto_link
 from bot.drafts import Draft
 
 URL_LIMIT = 3000
@@ -129,22 +126,3 @@ def _label(text: str) -> Block:
 
 def _context(text: str) -> Block:
     return ContextBlock(elements=[MarkdownTextObject(text=escape(text), verbatim=True)])
-
-
-def mailto_link(draft: Draft) -> str:
-    """The composer's mailto link when available; otherwise an RFC 6068 link built here."""
-    builder = _core_mailto()
-    if builder is not None:
-        return builder(draft)
-    to = quote(draft.to.email or "", safe="@")
-    query = f"subject={quote(draft.subject or '', safe='')}&body={quote(draft.body, safe='')}"
-    return f"mailto:{to}?{query}"
-
-
-def _core_mailto() -> Callable[[Draft], str] | None:
-    try:
-        module = importlib.import_module("bot.compose.delivery")
-    except ImportError:
-        return None
-    builder: Callable[[Draft], str] | None = getattr(module, "mailto_link", None)
-    return builder
