@@ -31,3 +31,11 @@ async def pg_rig(slack_api: FakeSlackApi, pg_url: str, clock: FakeClock) -> Asyn
     started = await SlackRig(slack_api, pg_url, clock).start()
     yield started
     await started.close()
+
+
+@pytest.fixture
+async def any_rig(slack_api: FakeSlackApi, db_url: str, clock: FakeClock) -> AsyncIterator[SlackRig]:
+    """The bot once on SQLite and once on PostgreSQL (when TEST_DATABASE_URL is set)."""
+    started = await SlackRig(slack_api, db_url, clock).start()
+    yield started
+    await started.close()
