@@ -37,6 +37,7 @@ from bot.reminders.queue import (
     address_of,
     claim_due,
     claim_stuck,
+    extend_leases,
     finish,
     hold_back,
     mark_sending,
@@ -92,8 +93,10 @@ class Scheduler:
         *, worker: str | None = None, batch: int = 100, lease: timedelta = timedelta(seconds=60),
         grace: timedelta = timedelta(hours=12), concurrency: int = 16, max_attempts: int = 8,
         poll_seconds: float = 5.0, default_timezone: str = "UTC", inline_hold: timedelta = timedelta(0),
+        heartbeat_seconds: float | None = None,
     ) -> None:  # fmt: skip
         self.inline_hold = inline_hold  # rate-limit holds up to this long are waited out without re-queuing
+        self.heartbeat_seconds = heartbeat_seconds or lease.total_seconds() / 3
         self.sessions, self.senders, self.clock = sessions, dict(senders), clock or SystemClock()
         self.worker = worker or worker_name()
         self.batch, self.lease, self.grace, self.concurrency = batch, lease, grace, concurrency
@@ -200,7 +203,28 @@ class Scheduler:
             async with gate:
                 return await self._send(plan)
 
-        return list(await asyncio.gather(*(one(p) for p in plans)))
+        beat = asyncio.create_task(self._heartbeat(plans))
+        try:
+            return list(await asyncio.gather(*(one(p) for p in plans)))
+        finally:
+            beat.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await beat
+
+    async def _heartbeat(self, plans: list[Plan]) -> None:
+        """Keep the batch's leases fresh during slow sends (a slow platform, rate-limit waits), so no other
+        worker mistakes them for a dead worker's rows and posts them a second time."""
+        while True:
+            await asyncio.sleep(self.heartbeat_seconds)
+            until = self.clock.now() + self.lease
+            try:
+                async with self.sessions() as session, session.begin():
+                    await extend_leases(session, [p.row for p in plans], worker=self.worker, until=until)
+            except (SQLAlchemyError, OSError):
+                log.warning("lease heartbeat failed; will retry", extra={"worker": self.worker})
+                continue
+            for plan in plans:
+                plan.lease_until = until
 
     async def _send(self, plan: Plan) -> _Outcome:
         """Post one nudge; a short rate-limit hold is waited out in place when the row's lease allows it."""

@@ -173,3 +173,17 @@ async def hold_back(
         )
     )  # fmt: skip
     return int((await session.execute(statement)).rowcount)  # type: ignore[attr-defined]
+
+
+async def extend_leases(session: AsyncSession, rows: Sequence[Reminder], *, worker: str, until: datetime) -> int:
+    """Heartbeat: push out the lease of rows this worker still holds (claimed or mid-send)."""
+    statement = (
+        update(Reminder)
+        .where(
+            col(Reminder.id).in_([r.id for r in rows]),
+            col(Reminder.status).in_(("claimed", "sending")),
+            col(Reminder.claimed_by) == worker,
+        )
+        .values(lease_until=until)
+    )
+    return int((await session.execute(statement)).rowcount)  # type: ignore[attr-defined]

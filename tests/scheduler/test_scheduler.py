@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -241,3 +242,44 @@ async def test_a_short_rate_limit_hold_is_waited_out_in_place(database: AsyncEng
 
     assert (result.delivered, result.retried) == (3, 0)  # nothing went back to the queue
     assert sorted(platform.reminder_ids()) == ids
+
+
+class SlowPlatform(LookupPlatform):
+    """A send that hangs until the test lets it finish (a slow platform or a long rate-limit wait)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def send(self, address, actions):  # type: ignore[no-untyped-def]
+        self.started.set()
+        await self.release.wait()
+        return await super().send(address, actions)
+
+
+async def test_a_long_send_keeps_its_lease_so_nobody_sends_it_twice(database: AsyncEngine, clock: FakeClock) -> None:
+    sessions = session_factory(database)
+    [rid] = await seed(sessions, 1, due=clock.now())
+    slow = SlowPlatform()
+    busy = Scheduler(sessions, {"fake": slow}, clock, lease=LEASE, heartbeat_seconds=0.01)
+    witness = LookupPlatform()  # what a second worker would post
+    other = Scheduler(sessions, {"fake": witness}, clock, lease=LEASE)
+    task = asyncio.create_task(busy.tick())
+    await asyncio.wait_for(slow.started.wait(), timeout=5)
+
+    clock.advance(seconds=50)
+    for _ in range(200):  # bounded polling until a heartbeat has pushed the lease out
+        [row] = await rows(sessions)
+        if row.lease_until is not None and row.lease_until > clock.now() + timedelta(seconds=30):
+            break
+        await asyncio.sleep(0.01)
+    clock.advance(seconds=30)  # past the original lease: without the heartbeat the row would look abandoned
+    await other.tick()
+    await other.tick()
+    assert witness.posts == []
+    slow.release.set()
+    result = await asyncio.wait_for(task, timeout=5)
+
+    assert result.delivered == 1
+    assert slow.reminder_ids() == [rid]
