@@ -34,6 +34,10 @@ class Post:
     def buttons(self) -> list[dict[str, Any]]:
         return [e for b in self.blocks if b.get("type") == "actions" for e in b.get("elements", [])]
 
+    def labels(self) -> list[str]:
+        """The visible label of every button and select, in order."""
+        return [str((e.get("text") or e.get("placeholder") or {}).get("text")) for e in self.buttons()]
+
     def button(self, label: str) -> dict[str, Any]:
         for element in self.buttons():
             text = element.get("text") or element.get("placeholder") or {}

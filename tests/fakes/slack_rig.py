@@ -12,6 +12,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 from sqlalchemy import select
+from sqlmodel import col
 
 from adapters.slack.app import SlackBot, build_bot
 from adapters.slack.server import EVENTS_PATH, bound_port, serve
@@ -112,11 +113,13 @@ class SlackRig:
     async def conversations(self, user: str) -> list[Conversation]:
         assert self.bot is not None
         async with self.bot.sessions() as session:
-            statement = select(Conversation).where(Conversation.user_id == user, Conversation.workspace == TEAM)
-            return list((await session.execute(statement.order_by(Conversation.id))).scalars())  # type: ignore[arg-type]
+            statement = select(Conversation).where(
+                col(Conversation.user_id) == user, col(Conversation.workspace) == TEAM
+            )
+            return list((await session.execute(statement.order_by(col(Conversation.id)))).scalars())
 
     async def notes(self, user: str) -> list[Note]:
         assert self.bot is not None
         async with self.bot.sessions() as session:
-            statement = select(Note).where(Note.user_id == user).order_by(Note.position)  # type: ignore[arg-type]
+            statement = select(Note).where(col(Note.user_id) == user).order_by(col(Note.position))
             return list((await session.execute(statement)).scalars())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -77,5 +78,5 @@ def test_bolt_safety_switches_stay_on(tmp_path: Path) -> None:
 
 def _signed_command() -> AsyncBoltRequest:
     request = sr.command("U0CFG")
-    headers = {k.lower(): [v] for k, v in request.signed().items()}
+    headers: dict[str, str | Sequence[str]] = {k.lower(): [v] for k, v in request.signed().items()}
     return AsyncBoltRequest(body=request.body.decode(), headers=headers)
