@@ -128,4 +128,13 @@ def _app_logger(level: str) -> logging.Logger:
     logger = logging.getLogger("adapters.slack.bolt")
     wanted = logging.getLevelName(level.upper())
     logger.setLevel(max(wanted if isinstance(wanted, int) else logging.INFO, logging.INFO))
+    if not any(isinstance(f, _TokenNotice) for f in logger.filters):
+        logger.addFilter(_TokenNotice())
     return logger
+
+
+class _TokenNotice(logging.Filter):
+    """bolt warns that SLACK_BOT_TOKEN in the environment is unused because we pass our own client: expected."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()

@@ -15,8 +15,8 @@ log = logging.getLogger(__name__)
 
 async def run(settings: Settings, *, http: bool, port: int) -> None:
     """Check secrets, upgrade the schema, start the reminder scheduler, then serve until cancelled."""
+    bot = build_bot(settings, socket_mode=not http)  # checks the bot token (and the signing secret for HTTP)
     app_token = None if http else settings.require_secret("slack_app_token")
-    bot = build_bot(settings, socket_mode=not http)
     await bot.ready()
     stop = asyncio.Event()
     scheduler = asyncio.create_task(_scheduler(bot, settings, stop)) if settings.run_scheduler else None

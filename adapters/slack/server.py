@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import logging
+
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
 EVENTS_PATH = "/slack/events"
+log = logging.getLogger(__name__)
 
 
 def make_web_app(app: AsyncApp) -> web.Application:
     """Requests go to bolt as received: the signature is checked over the raw body before anything else."""
 
     async def events(request: web.Request) -> web.Response:
-        response = await app.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(response)
+        try:
+            bolt_request = await to_bolt_request(request)
+        except ValueError:  # not UTF-8, or not the JSON it claims to be: refuse quietly, log nothing of it
+            log.info("unreadable slack request refused", extra={"platform": "slack"})
+            return web.json_response({"error": "invalid request"}, status=400)
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
 
     async def health(_request: web.Request) -> web.Response:
         return web.Response(text="ok")

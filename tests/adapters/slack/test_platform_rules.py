@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 
 import aiohttp
@@ -61,6 +62,29 @@ async def test_bad_signatures_are_refused_without_side_effects(
     assert not 200 <= reply.status < 300
     assert slack_api.http.calls == [], "no Web API call at all"
     assert await rig.conversations(USER) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"{not json", "application/json"),
+        (b"\xff\xfe\x00", "application/json"),
+        (b"payload=%7Bbad", "application/x-www-form-urlencoded"),
+    ],
+    ids=["bad json", "not utf-8", "bad form payload"],
+)
+async def test_unreadable_bodies_are_refused_quietly(
+    rig: SlackRig, slack_api: FakeSlackApi, caplog: pytest.LogCaptureFixture, body: bytes, content_type: str
+) -> None:
+    request = sr.SlackRequest(body, content_type)
+    try:
+        headers = request.signed()
+    except UnicodeDecodeError:  # cannot even be signed: sent with a made-up signature
+        headers = {"Content-Type": content_type, "X-Slack-Request-Timestamp": "1", "X-Slack-Signature": "v0=00"}
+    reply = await rig.send(request, headers=headers)
+    assert 400 <= reply.status < 500
+    assert slack_api.http.calls == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 async def test_tampered_body_is_refused(rig: SlackRig, slack_api: FakeSlackApi) -> None:
@@ -170,3 +194,15 @@ async def test_rate_limited_post_is_retried_once_without_duplicates(rig: SlackRi
 async def test_health_endpoint(rig: SlackRig) -> None:
     async with aiohttp.ClientSession() as http, http.get(rig.url.replace("/slack/events", "/healthz")) as response:
         assert response.status == 200
+
+
+async def test_answer_is_kept_when_the_reply_cannot_be_posted(rig: SlackRig, slack_api: FakeSlackApi) -> None:
+    await rig.command(USER)
+    slack_api.http.script(slack_api.path("chat.postMessage"), body={"ok": False, "error": "internal_error"})
+    posts = len(rig.posts(USER))
+    await rig.dm(USER, "a referral")
+    assert len(rig.posts(USER)) == posts, "the reply failed"
+    [conversation] = await rig.conversations(USER)
+    assert conversation.answers == {"occasion": "referral"}, "but the answer is stored"
+    await rig.dm(USER, "resume")
+    assert asked_field(rig.last(USER)) == "candidate"
