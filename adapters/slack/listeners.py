@@ -13,6 +13,7 @@ from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack import translate
 from adapters.slack.app import SlackBot
@@ -28,6 +29,10 @@ DM_POINTER = "I've sent you a direct message. Let's continue there, where your i
 MENTION_POINTER = (
     "Hi! Interview details are private, so I only talk about them in direct messages. "
     "Type `/thankyou` or open my *Messages* tab to start."
+)
+NO_DM = (
+    "I couldn't open a direct message with you. Open my *Messages* tab (click my name, then Messages) "
+    "and type start, and we'll begin there."
 )
 SORRY = "Sorry, something went wrong on my side. Your answers so far are saved. Please send your last answer again."
 Body = dict[str, Any]
@@ -98,10 +103,22 @@ async def _command(bot: SlackBot, body: Body) -> None:
     try:
         opened = await bot.client.conversations_open(users=user)
     except SlackApiError as error:
+        await _reply_to_command(body, NO_DM)
         raise DeliveryError(str(error.response.get("error", "cannot_open_dm")), permanent=True) from None
     channel = str((opened.get("channel") or {}).get("id", ""))
     timezone = await _timezone(bot, user)
     await _turn(bot, translate.command_event(body, channel=channel, timezone=timezone))
+
+
+async def _reply_to_command(body: Body, text: str) -> None:
+    """A private reply where the command was typed (its response_url works for 30 minutes)."""
+    url = body.get("response_url")
+    if not isinstance(url, str) or not url:
+        return
+    try:
+        await AsyncWebhookClient(url).send(text=text, response_type="ephemeral")
+    except Exception:  # best effort: the failure is logged by the caller, never the URL (a capability)
+        log.warning("command reply failed", extra={"platform": "slack"})
 
 
 async def _timezone(bot: SlackBot, user: str) -> str | None:

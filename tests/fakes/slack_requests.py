@@ -44,7 +44,9 @@ def _next() -> int:
     return next(_counter)
 
 
-def command(user: str, text: str = "", *, channel: str = "C0GENERAL") -> SlackRequest:
+def command(
+    user: str, text: str = "", *, channel: str = "C0GENERAL", response_url: str = "https://hooks.slack.invalid/c/1"
+) -> SlackRequest:
     form = {
         "token": "legacy",
         "team_id": TEAM,
@@ -56,7 +58,7 @@ def command(user: str, text: str = "", *, channel: str = "C0GENERAL") -> SlackRe
         "command": "/thankyou",
         "text": text,
         "api_app_id": "A0APP",
-        "response_url": "https://hooks.slack.invalid/commands/1",
+        "response_url": response_url,
         "trigger_id": f"trigger.{RUN}.{_next()}",
     }
     return SlackRequest(urlencode(form).encode(), "application/x-www-form-urlencoded")

@@ -141,3 +141,20 @@ def test_nudge_buttons_decode_to_reminder_actions() -> None:
     event = click_event(message, "In an hour")
     assert isinstance(event, ReminderAction) and (event.reminder_id, event.action) == (42, "snooze:1h")
     assert copied_code(as_post(message))[-1] == "Just following up & thanks."
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from("<>&!@#|:/ ab\n\u00e9"), min_size=1, max_size=7000))
+def test_any_user_text_is_shown_literally_and_never_as_markup(text: str) -> None:
+    messages = render([Say(text), Ask("company", "Which company?", navigation=("back",))])
+    shown = []
+    for message in messages:
+        assert_within_limits(message)
+        assert "<" not in message.text and ">" not in message.text
+        for raw in message.payload_blocks():
+            block_text = (raw.get("text") or {}).get("text", "")
+            assert "<" not in block_text and ">" not in block_text
+            if raw["type"] == "section":
+                shown.append(block_text)
+    said = unescape("".join(shown[:-1]))  # the last section is the question
+    assert said.split() == text.split()

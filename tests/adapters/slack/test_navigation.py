@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.slack.listeners import MENTION_POINTER
+from adapters.slack.listeners import MENTION_POINTER, NO_DM
 from tests.adapters.slack.helpers import asked_field
 from tests.fakes import slack_requests as sr
 from tests.fakes.slack_api import FakeSlackApi
@@ -139,3 +139,13 @@ async def test_app_home_lists_open_debrief_and_notes(rig: SlackRig, slack_api: F
     text = str(publish["view"])
     assert "debrief in progress" in text
     assert "Acme &lt;!channel&gt; &amp; Co" in text and "<!channel>" not in text
+
+
+async def test_when_the_dm_cannot_be_opened_the_user_is_told_where_they_typed(
+    rig: SlackRig, slack_api: FakeSlackApi
+) -> None:
+    slack_api.http.script(slack_api.path("conversations.open"), body={"ok": False, "error": "cannot_dm_bot"})
+    await rig.send(sr.command(USER, response_url=slack_api.http.base_url + "/hooks/command-1"))
+    [reply] = [c.body for c in slack_api.http.calls_to("/hooks/command-1")]
+    assert reply == {"text": NO_DM, "response_type": "ephemeral"}
+    assert slack_api.posts == [] and await rig.conversations(USER) == []
