@@ -44,6 +44,7 @@ def render(actions: Sequence[Action]) -> list[Message]:
             notice.append(action.text)
         elif isinstance(action, ReminderScheduled):
             pending.append(_reminder_context(action))
+            notice.append("Reminder set.")
         elif isinstance(action, Ask):
             pending.extend(ask_blocks(action))
             notice.append(action.text)
