@@ -82,9 +82,7 @@ def _buttons(draft: Draft, conversation_id: int, position: int) -> list[Block]:
         link = mailto_link(draft)
         if len(link) <= URL_LIMIT:
             elements.append(
-                ButtonElement(
-                    text="Open in email", url=link, action_id=ids.draft_id("open", conversation_id, position)
-                )
+                ButtonElement(text="Open in email", url=link, action_id=ids.draft_id("open", conversation_id, position))
             )
         else:
             notes.append(_context("This note is too long for an email link. Copy the subject and message above."))

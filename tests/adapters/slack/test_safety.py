@@ -55,9 +55,7 @@ async def test_copied_note_is_exactly_the_composed_note(rig: SlackRig) -> None:
     assert "<" not in draft_post.all_text().replace("<!date^", "")
 
 
-async def test_no_user_text_in_logs_over_a_whole_conversation(
-    rig: SlackRig, caplog: pytest.LogCaptureFixture
-) -> None:
+async def test_no_user_text_in_logs_over_a_whole_conversation(rig: SlackRig, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO)
     for name in APP_LOGGERS:
         caplog.set_level(logging.DEBUG, logger=name)

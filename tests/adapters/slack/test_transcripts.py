@@ -16,9 +16,7 @@ USER = "U0TRANSCRIPT"
 
 
 @pytest.mark.parametrize("transcript", TRANSCRIPTS, ids=[t.name for t in TRANSCRIPTS])
-async def test_transcript_through_slack(
-    any_rig: SlackRig, slack_api: FakeSlackApi, transcript: Transcript
-) -> None:
+async def test_transcript_through_slack(any_rig: SlackRig, slack_api: FakeSlackApi, transcript: Transcript) -> None:
     rig = any_rig
     slack_api.timezone = transcript.timezone
     for number, turn in enumerate(transcript.turns):
