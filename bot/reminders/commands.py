@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PREFIX = re.compile(r"^(?:reminders?|remind)\b[:\s]*", re.IGNORECASE)
+PREFIX = re.compile(r"^reminders?\b[:\s]*", re.IGNORECASE)
 HELP = "\n".join(
     (
         "Reminder commands (start each with reminders):",

@@ -44,8 +44,9 @@ class ReminderHandler:
             command = parse(event.text, debrief_open=False)
             if command is None:
                 return None
-            if not PREFIX.match(event.text.strip()) and await load_active(session, address=event.address):
-                return None  # inside a debrief, unprefixed text is an answer
+            prefixed = PREFIX.match(event.text.strip()) is not None
+            if (not prefixed or command.verb == "unknown") and await load_active(session, address=event.address):
+                return None  # inside a debrief, anything but a well-formed "reminders …" command is an answer
             return await self._command(session, event.address, command, now)
         return None
 

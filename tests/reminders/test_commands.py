@@ -53,6 +53,10 @@ async def test_inside_an_open_debrief_a_bare_command_is_an_answer(reminder_servi
     await reminder_service.handle(TextAnswer(ME, event_id(), "1"), RecordingSender())
     actions = await reminder_service.handle(TextAnswer(ME, event_id(), "quiet 22-7"), RecordingSender())
     assert [a.field for a in actions if isinstance(a, Ask)] == ["company"]  # taken as the candidate's name
+    actions = await reminder_service.handle(TextAnswer(ME, event_id(), "Reminder Labs"), RecordingSender())
+    assert [a.field for a in actions if isinstance(a, Ask)] == ["role"]  # a company called "Reminder Labs"
+    actions = await reminder_service.handle(TextAnswer(ME, event_id(), "reminders"), RecordingSender())
+    assert "no reminders coming up" in " ".join(a.text for a in actions if isinstance(a, Say))
 
 
 async def test_list_move_and_cancel(reminder_service: ConversationService, database: AsyncEngine) -> None:
