@@ -64,3 +64,19 @@ async def test_app_home_lists_recent_notes(rig: SlackRig, slack_api: FakeSlackAp
     view = str(slack_api.calls("views.publish")[-1]["view"])
     assert "Priya Natarajan" in view and "Tom Li" in view and "Acme Robotics" in view
     assert "No debrief in progress" in view
+
+
+async def test_app_home_shows_only_the_viewers_own_notes(rig: SlackRig, slack_api: FakeSlackApi) -> None:
+    await drafts(rig)
+    other = "U0OTHER"
+    await rig.send(sr.event({"type": "app_home_opened", "user": other, "tab": "home", "event_ts": "1.5"}))
+    publish = slack_api.calls("views.publish")[-1]
+    assert publish["user_id"] == other
+    view = str(publish["view"])
+    assert "Priya" not in view and "Acme" not in view
+    assert "Your notes will show up here" in view and "No debrief in progress" in view
+
+
+async def test_messages_tab_visit_publishes_nothing(rig: SlackRig, slack_api: FakeSlackApi) -> None:
+    await rig.send(sr.event({"type": "app_home_opened", "user": USER, "tab": "messages", "event_ts": "1.6"}))
+    assert slack_api.calls("views.publish") == []
