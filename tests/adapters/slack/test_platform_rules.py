@@ -9,6 +9,7 @@ import time
 import aiohttp
 import pytest
 
+from adapters.slack.listeners import SORRY
 from tests.adapters.slack.helpers import asked_field
 from tests.fakes import slack_requests as sr
 from tests.fakes.slack_api import BOT_ID, BOT_USER, FakeSlackApi
@@ -206,3 +207,14 @@ async def test_answer_is_kept_when_the_reply_cannot_be_posted(rig: SlackRig, sla
     assert conversation.answers == {"occasion": "referral"}, "but the answer is stored"
     await rig.dm(USER, "resume")
     assert asked_field(rig.last(USER)) == "candidate"
+
+
+async def test_an_internal_failure_gets_a_kind_apology_without_details(rig: SlackRig) -> None:
+    await rig.command(USER)
+    assert rig.bot is not None
+    async with rig.bot.database.begin() as connection:  # the database loses a table under the bot's feet
+        await connection.exec_driver_sql("ALTER TABLE conversations RENAME TO conversations_gone")
+    await rig.dm(USER, "a referral")
+    apology = rig.last(USER)
+    assert apology.text == SORRY
+    assert "Error" not in apology.all_text() and "conversations" not in apology.all_text()
