@@ -31,6 +31,7 @@ from bot.errors import DeliveryError
 from bot.events import Address
 from bot.models import Reminder
 from bot.ports import Sender
+from bot.privacy import purge
 from bot.reminders import lifecycle
 from bot.reminders.planning import Plan, backoff, fold_stale, plan_batch
 from bot.reminders.queue import (
@@ -47,6 +48,7 @@ from bot.reminders.queue import (
 from bot.reminders.times import zone
 
 log = logging.getLogger(__name__)
+PURGE_EVERY = timedelta(hours=6)
 INLINE_HOLD = timedelta(seconds=5)  # running schedulers wait out short 429 holds in place (tests keep 0)
 
 
@@ -103,6 +105,7 @@ class Scheduler:
         self.max_attempts, self.poll_seconds, self.default_timezone = max_attempts, poll_seconds, default_timezone
         self.holds: dict[str, datetime] = {}
         self._stuck_check_at: datetime | None = None
+        self._purge_at: datetime | None = None
         self._limit = batch  # shrinks while a platform rate-limits us, grows back when it stops
 
     def _platforms(self, now: datetime) -> list[str]:
@@ -152,11 +155,27 @@ class Scheduler:
         stop = stop or asyncio.Event()
         log.info("scheduler started", extra={"worker": self.worker, "platforms": sorted(self.senders)})
         while not stop.is_set():
+            await self.retention()
             result = await self.safe_tick()
             if result is not None and result.busy:
                 continue
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=self._idle_wait())
+
+    async def retention(self) -> dict[str, int] | None:
+        """Run the retention purge (bot/privacy.py) about every six hours; any worker may, it is idempotent."""
+        now = self.clock.now()
+        if self._purge_at is not None and now < self._purge_at:
+            return None
+        self._purge_at = now + PURGE_EVERY
+        try:
+            async with self.sessions() as session, session.begin():
+                counts = await purge(session, now=now)
+        except (SQLAlchemyError, OSError):
+            log.warning("retention purge failed; will retry", extra={"worker": self.worker})
+            return None
+        log.info("retention purge", extra={"worker": self.worker, **{f"purged_{k}": v for k, v in counts.items()}})
+        return counts
 
     def _idle_wait(self) -> float:
         now = self.clock.now()

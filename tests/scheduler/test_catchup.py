@@ -99,3 +99,23 @@ async def test_an_unavailable_database_fails_the_tick_cleanly_and_the_next_one_d
     assert result is not None and result.delivered == 1
     assert platform.reminder_ids() == [rid]
     await engine.dispose()
+
+
+async def test_the_scheduler_runs_the_retention_purge_every_few_hours(database: AsyncEngine, clock: FakeClock) -> None:
+    from sqlalchemy import func, select
+
+    from bot.models import ProcessedEvent
+
+    sessions = session_factory(database)
+    async with sessions() as session, session.begin():
+        session.add(ProcessedEvent(platform="fake", event_id="old", seen_at=clock.now() - timedelta(days=2)))
+        session.add(ProcessedEvent(platform="fake", event_id="new", seen_at=clock.now()))
+    scheduler = Scheduler(sessions, {"fake": FakePlatform()}, clock)
+
+    first = await scheduler.retention()
+    assert first is not None and first["processed_events"] == 1
+    assert await scheduler.retention() is None  # not again until the interval has passed
+    clock.advance(hours=7)
+    assert await scheduler.retention() is not None
+    async with sessions() as session:
+        assert (await session.execute(select(func.count()).select_from(ProcessedEvent))).scalar_one() == 1
