@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from bot import TEMPLATES_DIR
 from bot.actions import Choice, Nudge
 from bot.drafts import Draft, Recipient
 from bot.models import Conversation, Note, Reminder
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "checkins"
+TEMPLATES = TEMPLATES_DIR / "checkins"
 OPTIONS = (
     Choice("sent", "Sent"),
     Choice("replied", "They replied"),
