@@ -19,8 +19,8 @@ from adapters.slack import translate
 from adapters.slack.app import SlackBot
 from adapters.slack.home import home_view
 from bot.errors import DeliveryError
-from bot.events import Event, Start
-from bot.store import mark_processed
+from bot.events import ChoiceMade, Event, Navigate, Start
+from bot.store import load_active, mark_processed
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def register(bot: SlackBot) -> None:
         await ack()
         event = translate.action_event(body)
         if event is not None:
-            _hand_off(bot, event)
+            _hand_off(bot, event, shown_under=translate.button_question(body))
 
     @app.event("app_mention")
     async def on_mention(ack: AsyncAck, body: Body) -> None:
@@ -78,15 +78,18 @@ def _key(team: object, user: object) -> tuple[str, str]:
     return (str(team), str(user))
 
 
-def _hand_off(bot: SlackBot, event: Event) -> None:
-    bot.background.spawn((event.address.workspace, event.address.user), lambda: _turn(bot, event))
+def _hand_off(bot: SlackBot, event: Event, *, shown_under: str | None = None) -> None:
+    key = (event.address.workspace, event.address.user)
+    bot.background.spawn(key, lambda: _turn(bot, event, shown_under=shown_under))
 
 
-async def _turn(bot: SlackBot, event: Event) -> None:
+async def _turn(bot: SlackBot, event: Event, *, shown_under: str | None = None) -> None:
     """One conversation turn; a Start from a button first learns the user's time zone."""
     await bot.ready()
     if isinstance(event, Start) and event.timezone is None:
         event = replace(event, timezone=await _timezone(bot, event.address.user))
+    if isinstance(event, Navigate) and event.command in ("skip", "back") and shown_under is not None:
+        event = await _stale_or_not(bot, event, shown_under)
     try:
         await bot.service.handle(event, bot.sender)
     except DeliveryError:
@@ -94,6 +97,17 @@ async def _turn(bot: SlackBot, event: Event) -> None:
     except Exception:
         await _apologise(bot, event.address.channel)
         raise
+
+
+async def _stale_or_not(bot: SlackBot, event: Navigate, shown_under: str) -> Event:
+    """Skip or Back under an earlier question must not act on the current one: hand the engine a click on
+    that earlier question instead, which it answers as a stale button (and re-asks the current one).
+    Cancel stays meaningful from any message."""
+    async with bot.sessions() as session:
+        row = await load_active(session, address=event.address)
+    if row is None or row.step == shown_under:
+        return event
+    return ChoiceMade(event.address, event.event_id, shown_under, "")
 
 
 async def _command(bot: SlackBot, body: Body) -> None:

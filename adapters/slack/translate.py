@@ -95,6 +95,15 @@ def action_event(body: Payload) -> Event | None:
         return None
 
 
+def button_question(body: Payload) -> str | None:
+    """The question a navigation button (Skip, Back, Cancel) was shown under, to spot clicks on old ones."""
+    actions = body.get("actions")
+    if not isinstance(actions, list) or not actions or not isinstance(actions[0], Mapping):
+        return None
+    kind, parts = ids.parse(_get(actions[0], "action_id"))
+    return parts[1] if kind == ids.NAV and len(parts) > 1 else None
+
+
 def _action_id(body: Payload, action: Payload, value: str) -> str:
     """Same button on the same message → same id; a select adds its click time (each choice counts)."""
     message_ts = _get(body, "container", "message_ts") or _get(body, "message", "ts")

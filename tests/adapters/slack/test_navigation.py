@@ -149,3 +149,23 @@ async def test_when_the_dm_cannot_be_opened_the_user_is_told_where_they_typed(
     [reply] = [c.body for c in slack_api.http.calls_to("/hooks/command-1")]
     assert reply == {"text": NO_DM, "response_type": "ephemeral"}
     assert slack_api.posts == [] and await rig.conversations(USER) == []
+
+
+async def test_back_under_an_earlier_question_does_not_move_the_current_one(rig: SlackRig) -> None:
+    await start_to_company(rig)
+    company_post = rig.last(USER)
+    await rig.dm(USER, "Acme Robotics")
+    assert asked_field(rig.last(USER)) == "role"
+    await rig.click(USER, "Back", post=company_post)
+    assert asked_field(rig.last(USER)) == "role", "still on the current question"
+    assert "earlier question" in rig.last(USER).all_text()
+    [conversation] = await rig.conversations(USER)
+    assert conversation.answers["company"] == "Acme Robotics"
+
+
+async def test_cancel_under_an_earlier_question_still_cancels(rig: SlackRig) -> None:
+    await start_to_company(rig)
+    first_question = rig.posts(USER)[0]
+    await rig.click(USER, "Cancel", post=first_question)
+    [conversation] = await rig.conversations(USER)
+    assert conversation.status == "cancelled"
