@@ -48,12 +48,15 @@ class Engine:
         self.say = Messages(flow)
         self.defaults = {name: f.default for name, f in Answers.model_fields.items()}
 
-    def handle(self, state: ConversationState | None, event: ConversationEvent, now: datetime) -> Outcome:
+    def handle(
+        self, state: ConversationState | None, event: ConversationEvent, now: datetime, *, timezone: str = "UTC"
+    ) -> Outcome:
+        """`timezone` is the user's zone, used when a non-Start event (e.g. typing "hi") begins a debrief."""
         active = state if state is not None and state.status == "active" else None
         if isinstance(event, Start):
             return self._start(active, event, now)
         if active is None:
-            return self._no_conversation(event, now)
+            return self._no_conversation(event, now, timezone)
         repaired, notes = repair(self.flow, active, self._ctx(active, now), self.defaults)
         if notes:
             return self._with_repair(repaired, event, notes, now)
@@ -78,14 +81,14 @@ class Engine:
         state = ConversationState(self.flow.id, self.flow.version, first, timezone)
         return state, [*lead, self._ask(state, now)]
 
-    def _no_conversation(self, event: ConversationEvent, now: datetime) -> Outcome:
+    def _no_conversation(self, event: ConversationEvent, now: datetime, timezone: str) -> Outcome:
         wants_start = (
             (isinstance(event, TextAnswer) and event.text.strip().casefold() in _START_WORDS)
             or (isinstance(event, ChoiceMade) and event.field == "start")
             or (isinstance(event, Navigate) and event.command in ("restart", "resume"))
         )
         if wants_start:
-            return self._fresh("UTC", now, [Say(self.flow.intro)])
+            return self._fresh(timezone, now, [Say(self.flow.intro)])
         if isinstance(event, ChoiceMade):
             return None, [Say(self.say.finished_button())]
         if isinstance(event, Navigate) and event.command == "help":

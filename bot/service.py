@@ -81,9 +81,10 @@ class ConversationService:
             if isinstance(event, ReminderAction):
                 return [Say("That reminder can't be changed any more.")]
             row = await load_active(session, address=address)
+            timezone = "UTC" if row else await self._timezone(session, event)
             if isinstance(event, Start):
-                event = replace(event, timezone=await self._timezone(session, event))
-            state, actions = self.engine.handle(to_state(row) if row else None, event, now)
+                event = replace(event, timezone=timezone)
+            state, actions = self.engine.handle(to_state(row) if row else None, event, now, timezone=timezone)
             if state is None:
                 return actions
             conversation_id = await save_state(session, row=row, state=state, address=address, now=now)
@@ -115,8 +116,10 @@ class ConversationService:
             )
         return result
 
-    async def _timezone(self, session: AsyncSession, event: Start) -> str:
-        for candidate in (event.timezone, await user_timezone(session, address=event.address), self.default_timezone):
+    async def _timezone(self, session: AsyncSession, event: Event) -> str:
+        """The platform's zone for the user, else their saved preference, else the configured default."""
+        given = event.timezone if isinstance(event, Start) else None
+        for candidate in (given, await user_timezone(session, address=event.address), self.default_timezone):
             if candidate and _known_zone(candidate):
                 return candidate
         return "UTC"

@@ -118,3 +118,13 @@ def test_database_urls_map_to_async_drivers(url: str, expected: str) -> None:
 def test_unsupported_database_url_is_a_clear_config_error(url: str) -> None:
     with pytest.raises(ConfigError, match="DATABASE_URL"):
         async_url(url)
+
+
+async def test_typing_start_begins_in_the_users_zone_not_utc(service: ConversationService) -> None:
+    address, sender = console_address(), RecordingSender()
+    offer = await say(service, sender, address, "hello")
+    assert [getattr(a, "field", None) for a in offer] == ["start"]
+    await say(service, sender, address, "start")
+    async with service.sessions() as session:
+        row = await load_active(session, address=address)
+    assert row is not None and row.timezone == "America/New_York"
