@@ -122,7 +122,7 @@ def test_unsupported_database_url_is_a_clear_config_error(url: str) -> None:
 
 async def test_typing_start_begins_in_the_users_zone_not_utc(service: ConversationService) -> None:
     address, sender = console_address(), RecordingSender()
-    offer = await say(service, sender, address, "hello")
+    offer = await say(service, sender, address, "what is this?")
     assert [getattr(a, "field", None) for a in offer] == ["start"]
     await say(service, sender, address, "start")
     async with service.sessions() as session:
