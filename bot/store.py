@@ -34,6 +34,10 @@ _MARK = {
     name: dialect.insert(_EVENTS).on_conflict_do_nothing(index_elements=["platform", "event_id"])
     for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
 }
+_REMIND = {
+    name: dialect.insert(Reminder.__table__).on_conflict_do_nothing(index_elements=["dedupe_key"])  # type: ignore[attr-defined]
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}
 _ACTIVE = select(Conversation).where(
     col(Conversation.platform) == bindparam("platform"),
     col(Conversation.workspace) == bindparam("workspace"),
@@ -134,18 +138,14 @@ async def schedule_reminders(
     now: datetime,
 ) -> None:
     """One row per (conversation, kind): finishing twice never creates a second set."""
+    statement = _REMIND["postgresql" if session.get_bind().dialect.name == "postgresql" else "sqlite"]
     for reminder in reminders:
-        statement = (
-            _insert(session, Reminder)
-            .values(
-                dedupe_key=f"conversation:{conversation_id}:{reminder.kind}", conversation_id=conversation_id,
-                platform=address.platform, workspace=address.workspace, channel=address.channel,
-                user_id=address.user, kind=reminder.kind, due_at=reminder.due_at, status="pending",
-                attempts=0, created_at=now, updated_at=now,
-            )
-            .on_conflict_do_nothing(index_elements=["dedupe_key"])
-        )  # fmt: skip
-        await session.execute(statement)
+        await session.execute(statement, {
+            "dedupe_key": f"conversation:{conversation_id}:{reminder.kind}", "conversation_id": conversation_id,
+            "platform": address.platform, "workspace": address.workspace, "channel": address.channel,
+            "user_id": address.user, "kind": reminder.kind, "due_at": reminder.due_at, "status": "pending",
+            "attempts": 0, "created_at": now, "updated_at": now,
+        })  # fmt: skip
 
 
 async def user_timezone(session: AsyncSession, *, address: Address) -> str | None:
