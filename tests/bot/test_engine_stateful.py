@@ -339,7 +339,8 @@ class ServiceOnDatabase(Conversations):
 
     def deliver(self, event: ConversationEvent) -> tuple[ConversationState | None, list[Action]]:
         self.clock.set(self.now)
-        expected_state, expected = ENGINE.handle(self.state, self._as_service_sees(event), self.now)
+        zone = "UTC" if self.state else "Europe/Berlin"  # a debrief begun by typing gets the service's default
+        expected_state, expected = ENGINE.handle(self.state, self._as_service_sees(event), self.now, timezone=zone)
         actions = self.loop.run_until_complete(self.service.process(event))
         self.sent.append(event)
         assert [_anonymous(a) for a in actions] == expected, "the service disagrees with the engine"
