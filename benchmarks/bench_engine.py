@@ -82,12 +82,15 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def summary(label: str, samples: list[float], elapsed: float) -> str:
+def ms(samples: list[float], quantile: float) -> str:
     ordered = sorted(samples)
-    p50, p99 = ordered[len(ordered) // 2], ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    return f"{ordered[min(len(ordered) - 1, int(len(ordered) * quantile))] * 1000:6.2f} ms"
+
+
+def summary(label: str, samples: list[float], elapsed: float) -> str:
     return (
         f"  {label:<22} {len(samples):>7} turns  {len(samples) / elapsed:>8.0f} turns/s  "
-        f"p50 {p50 * 1000:6.2f} ms  p99 {p99 * 1000:6.2f} ms  max {ordered[-1] * 1000:7.2f} ms  "
+        f"p50 {ms(samples, 0.5)}  p99 {ms(samples, 0.99)}  max {max(samples) * 1000:7.2f} ms  "
         f"peak RSS {peak_rss_mb():6.1f} MB"
     )
 
@@ -102,6 +105,7 @@ class Users:
             Address("bench", tag, f"dm-{n}", f"user-{n}"): None for n in range(count)
         }  # fmt: skip
         self.ids = 0
+        self.kinds: dict[str, list[float]] = {"start": [], "answer": [], "final (compose+notes)": []}
 
     def _event(self, address: Address) -> Event:
         self.ids += 1
@@ -120,6 +124,8 @@ class Users:
         asks = [a.field for a in actions if isinstance(a, Ask)]
         if not asks and not any(getattr(a, "reason", None) == "done" for a in actions):
             raise RuntimeError(f"unexpected reply {actions!r}")
+        kind = "start" if isinstance(event, Start) else "answer" if asks else "final (compose+notes)"
+        self.kinds[kind].append(latency)
         self.asked[address] = asks[-1] if asks else "done"
         return latency
 
@@ -172,6 +178,7 @@ async def bench_database(label: str, url: str, args: argparse.Namespace) -> None
         base, base_elapsed = await floor(database, len(samples), args.users)
         print(f"{label}: {args.users} users × complete conversations")
         print(summary("service turn", samples, elapsed))
+        print("  by kind: " + "  ".join(f"{k} p50 {ms(v, 0.5)} p99 {ms(v, 0.99)}" for k, v in users.kinds.items()))
         print(summary("floor (1 upsert/turn)", base, base_elapsed))
         ratio = statistics.median(samples) / statistics.median(base)
         print(f"  median turn / median floor = {ratio:.2f}x (target ≤ 3x)")
