@@ -210,9 +210,9 @@ async def phases(service: ConversationService, count: int, label: str) -> None:
         setattr(service_module, name, timed(label_, originals[name]))
     pure = service.engine.handle
 
-    def engine_handle(*args: Any) -> Any:
+    def engine_handle(*args: Any, **kwargs: Any) -> Any:
         began = time.perf_counter()
-        outcome = pure(*args)
+        outcome = pure(*args, **kwargs)
         timings["engine"].append(time.perf_counter() - began)
         return outcome
 
