@@ -67,7 +67,7 @@ def _calendar(phrase: str, now: datetime, tz: ZoneInfo) -> datetime | None:
     """A day word or date plus an optional time of day."""
     if re.search(r"\b(tomorrow|next|in\s+\d+)\b", phrase):
         raise WhenProblem("That sounds like the future. When did the conversation happen?")
-    clock, rest = _take_time(phrase)
+    clock, rest = take_clock_time(phrase)
     day, rest = _take_day(rest, now)
     if re.sub(r"\b(at|on)\b", " ", rest).strip():
         return None
@@ -84,7 +84,8 @@ def _normalise(when: datetime, tz: ZoneInfo) -> datetime:
     return when.astimezone(ZoneInfo("UTC")).astimezone(tz)
 
 
-def _take_time(phrase: str) -> tuple[time | None, str]:
+def take_clock_time(phrase: str) -> tuple[time | None, str]:
+    """Find a time of day ("3pm", "at 9", "14:30", "this morning"); return it and the rest of the phrase."""
     for word, value in _PARTS_OF_DAY.items():
         if re.search(rf"\b(this\s+)?{word}\b", phrase):
             return value, re.sub(rf"\b(this\s+|in\s+the\s+)?{word}\b", " ", phrase)

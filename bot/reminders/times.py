@@ -10,14 +10,12 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.when import WEEKDAYS, WhenProblem
+from bot.when import WEEKDAYS, WhenProblem, take_clock_time
 
 UTC = ZoneInfo("UTC")
 MORNING = time(9)
 _UNITS = {"minute": "minutes", "min": "minutes", "hour": "hours", "hr": "hours", "day": "days", "week": "weeks"}
 _IN = re.compile(r"^in\s+(an?|\d{1,3})\s+(minute|min|hour|hr|day|week)s?$")
-_CLOCK = re.compile(r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b")
-_PARTS = {"morning": time(9), "noon": time(12), "afternoon": time(14), "evening": time(18), "tonight": time(19)}
 
 
 def zone(name: str | None, fallback: str = "UTC") -> ZoneInfo:
@@ -115,7 +113,7 @@ def _iso(text: str, tz: ZoneInfo) -> datetime | None:
 
 
 def _calendar(phrase: str, local_now: datetime, tz: ZoneInfo) -> datetime | None:
-    at, rest = _take_clock(phrase)
+    at, rest = take_clock_time(phrase)
     day, rest = _take_day(rest, local_now.date())
     if re.sub(r"\b(at|on|next|this)\b", " ", rest).strip() or (day is None and at is None):
         return None
@@ -123,24 +121,6 @@ def _calendar(phrase: str, local_now: datetime, tz: ZoneInfo) -> datetime | None
         moment = wall(local_now.date(), at or MORNING, tz)
         return moment if moment > local_now else wall(local_now.date() + timedelta(days=1), at or MORNING, tz)
     return wall(day, at or MORNING, tz)
-
-
-def _take_clock(phrase: str) -> tuple[time | None, str]:
-    for word, value in _PARTS.items():
-        if re.search(rf"\b{word}\b", phrase):
-            return value, re.sub(rf"\b(this\s+|in\s+the\s+)?{word}\b", " ", phrase)
-    for match in _CLOCK.finditer(phrase):
-        hour, minute, meridiem = int(match.group(1)), int(match.group(2) or 0), match.group(3)
-        if match.group(2) is None and meridiem is None and "at" not in match.group(0):
-            continue
-        if meridiem:
-            if not 1 <= hour <= 12:
-                return None, phrase
-            hour = hour % 12 + (12 if meridiem == "pm" else 0)
-        if hour > 23 or minute > 59:
-            return None, phrase
-        return time(hour, minute), phrase[: match.start()] + " " + phrase[match.end() :]
-    return None, phrase
 
 
 def _take_day(phrase: str, today: date) -> tuple[date | None, str]:
