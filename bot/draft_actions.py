@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -55,7 +55,6 @@ class DraftActions:
         row.answers = {**row.answers, "tone": tone}  # reassign: JSON columns don't track in-place changes
         row.updated_at = now
         row.version += 1
-        await session.execute(delete(Note).where(col(Note.conversation_id) == row.id))
         assert row.id is not None
         await save_notes(
             session, conversation_id=row.id, address=event.address, drafts=drafts, company=answers.company, now=now

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,6 +30,7 @@ def _insert(session: AsyncSession, table: Any) -> Any:
 # writes through the ORM's bulk path, cost about half the CPU of a turn (benchmarks/bench_engine.py).
 _EVENTS: Table = ProcessedEvent.__table__  # type: ignore[attr-defined]
 _CONVERSATIONS: Table = Conversation.__table__  # type: ignore[attr-defined]
+_NOTES: Table = Note.__table__  # type: ignore[attr-defined]
 _MARK = {
     name: dialect.insert(_EVENTS).on_conflict_do_nothing(index_elements=["platform", "event_id"])
     for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
@@ -119,6 +120,8 @@ async def save_notes(
     company: str,
     now: datetime,
 ) -> None:
+    """Store the drafts, replacing earlier ones of this conversation (finishing again after an edit)."""
+    await session.execute(delete(_NOTES).where(_NOTES.c.conversation_id == conversation_id))
     for position, draft in enumerate(drafts.drafts):
         session.add(
             Note(
