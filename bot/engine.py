@@ -69,6 +69,10 @@ class Engine:
         assert isinstance(event, TextAnswer)
         return self._answer(active, event.text, now)
 
+    def current_question(self, state: ConversationState, now: datetime) -> Ask:
+        """The question the user is on, asked again (after a side command such as `reminders`)."""
+        return self._ask(state, now)
+
     # --- starting -------------------------------------------------------------------------
 
     def _start(self, active: ConversationState | None, event: Start, now: datetime) -> Outcome:

@@ -5,16 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.actions import Action, DraftsReady, ReminderScheduled, Say
+from bot.actions import Action, Ask, DraftsReady, ReminderScheduled, Say
 from bot.clock import Clock, SystemClock
 from bot.draft_actions import DraftActions
 from bot.engine import Engine
 from bot.errors import ConversationConflict
-from bot.events import DraftAction, Event, ReminderAction, Start
+from bot.events import DraftAction, Event, ReminderAction, Start, TextAnswer
 from bot.ports import EventHandler, Sender
 from bot.store import (
     load_active,
@@ -75,7 +76,7 @@ class ConversationService:
             for handler in self.handlers:
                 handled = await handler.handle(session, event, now)
                 if handled is not None:
-                    return handled
+                    return await self._then_current_question(session, event, handled, now)
             if isinstance(event, DraftAction):
                 return await self.draft_actions.handle(session, event, now)
             if isinstance(event, ReminderAction):
@@ -95,6 +96,17 @@ class ConversationService:
             extra={"platform": address.platform, "conversation": conversation_id, "status": state.status},
         )
         return actions
+
+    async def _then_current_question(
+        self, session: AsyncSession, event: Event, actions: list[Action], now: datetime
+    ) -> list[Action]:
+        """After a side command typed mid-debrief, repeat the open question so the user knows where they are."""
+        if not isinstance(event, TextAnswer) or any(isinstance(a, Ask) for a in actions):
+            return actions
+        row = await load_active(session, address=event.address)
+        if row is None:
+            return actions
+        return [*actions, self.engine.current_question(to_state(row), now)]
 
     async def _persist_results(
         self, session: AsyncSession, conversation_id: int, event: Event, actions: list[Action], company: str

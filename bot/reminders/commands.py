@@ -31,6 +31,7 @@ class Command:
 
 
 _PRIVACY = {"forget me": "forget", "forget me now": "forget-now", "export my data": "export", "export": "export"}
+_DELIBERATE = ("forget me", "forget me now", "export my data")
 _NUMBERED = re.compile(r"^#?(\d{1,9})\b\s*(.*)$")
 _SNOOZE = {"": "snooze:1h", "1h": "snooze:1h", "hour": "snooze:1h", "1 hour": "snooze:1h", "an hour": "snooze:1h",
            "tomorrow": "snooze:tomorrow", "tomorrow morning": "snooze:tomorrow", "week": "snooze:week",
@@ -43,9 +44,9 @@ def parse(text: str, *, debrief_open: bool) -> Command | None:
     match = PREFIX.match(stripped)
     if match:
         return _body(stripped[match.end() :])
-    if debrief_open:
-        return None
     lowered = stripped.lower()
+    if debrief_open:  # only phrases nobody would give as an answer
+        return Command(_PRIVACY[lowered.rstrip(".!")]) if lowered.rstrip(".!") in _DELIBERATE else None
     if re.match(r"^(time\s*zone|tz)\s+\S+$", lowered) or re.match(r"^quiet(\s+hours)?\s+\S", lowered):
         return _body(stripped)
     if re.match(r"^pause reminders\b", lowered):

@@ -17,7 +17,7 @@ from bot.draft_actions import GONE, NOT_YOURS
 from bot.events import Address, DraftAction, Event, ReminderAction, TextAnswer
 from bot.models import Conversation, Reminder
 from bot.reminders import lifecycle
-from bot.reminders.commands import HELP, PREFIX, Command, parse
+from bot.reminders.commands import HELP, Command, parse
 from bot.reminders.settings import privacy_command, run_setting
 from bot.reminders.times import next_week, parse_future, tomorrow_morning
 from bot.store import load_active
@@ -44,9 +44,9 @@ class ReminderHandler:
             command = parse(event.text, debrief_open=False)
             if command is None:
                 return None
-            prefixed = PREFIX.match(event.text.strip()) is not None
-            if (not prefixed or command.verb == "unknown") and await load_active(session, address=event.address):
-                return None  # inside a debrief, anything but a well-formed "reminders …" command is an answer
+            meant_for_us = parse(event.text, debrief_open=True) is not None and command.verb != "unknown"
+            if not meant_for_us and await load_active(session, address=event.address):
+                return None  # inside a debrief only "reminders …" or a privacy request is a command; the rest answers
             return await self._command(session, event.address, command, now)
         return None
 
@@ -180,7 +180,8 @@ class ReminderHandler:
         prefs = await lifecycle.prefs_for(session, *address.key)
         if prefs is not None and prefs.paused_until is not None and prefs.paused_until > now:
             lines.append(f"Paused until {prefs.paused_until.astimezone(tz).strftime(_FMT)}.")
-        lines.append("Change one with e.g. reminders move 12 tomorrow 9am, or reminders cancel 12.")
+        first = rows[0].id
+        lines.append(f"Change one with e.g. reminders move {first} tomorrow 9am, or reminders cancel {first}.")
         return "\n".join(lines)
 
 
