@@ -218,7 +218,7 @@ class Engine:
 
     def _finish(self, state: ConversationState, now: datetime) -> Outcome:
         try:
-            answers = parse_answers(self.document(state))
+            answers = parse_answers(dict(state.answers))
         except AnswersInvalid as invalid:  # repair() makes this rare; recover rather than crash
             field = invalid.problems[0].split(":")[0]
             target = field if field in cursors(self.flow, state.answers) else cursors(self.flow, {})[0]
@@ -231,10 +231,6 @@ class Engine:
         if drafts.follow_up_at > now:
             actions.append(ReminderScheduled("follow_up", drafts.follow_up_at))
         return state.with_(status="done"), [*actions, End("done")]
-
-    def document(self, state: ConversationState) -> dict[str, object]:
-        """The answers document as collected so far (fields not given are simply absent)."""
-        return dict(state.answers)
 
     # --- asking ---------------------------------------------------------------------------
 
