@@ -144,7 +144,7 @@ async def _fresh_database(server: str | None, tmp: str) -> tuple[str, Callable[[
     import asyncpg
     from sqlalchemy.engine import make_url
 
-    from bot.db import async_url
+    from bot.storage.db import async_url
 
     base = make_url(async_url(server))
     admin_dsn = base.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)

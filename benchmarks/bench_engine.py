@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_engine.py [--users 200] [--pg URL] [--in-flight 10000]
 
-For SQLite (a fresh file, WAL + synchronous=FULL as in bot/db.py) and PostgreSQL (`--pg` or
+For SQLite (a fresh file, WAL + synchronous=FULL as in bot/storage/db.py) and PostgreSQL (`--pg` or
 TEST_DATABASE_URL; a fresh database, default fsync): N simulated users hold complete conversations
 (start → every question → drafts), turns interleaved round-robin, one at a time. Printed: turns/s, p50/p99
 turn latency, peak RSS, and the same figures for one `INSERT … ON CONFLICT DO UPDATE` per turn in its own
@@ -38,14 +38,14 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
-from bot import service as service_module  # noqa: E402
 from bot.actions import Action, Ask  # noqa: E402
 from bot.compose import compose  # noqa: E402
-from bot.db import async_url, make_engine, session_factory, upgrade_engine  # noqa: E402
-from bot.engine import Engine  # noqa: E402
+from bot.conversation import service as service_module  # noqa: E402
+from bot.conversation.engine import Engine  # noqa: E402
+from bot.conversation.flow import default_flow  # noqa: E402
+from bot.conversation.service import ConversationService  # noqa: E402
 from bot.events import Address, Event, Start, TextAnswer  # noqa: E402
-from bot.flow import default_flow  # noqa: E402
-from bot.service import ConversationService  # noqa: E402
+from bot.storage.db import async_url, make_engine, session_factory, upgrade_engine  # noqa: E402
 
 TOP = {
     "occasion": "1", "candidate": "Sam Rivera", "company": "Acme Robotics", "role": "Data Engineer",

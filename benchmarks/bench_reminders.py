@@ -30,9 +30,9 @@ import asyncpg  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bot.db import async_url, make_engine, session_factory, upgrade_engine  # noqa: E402
-from bot.models import Reminder  # noqa: E402
-from bot.scheduler import INLINE_HOLD, Scheduler  # noqa: E402
+from bot.reminders.scheduler import INLINE_HOLD, Scheduler  # noqa: E402
+from bot.storage.db import async_url, make_engine, session_factory, upgrade_engine  # noqa: E402
+from bot.storage.models import Reminder  # noqa: E402
 from tests.fakes.reminder_api import LookupApiSender, ReminderApi  # noqa: E402
 
 LEASE_SECONDS = 5.0

@@ -86,7 +86,7 @@ def _run_worker(args: argparse.Namespace) -> int:
 
     from bot.config import Settings, load_settings
     from bot.ports import Sender
-    from bot.worker import run
+    from bot.reminders.worker import run
 
     async def work(settings: Settings) -> None:
         senders: dict[str, Sender] = {}
@@ -119,7 +119,7 @@ def _run_db(args: argparse.Namespace) -> int:
     import asyncio
 
     from bot.config import load_settings
-    from bot.db import upgrade_database
+    from bot.storage.db import upgrade_database
 
     settings = load_settings()
     asyncio.run(upgrade_database(settings.database_url))

@@ -13,12 +13,13 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.clock import FakeClock
 from bot.compose import compose
-from bot.db import async_url, make_engine, session_factory, upgrade_engine
-from bot.engine import Engine
-from bot.flow import default_flow
-from bot.service import ConversationService
+from bot.conversation.engine import Engine
+from bot.conversation.flow import default_flow
+from bot.conversation.service import ConversationService
+from bot.reminders.handler import ReminderHandler
+from bot.storage.db import async_url, make_engine, session_factory, upgrade_engine
+from bot.time.clock import FakeClock
 
 PG_ENV = "TEST_DATABASE_URL"
 
@@ -86,3 +87,11 @@ def service(database: AsyncEngine, clock: FakeClock) -> ConversationService:
         clock=clock,
         default_timezone="America/New_York",
     )
+
+
+@pytest.fixture
+def reminder_service(database: AsyncEngine, clock: FakeClock) -> ConversationService:
+    return ConversationService(
+        sessions=session_factory(database), engine=Engine(default_flow(), compose), clock=clock,
+        default_timezone="America/New_York", handlers=[ReminderHandler(default_timezone="America/New_York")],
+    )  # fmt: skip

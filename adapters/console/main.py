@@ -13,14 +13,14 @@ from adapters.console.render import as_text, json_line
 from bot.actions import Action, End, Say
 from bot.compose import compose
 from bot.config import load_settings
-from bot.db import make_engine, session_factory, upgrade_engine
-from bot.engine import Engine
+from bot.conversation.engine import Engine
+from bot.conversation.flow import default_flow
+from bot.conversation.service import ConversationService
 from bot.errors import ConfigError
 from bot.events import Address, Start, TextAnswer
-from bot.flow import default_flow
 from bot.reminders.handler import ReminderHandler
-from bot.scheduler import deliver_due
-from bot.service import ConversationService
+from bot.reminders.scheduler import deliver_due
+from bot.storage.db import make_engine, session_factory, upgrade_engine
 
 _EOF_NOTE = "Saved. Run the same command again to pick up where you left off."
 _REMINDER_HINT = "To answer a reminder, type e.g. reminders sent 12, reminders snooze 12 tomorrow or reminders help."

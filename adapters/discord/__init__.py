@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from adapters.discord.client import ThankYouClient
-from bot.clock import Clock
 from bot.config import Settings
+from bot.time.clock import Clock
 
 __all__ = ["ThankYouClient", "build_client"]
 

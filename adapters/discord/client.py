@@ -21,18 +21,18 @@ from adapters.discord.components import DYNAMIC_ITEMS
 from adapters.discord.prefs import clear_dm_closed, record_dm_closed
 from adapters.discord.sender import NO_MENTIONS, DiscordSender
 from bot.actions import Say
-from bot.clock import Clock, SystemClock
 from bot.compose import compose
 from bot.config import Settings
-from bot.db import make_engine, session_factory, upgrade_engine
-from bot.engine import Engine
+from bot.conversation.engine import Engine
+from bot.conversation.flow import default_flow
+from bot.conversation.service import ConversationService
 from bot.errors import DeliveryError
 from bot.events import Address, Event
-from bot.flow import default_flow
 from bot.reminders.handler import ReminderHandler
-from bot.scheduler import run_scheduler
-from bot.service import ConversationService
-from bot.store import load_active
+from bot.reminders.scheduler import run_scheduler
+from bot.storage.db import make_engine, session_factory, upgrade_engine
+from bot.storage.store import load_active
+from bot.time.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
 SQLITE_CONCURRENCY = 4

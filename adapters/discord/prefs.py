@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from bot.events import Address
-from bot.models import UserPrefs
+from bot.storage.models import UserPrefs
 
 
 async def record_dm_closed(sessions: async_sessionmaker[AsyncSession], address: Address, now: datetime) -> None:

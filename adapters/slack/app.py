@@ -17,14 +17,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from adapters.slack.background import Background
 from adapters.slack.sender import SlackSender, make_client
-from bot.clock import Clock
 from bot.compose import compose
 from bot.config import Settings
-from bot.db import make_engine, session_factory, upgrade_engine
-from bot.engine import Engine
-from bot.flow import default_flow
+from bot.conversation.engine import Engine
+from bot.conversation.flow import default_flow
+from bot.conversation.service import ConversationService
 from bot.ports import EventHandler
-from bot.service import ConversationService
+from bot.storage.db import make_engine, session_factory, upgrade_engine
+from bot.time.clock import Clock
 
 # bolt logs the whole body of a request that failed signature checks at INFO: user text must not reach logs.
 SQLITE_JOBS = 4  # SQLite has one writer: more concurrent turns only queue on its lock

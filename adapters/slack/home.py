@@ -12,7 +12,7 @@ from sqlmodel import col
 
 from adapters.slack.escape import escape, split_text
 from adapters.slack.translate import PLATFORM
-from bot.models import Conversation, Note
+from bot.storage.models import Conversation, Note
 
 RECENT_NOTES = 20
 _STATUS = {"drafted": ":memo: drafted", "sent": ":white_check_mark: sent", "replied": ":tada: replied"}

@@ -20,7 +20,7 @@ from adapters.slack.app import SlackBot
 from adapters.slack.home import home_view
 from bot.errors import DeliveryError
 from bot.events import ChoiceMade, Event, Navigate, Start
-from bot.store import load_active, mark_processed
+from bot.storage.store import load_active, mark_processed
 
 log = logging.getLogger(__name__)
 

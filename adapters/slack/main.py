@@ -54,7 +54,7 @@ async def _serve_socket_mode(bot: SlackBot, app_token: str) -> None:
 
 async def _scheduler(bot: SlackBot, settings: Settings, stop: asyncio.Event) -> None:
     """Reminders go out through the same sender as the conversation (RUN_SCHEDULER=false turns this off)."""
-    from bot.scheduler import run_scheduler
+    from bot.reminders.scheduler import run_scheduler
 
     await run_scheduler(
         bot.sessions,

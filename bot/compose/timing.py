@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from bot.compose.deadline import parse_deadline
-from bot.compose.workdays import add_business_days, is_business_day, next_business_day
+from bot.time.business_days import add_business_days, is_business_day, next_business_day
+from bot.time.deadline import parse_deadline
 
 #: The advice: 2–4 hours after the interview is the sweet spot.
 SWEET_SPOT = timedelta(hours=4)

@@ -13,15 +13,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from bot.actions import Action, Say
-from bot.draft_actions import GONE, NOT_YOURS
+from bot.conversation.draft_actions import GONE, NOT_YOURS
 from bot.events import Address, DraftAction, Event, ReminderAction, TextAnswer
-from bot.models import Conversation, Reminder
 from bot.reminders import lifecycle
 from bot.reminders.commands import HELP, Command, parse
 from bot.reminders.settings import privacy_command, run_setting
-from bot.reminders.times import next_week, parse_future, tomorrow_morning
-from bot.store import load_active
-from bot.when import WhenProblem
+from bot.storage.models import Conversation, Reminder
+from bot.storage.store import load_active
+from bot.time.local import next_week, parse_future, tomorrow_morning
+from bot.time.past import WhenProblem
 
 NOT_YOUR_REMINDER = "That reminder belongs to someone else, so I've left it alone."
 NOT_FOUND = "I can't find reminder {n}. Type reminders to see the ones coming up."

@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from bot.events import Address
-from bot.models import Conversation, Note, Reminder, UserPrefs
-from bot.reminders.times import same_time_later, zone
+from bot.storage.models import Conversation, Note, Reminder, UserPrefs
+from bot.time.local import same_time_later, zone
 
 MAX_CHECKINS = 2
 CHECKIN_GAP_DAYS = 7

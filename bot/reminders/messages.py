@@ -17,7 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from bot import TEMPLATES_DIR
 from bot.actions import Choice, Nudge
 from bot.drafts import Draft, Recipient
-from bot.models import Conversation, Note, Reminder
+from bot.storage.models import Conversation, Note, Reminder
 
 TEMPLATES = TEMPLATES_DIR / "checkins"
 OPTIONS = (

@@ -11,11 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from bot.actions import Nudge
-from bot.models import Conversation, Reminder
 from bot.reminders import lifecycle
 from bot.reminders.messages import build_nudge
 from bot.reminders.queue import finish
-from bot.reminders.times import deliverable_at
+from bot.storage.models import Conversation, Reminder
+from bot.time.local import deliverable_at
 
 
 @dataclass

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from bot.events import Address
-from bot.models import Reminder
+from bot.storage.models import Reminder
 
 LIVE = ("pending", "claimed")
 

@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import privacy
 from bot.events import Address
 from bot.reminders import lifecycle
 from bot.reminders.commands import Command
-from bot.reminders.times import parse_future
-from bot.when import WhenProblem
+from bot.storage import privacy
+from bot.time.local import parse_future
+from bot.time.past import WhenProblem
 
 _FMT = "%a %d %b, %H:%M"
 _QUIET = re.compile(r"^(\d{1,2})(?::00)?\s*(?:-|–|to)\s*(\d{1,2})(?::00)?$")

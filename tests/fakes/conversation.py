@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.actions import Action, Ask, DraftsReady, End, Say
+from bot.conversation.service import ConversationService
 from bot.events import Address, Start, TextAnswer
-from bot.models import Conversation, Note
-from bot.service import ConversationService
+from bot.storage.models import Conversation, Note
 from tests.fakes.sender import RecordingSender
 from tests.transcripts import Transcript
 

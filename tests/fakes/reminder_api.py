@@ -123,7 +123,7 @@ class ApiSender:
 
 
 class LookupApiSender(ApiSender):
-    """Also answers the scheduler's reconciliation question (`bot.scheduler.DeliveryLookup`)."""
+    """Also answers the scheduler's reconciliation question (`bot.reminders.scheduler.DeliveryLookup`)."""
 
     async def delivered(self, address: Address, reminder_id: int, since: datetime) -> str | None:
         async with self._http().get(f"{self.base_url}/lookup", params={"reminder_id": str(reminder_id)}) as response:

@@ -16,9 +16,9 @@ from sqlmodel import col
 
 from adapters.slack.app import SlackBot, build_bot
 from adapters.slack.server import EVENTS_PATH, bound_port, serve
-from bot.clock import Clock
 from bot.config import load_settings
-from bot.models import Conversation, Note
+from bot.storage.models import Conversation, Note
+from bot.time.clock import Clock
 from tests.fakes import slack_requests as sr
 from tests.fakes.slack_api import TEAM, FakeSlackApi, Post, dm_channel
 

@@ -5,27 +5,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.clock import FakeClock
-from bot.compose import compose
-from bot.db import session_factory
-from bot.engine import Engine
 from bot.events import Address
-from bot.flow import default_flow
-from bot.reminders.handler import ReminderHandler
-from bot.scheduler import Scheduler
-from bot.service import ConversationService
+from bot.reminders.scheduler import Scheduler
+from bot.storage.db import session_factory
+from bot.time.clock import FakeClock
 from tests.fakes.reminder_sender import FakePlatform
 
 ME = Address("console", "local", "terminal", "sam")
 SOMEONE_ELSE = Address("console", "local", "terminal", "alex")
-
-
-@pytest.fixture
-def reminder_service(database: AsyncEngine, clock: FakeClock) -> ConversationService:
-    return ConversationService(
-        sessions=session_factory(database), engine=Engine(default_flow(), compose), clock=clock,
-        default_timezone="America/New_York", handlers=[ReminderHandler(default_timezone="America/New_York")],
-    )  # fmt: skip
 
 
 @pytest.fixture

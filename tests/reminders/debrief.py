@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+from bot.conversation.service import ConversationService
 from bot.events import Address, Start, TextAnswer
-from bot.service import ConversationService
 from tests.fakes.sender import RecordingSender
 
 ANSWERS = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.actions import Ask, Say
-from bot.models import Conversation
-from bot.service import ConversationService
+from bot.conversation.service import ConversationService
+from bot.storage.models import Conversation
 from tests.fakes.conversation import console_address, say
 from tests.fakes.sender import RecordingSender
 

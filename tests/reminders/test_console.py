@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.db import session_factory
-from bot.models import Note, Reminder
-from bot.service import ConversationService
+from bot.conversation.service import ConversationService
+from bot.storage.db import session_factory
+from bot.storage.models import Note, Reminder
 from tests.fakes.sender import RecordingSender
 from tests.reminders.conftest import ME
 from tests.reminders.debrief import finish_debrief

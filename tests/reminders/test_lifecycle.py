@@ -8,13 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.actions import Say
-from bot.clock import FakeClock
-from bot.db import session_factory
+from bot.conversation.service import ConversationService
 from bot.events import DraftAction, ReminderAction, TextAnswer
-from bot.models import Note, Reminder
 from bot.reminders.handler import NOT_YOUR_REMINDER, NOTHING_TO_SNOOZE
-from bot.scheduler import Scheduler
-from bot.service import ConversationService
+from bot.reminders.scheduler import Scheduler
+from bot.storage.db import session_factory
+from bot.storage.models import Note, Reminder
+from bot.time.clock import FakeClock
 from tests.fakes.reminder_sender import FakePlatform
 from tests.fakes.sender import RecordingSender
 from tests.reminders.conftest import ME, SOMEONE_ELSE

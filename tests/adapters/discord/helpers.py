@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from adapters.discord import ThankYouClient
-from bot.models import Conversation
+from bot.storage.models import Conversation
 from tests.fakes.discord_gateway import DiscordFake, User, feed_interaction, feed_message, request_body
 from tests.fakes.http_api import Call
 

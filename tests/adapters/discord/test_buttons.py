@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from adapters.discord import ThankYouClient
-from bot.models import Note
+from bot.storage.models import Note
 from tests.adapters.discord.conftest import ClientFactory
 from tests.adapters.discord.helpers import active, click, content, converse_to_drafts, custom_ids, latest, say
 from tests.fakes.discord_gateway import DiscordFake, feed_interaction, request_body

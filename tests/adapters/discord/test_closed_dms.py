@@ -8,7 +8,7 @@ from adapters.discord import ThankYouClient
 from adapters.discord.translate import DM_WORKSPACE, address
 from bot.actions import Say
 from bot.errors import DeliveryError
-from bot.models import UserPrefs
+from bot.storage.models import UserPrefs
 from tests.fakes.discord_gateway import API, DiscordFake, feed_interaction, request_body
 
 CANNOT_DM = {"code": 50007, "message": "Cannot send messages to this user"}

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from adapters.discord import ThankYouClient
-from bot.models import ProcessedEvent
+from bot.storage.models import ProcessedEvent
 from tests.adapters.discord.conftest import ClientFactory
 from tests.adapters.discord.helpers import ANSWERS, CODE_BLOCK, content, converse_to_drafts, custom_ids, latest, say
 from tests.fakes.discord_gateway import (

@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from adapters.discord import ThankYouClient
 from adapters.discord.translate import DM_WORKSPACE
-from bot.clock import FakeClock
-from bot.models import Reminder, UserPrefs
-from bot.scheduler import Scheduler
+from bot.reminders.scheduler import Scheduler
+from bot.storage.models import Reminder, UserPrefs
+from bot.time.clock import FakeClock
 from tests.adapters.discord.helpers import click, content, converse_to_drafts, custom_ids
 from tests.fakes.discord_gateway import API, DiscordFake, User, feed_interaction
 from tests.fakes.http_api import Call
@@ -80,7 +80,7 @@ async def test_the_sender_can_tell_whether_a_nudge_already_went_out(
     """What the scheduler asks after a worker died mid-send, so the reminder is never sent twice."""
     from adapters.discord.translate import address
     from bot.actions import Choice, Nudge
-    from bot.scheduler import DeliveryLookup
+    from bot.reminders.scheduler import DeliveryLookup
 
     sam = discord_fake.user("sam")
     where = address(user_id=sam.id, channel_id=sam.dm_channel)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.models import Note
+from bot.storage.models import Note
 from tests.adapters.discord.conftest import ClientFactory
 from tests.adapters.discord.helpers import active, content, latest, say
 from tests.fakes.conversation import subset

@@ -9,11 +9,11 @@ from sqlalchemy import select
 
 from adapters.slack.sender import RateLimited
 from bot.actions import Say
-from bot.clock import FakeClock
 from bot.errors import DeliveryError
 from bot.events import Address
-from bot.models import Reminder
-from bot.scheduler import deliver_due
+from bot.reminders.scheduler import deliver_due
+from bot.storage.models import Reminder
+from bot.time.clock import FakeClock
 from tests.adapters.slack.test_conversation import USER, debrief_until_confirm
 from tests.fakes.slack_api import TEAM, FakeSlackApi, dm_channel
 from tests.fakes.slack_rig import SlackRig

@@ -1,0 +1,261 @@
+"""The conversation engine: a pure function of (state, event, now) -> (state, actions). No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.actions import Action, Ask, Choice, DraftsReady, End, ReminderScheduled, Say
+from bot.answers import Answers, parse_answers
+from bot.conversation.cursor import cursors, get_value, required, set_value
+from bot.conversation.flow import Flow
+from bot.conversation.navigation import parse_command, resolve_field
+from bot.conversation.parsers import PARSERS, ParseContext, Reject
+from bot.conversation.prompts import Messages
+from bot.conversation.repair import repair
+from bot.conversation.state import CONFIRM, ConversationState
+from bot.drafts import DraftsDocument
+from bot.errors import AnswersInvalid
+from bot.events import ChoiceMade, ConversationEvent, Navigate, Start, TextAnswer
+
+Composer = Callable[..., DraftsDocument]
+Outcome = tuple[ConversationState | None, list[Action]]
+MAX_FAILURES_BEFORE_HINT = 3
+_YES = {
+    "yes",
+    "y",
+    "yep",
+    "yeah",
+    "ok",
+    "okay",
+    "sure",
+    "go",
+    "write",
+    "looks good",
+    "write my notes",
+    "done",
+}
+_START_WORDS = {"start", "begin", "new", "thankyou", "/thankyou", "hi", "hello", "hey"}
+
+
+class Engine:
+    """Holds the flow and composer; `handle` is deterministic for the same inputs."""
+
+    def __init__(self, flow: Flow, composer: Composer) -> None:
+        self.flow = flow
+        self.compose = composer
+        self.say = Messages(flow)
+        self.defaults = {name: f.default for name, f in Answers.model_fields.items()}
+
+    def handle(
+        self, state: ConversationState | None, event: ConversationEvent, now: datetime, *, timezone: str = "UTC"
+    ) -> Outcome:
+        """`timezone` is the user's zone, used when a non-Start event (e.g. typing "hi") begins a debrief."""
+        active = state if state is not None and state.status == "active" else None
+        if isinstance(event, Start):
+            return self._start(active, event, now)
+        if active is None:
+            return self._no_conversation(event, now, timezone)
+        repaired, notes = repair(self.flow, active, self._ctx(active, now), self.defaults)
+        if notes:
+            return self._with_repair(repaired, event, notes, now)
+        active = repaired
+        if isinstance(event, ChoiceMade):
+            return self._choice(active, event, now)
+        command = (event.command, event.argument) if isinstance(event, Navigate) else parse_command(event.text)
+        if command is not None:
+            return self._navigate(active, command[0], command[1], now)
+        assert isinstance(event, TextAnswer)
+        return self._answer(active, event.text, now)
+
+    def current_question(self, state: ConversationState, now: datetime) -> Ask:
+        """The question the user is on, asked again (after a side command such as `reminders`)."""
+        return self._ask(state, now)
+
+    # --- starting -------------------------------------------------------------------------
+
+    def _start(self, active: ConversationState | None, event: Start, now: datetime) -> Outcome:
+        if active is not None:
+            return active, [Say(self.say.welcome_back()), self._ask(active, now)]
+        return self._fresh(event.timezone or "UTC", now, [Say(self.flow.intro)])
+
+    def _fresh(self, timezone: str, now: datetime, lead: list[Action]) -> Outcome:
+        first = cursors(self.flow, {})[0]
+        state = ConversationState(self.flow.id, self.flow.version, first, timezone)
+        return state, [*lead, self._ask(state, now)]
+
+    def _no_conversation(self, event: ConversationEvent, now: datetime, timezone: str) -> Outcome:
+        wants_start = (
+            (isinstance(event, TextAnswer) and event.text.strip().casefold() in _START_WORDS)
+            or (isinstance(event, ChoiceMade) and event.field == "start")
+            or (isinstance(event, Navigate) and event.command in ("restart", "resume"))
+        )
+        if wants_start:
+            return self._fresh(timezone, now, [Say(self.flow.intro)])
+        if isinstance(event, ChoiceMade):
+            return None, [Say(self.say.finished_button())]
+        if isinstance(event, Navigate) and event.command == "help":
+            return None, [Say(self.say.help())]
+        return None, [Ask("start", self.say.offer_start(), (Choice("start", "Start a debrief"),))]
+
+    def _with_repair(
+        self, state: ConversationState, event: ConversationEvent, notes: list[str], now: datetime
+    ) -> Outcome:
+        command = event.command if isinstance(event, Navigate) else None
+        if isinstance(event, TextAnswer):
+            parsed = parse_command(event.text)
+            command = parsed[0] if parsed else None
+        if command in ("cancel", "restart"):
+            return self._navigate(state, command, None, now)
+        return state, [*(Say(n) for n in notes), self._ask(state, now)]
+
+    # --- answers --------------------------------------------------------------------------
+
+    def _choice(self, state: ConversationState, event: ChoiceMade, now: datetime) -> Outcome:
+        if event.field != state.cursor:
+            return state, [Say(self.say.stale_button()), self._ask(state, now)]
+        return self._answer(state, event.value, now)
+
+    def _answer(self, state: ConversationState, text: str, now: datetime) -> Outcome:
+        if state.cursor == CONFIRM:
+            if " ".join(text.casefold().split()).strip(".!") in _YES | {"1"}:
+                return self._finish(state, now)
+            return state, [Say(self.say.confirm_hint()), self._ask(state, now)]
+        step = self.flow.step_for(state.cursor)
+        assert step is not None, state.cursor
+        ctx = self._ctx(state, now, step.choice_pairs)
+        try:
+            value = PARSERS[step.parser].parse(text, ctx)
+        except Reject as reason:
+            failures = state.failures + 1
+            hint = self.say.way_out(optional=not required(step, state.answers, self.defaults))
+            message = f"{reason} {hint}" if failures >= MAX_FAILURES_BEFORE_HINT else str(reason)
+            retry = state.with_(failures=failures)
+            return retry, [Say(message), self._ask(retry, now)]
+        return self._store(state, value, now)
+
+    def _store(self, state: ConversationState, value: object, now: datetime) -> Outcome:
+        answers = set_value(state.answers, state.cursor, value)
+        queue = state.queue
+        if state.cursor == "interviewers" and state.return_to is not None:
+            known = {p["name"].casefold() for p in state.answers.get("interviewers") or []}
+            new_people = [i for i, p in enumerate(answers["interviewers"]) if p["name"].casefold() not in known]
+            per_person = [s.field for s in self.flow.steps if s.repeat]
+            queue = (*queue, *(f"interviewers.{i}.{f}" for i in new_people for f in per_person))
+        moved = self._advance(state.with_(answers=answers, queue=queue, failures=0))
+        zone = _zone(moved.timezone).key  # the zone the time was read in (UTC if the stored one is unknown)
+        lead = [Say(self.say.understood_time(str(value), zone))] if state.cursor == "interview_at" else []
+        moved, notes = repair(self.flow, moved, self._ctx(moved, now), self.defaults)
+        return moved, [*lead, *(Say(n) for n in notes), self._ask(moved, now)]
+
+    def _advance(self, state: ConversationState) -> ConversationState:
+        if state.queue:
+            return state.with_(cursor=state.queue[0], queue=state.queue[1:])
+        if state.return_to is not None:
+            order = cursors(self.flow, state.answers)
+            target = state.return_to if state.return_to in order else CONFIRM
+            return state.with_(cursor=target, return_to=None)
+        order = cursors(self.flow, state.answers)
+        return state.with_(cursor=order[order.index(state.cursor) + 1])
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def _navigate(self, state: ConversationState, command: str, argument: str | None, now: datetime) -> Outcome:
+        if command == "cancel":
+            done = state.with_(status="cancelled", answers={}, queue=(), return_to=None)
+            return done, [Say(self.say.cancelled()), End("cancelled")]
+        if command == "restart":
+            return self._fresh(state.timezone, now, [Say(self.say.restarted())])
+        if command == "help":
+            return state, [Say(self.say.help()), self._ask(state, now)]
+        if command == "resume":
+            return state, [Say(self.say.welcome_back()), self._ask(state, now)]
+        if command == "back":
+            return self._back(state, now)
+        if command == "skip":
+            return self._skip(state, now)
+        return self._edit(state, argument or "", now)
+
+    def _back(self, state: ConversationState, now: datetime) -> Outcome:
+        order = cursors(self.flow, state.answers)
+        position = order.index(state.cursor)
+        if position == 0:
+            return state, [Say(self.say.first_question()), self._ask(state, now)]
+        moved = state.with_(cursor=order[position - 1], return_to=None, queue=(), failures=0)
+        return moved, [self._ask(moved, now)]
+
+    def _skip(self, state: ConversationState, now: datetime) -> Outcome:
+        step = self.flow.step_for(state.cursor)
+        if step is None:
+            return state, [Say(self.say.confirm_hint()), self._ask(state, now)]
+        if required(step, state.answers, self.defaults):
+            return state, [Say(self.say.cannot_skip(step.why or "")), self._ask(state, now)]
+        if state.cursor == "interviewers":  # never reached: the names are always required
+            return state, [self._ask(state, now)]
+        moved = self._advance(state.with_(answers=set_value(state.answers, state.cursor, None), failures=0))
+        return moved, [self._ask(moved, now)]
+
+    def _edit(self, state: ConversationState, argument: str, now: datetime) -> Outcome:
+        order = cursors(self.flow, state.answers)
+        target, problem = resolve_field(self.flow, argument, state.answers, order)
+        if target is None:
+            return state, [Say(problem or self.say.unknown_field(argument, order)), self._ask(state, now)]
+        if self._gap_before(state.answers, target, order):  # jumping there would skip a required question
+            return state, [Say(self.say.not_reached_yet()), self._ask(state, now)]
+        return_to = state.return_to or (state.cursor if target != state.cursor else None)
+        moved = state.with_(cursor=target, return_to=return_to, queue=(), failures=0)
+        return moved, [self._ask(moved, now, editing=True)]
+
+    def _gap_before(self, answers: dict[str, object], target: str, order: list[str]) -> bool:
+        for cursor in order[: order.index(target)]:
+            step = self.flow.step_for(cursor)
+            if step and get_value(answers, cursor) is None and required(step, answers, self.defaults):
+                return True
+        return False
+
+    # --- finishing ------------------------------------------------------------------------
+
+    def _finish(self, state: ConversationState, now: datetime) -> Outcome:
+        try:
+            answers = parse_answers(dict(state.answers))
+        except AnswersInvalid as invalid:  # repair() makes this rare; recover rather than crash
+            field = invalid.problems[0].split(":")[0]
+            target = field if field in cursors(self.flow, state.answers) else cursors(self.flow, {})[0]
+            moved = state.with_(cursor=target)
+            return moved, [Say(self.say.recovered()), self._ask(moved, now)]
+        drafts = self.compose(answers, tz=_zone(state.timezone), now=now)
+        actions: list[Action] = [Say(self.say.drafts_intro(len(drafts.drafts))), DraftsReady(drafts)]
+        if drafts.send_by > now + timedelta(minutes=30):
+            actions.append(ReminderScheduled("send_by", drafts.send_by))
+        if drafts.follow_up_at > now:
+            actions.append(ReminderScheduled("follow_up", drafts.follow_up_at))
+        return state.with_(status="done"), [*actions, End("done")]
+
+    # --- asking ---------------------------------------------------------------------------
+
+    def _ctx(self, state: ConversationState, now: datetime, choices: tuple[tuple[str, str], ...] = ()) -> ParseContext:
+        return ParseContext(now=now, tz=_zone(state.timezone), choices=choices)
+
+    def _ask(self, state: ConversationState, now: datetime, *, editing: bool = False) -> Ask:
+        order = cursors(self.flow, state.answers)
+        back = ("back",) if order.index(state.cursor) > 0 else ()
+        if state.cursor == CONFIRM:
+            text = self.say.summary(state.answers, order)
+            return Ask(CONFIRM, text, (Choice("yes", "Write my notes"),), False, (*back, "cancel"))
+        step = self.flow.step_for(state.cursor)
+        assert step is not None
+        optional = not required(step, state.answers, self.defaults)
+        text = self.say.prompt(step, state.answers, state.cursor)
+        current = get_value(state.answers, state.cursor)
+        if editing and current is not None:
+            text += "\n" + self.say.currently(step, current)
+        choices = tuple(Choice(c.value, c.label) for c in step.choices)
+        return Ask(state.cursor, text, choices, optional, (*(("skip",) if optional else ()), *back, "cancel"))
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError):
+        return ZoneInfo("UTC")

@@ -1,0 +1,1 @@
+"""Persistence: the database engine, tables, migrations, repository functions and data rights."""

@@ -1,0 +1,136 @@
+"""Read the employer's stated timeline ("by Friday", "in two weeks", "2026-12-04") as a calendar date.
+
+The first date-like phrase in the text wins. Where a phrase is ambiguous ("next Friday" said on a Monday),
+the later reading is taken: following up a little late is harmless, following up early looks impatient.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from bot.time.business_days import add_business_days
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "couple of": 2,
+    "a couple": 2, "a few": 3, "few": 3, "several": 4,
+}  # fmt: skip
+_FRIDAY = 4
+
+_COUNT = r"\d{1,3}|" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True))
+_RANGE = r"\s*(?:-|–|to|or)\s*"
+_UNIT = r"(?P<unit>business\s+days?|working\s+days?|days?|weeks?|months?)"
+_AMOUNT = rf"\b(?P<n>{_COUNT})(?:{_RANGE}(?P<n2>{_COUNT}))?\s+(?:more\s+)?{_UNIT}(?:\s+or\s+(?P<n3>{_COUNT})\b)?"
+#: Saturday and Sunday only in full: "sat"/"sun" are too often ordinary words.
+_WEEKDAY = r"(?P<wd>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sunday)\b"
+_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")[a-z]*\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+
+Resolver = Callable[[re.Match[str], date], date | None]
+
+
+def _friday_of_week(day: date, weeks_ahead: int = 0) -> date:
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=weeks_ahead)
+    return monday + timedelta(days=_FRIDAY)
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _iso(match: re.Match[str], today: date) -> date | None:
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _month_day(match: re.Match[str], today: date) -> date | None:
+    month = _MONTHS.index(match["month"][:3]) + 1
+    year = int(match["year"]) if match["year"] else today.year
+    try:
+        found = date(year, month, int(match["day"]))
+    except ValueError:
+        return None
+    if not match["year"] and found < today:
+        found = found.replace(year=year + 1)
+    return found
+
+
+def _count(text: str) -> int:
+    text = " ".join(text.split())
+    return int(text) if text.isdigit() else _NUMBERS[text]
+
+
+def _amount(match: re.Match[str], today: date) -> date | None:
+    """Amounts like "in two weeks", "3-4 days" or "a week or two" (a range counts as its upper end)."""
+    count = max(_count(match[group]) for group in ("n", "n2", "n3") if match[group])
+    unit = match["unit"]
+    if unit.startswith(("business", "working")):
+        return add_business_days(today, count)
+    if unit.startswith("month"):
+        return _add_months(today, count)
+    return today + timedelta(days=count * (7 if unit.startswith("week") else 1))
+
+
+def _weekday_index(match: re.Match[str]) -> int:
+    return next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(match["wd"][:3]))
+
+
+def _next_weekday(match: re.Match[str], today: date) -> date:
+    """`next Friday` = Friday of next week (the later reading of an ambiguous phrase)."""
+    return today - timedelta(days=today.weekday()) + timedelta(weeks=1, days=_weekday_index(match))
+
+
+def _weekday(match: re.Match[str], today: date) -> date:
+    """A bare weekday is its next occurrence after the interview day."""
+    return today + timedelta(days=(_weekday_index(match) - today.weekday()) % 7 or 7)
+
+
+def _end_of_month(match: re.Match[str], today: date) -> date:
+    base = _add_months(today.replace(day=1), 1 if match["next"] else 0)
+    return base.replace(day=calendar.monthrange(base.year, base.month)[1])
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
+    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), _iso),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}{_YEAR}\b"), _month_day),
+    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}(?!\w)"), _month_day),
+    (re.compile(_AMOUNT), _amount),
+    (re.compile(rf"\bnext\s+{_WEEKDAY}"), _next_weekday),
+    (re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<next>next\s+)?month\b"), _end_of_month),
+    (re.compile(r"\b(?:end\s+of\s+)?next\s+week\b"), lambda m, today: _friday_of_week(today, 1)),
+    (re.compile(r"\bnext\s+month\b"), lambda m, today: _add_months(today, 1)),
+    (
+        re.compile(r"\b(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+week|this\s+week(?:end)?|the\s+weekend)\b"),
+        lambda m, today: today + timedelta(days=(_FRIDAY - today.weekday()) % 7),
+    ),
+    (re.compile(r"\btomorrow\b"), lambda m, today: today + timedelta(days=1)),
+    (re.compile(rf"\b{_WEEKDAY}"), _weekday),
+    (re.compile(r"\b(?:today|tonight|end\s+of\s+(?:the\s+)?day)\b"), lambda m, today: today),
+)
+
+
+def parse_deadline(text: str, *, today: date) -> date | None:
+    """The date named by the first date-like phrase in `text`, relative to `today` (the interview day);
+    None when nothing is recognised or the date would be before `today`."""
+    phrase = " ".join(text.lower().split())
+    best: tuple[int, int, date] | None = None
+    for pattern, resolve in _PATTERNS:
+        for match in pattern.finditer(phrase):
+            found = resolve(match, today)
+            if found is None or found < today:
+                continue
+            key = (match.start(), -len(match.group(0)))
+            if best is None or key < best[:2]:
+                best = (*key, found)
+            break
+    return best[2] if best else None

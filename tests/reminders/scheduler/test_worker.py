@@ -1,0 +1,72 @@
+"""`thankyou-bot worker`: refuses to start with no platform; delivers through the real Slack sender to a
+loopback Slack Web API and stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.config import load_settings
+from bot.errors import ConfigError
+from bot.reminders.worker import run
+from bot.storage.db import make_engine, session_factory, upgrade_engine
+from tests.fakes.http_api import FakeHttpApi
+from tests.fakes.reminder_sender import FakePlatform
+from tests.reminders.scheduler.helpers import seed, statuses
+
+
+async def test_worker_without_platforms_refuses_to_start(sqlite_url: str) -> None:
+    with pytest.raises(ConfigError, match="SLACK_BOT_TOKEN"):
+        await run(load_settings(database_url=sqlite_url), {})
+
+
+async def test_worker_delivers_and_stops_when_asked(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    await upgrade_engine(engine)
+    ids = await seed(session_factory(engine), 3, due=datetime.now(UTC) - timedelta(minutes=1))
+    platform, stop = FakePlatform(), asyncio.Event()
+    task = asyncio.create_task(
+        run(load_settings(database_url=sqlite_url, reminder_poll_seconds=0.05), {"fake": platform}, stop=stop)
+    )
+    for _ in range(200):  # bounded polling on a real loop
+        if len(platform.posts) == 3:
+            break
+        await asyncio.sleep(0.05)
+    stop.set()
+    await asyncio.wait_for(task, timeout=10)
+    assert sorted(platform.reminder_ids()) == ids
+    await engine.dispose()
+
+
+async def test_worker_command_posts_slack_reminders_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/worker.db"
+    engine = make_engine(url)
+    await upgrade_engine(engine)
+    await seed(session_factory(engine), 2, due=datetime.now(UTC) - timedelta(minutes=1), platform="slack")
+    api = await FakeHttpApi().start()
+    api.respond("/chat.postMessage", lambda method, body: {"ok": True, "ts": "1700000000.000100", "channel": "D1"})
+    env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_API_URL": api.base_url + "/",
+           "REMINDER_POLL_SECONDS": "0.1"}  # fmt: skip
+    env.pop("DISCORD_TOKEN", None)
+    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot.cli", "worker", env=env, cwd=tmp_path)
+    try:
+        for _ in range(300):
+            if len(api.calls_to("/chat.postMessage")) >= 2:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)  # a little longer: a duplicate would show up here
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(process.wait(), timeout=15)
+        await api.stop()
+    assert code == 0
+    posts = api.calls_to("/chat.postMessage")
+    assert sorted(p.body["channel"] for p in posts) == ["D0", "D1"]
+    assert set((await statuses(session_factory(engine))).values()) == {"sent"}
+    await engine.dispose()
