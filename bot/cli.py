@@ -1,4 +1,6 @@
-"""`thankyou-bot`: the composition root. The only module in bot/ that knows the adapters.
+"""`thankyou-bot`: builds the core once (bot/runtime.py) and hands it to the adapter or worker it starts.
+
+The only module in bot/ that knows the adapters.
 
 Each command imports what it needs lazily, so `thankyou-bot draft` never loads slack-bolt or discord.py.
 Exit codes: 0 ok, 2 bad usage or bad input (one-line reason), 1 other failure.
@@ -11,8 +13,13 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from bot.errors import BotError, ConfigError
+
+if TYPE_CHECKING:
+    from bot.ports import Sender
+    from bot.runtime import Core
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger(__name__)
@@ -48,10 +55,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _core(**overrides: object) -> Core:
+    """The one place a command builds the core (settings from the environment, plus command-line overrides)."""
+    from bot.config import load_settings
+    from bot.runtime import build_core
+
+    return build_core(load_settings(**{k: v for k, v in overrides.items() if v is not None}))
+
+
 def _run_console(args: argparse.Namespace) -> int:
     from adapters.console.main import run
+    from bot.time import zones
 
-    return run(db=args.db, user=args.user, tz=args.tz, jsonl=args.jsonl)
+    if args.tz is not None and not zones.is_known(args.tz):
+        raise ConfigError(f"unknown time zone {args.tz!r}; use an IANA name like America/New_York")
+    return run(_core(database_url=args.db, default_timezone=args.tz), user=args.user, jsonl=args.jsonl)
 
 
 def _run_draft(args: argparse.Namespace) -> int:
@@ -64,9 +82,8 @@ def _run_slack(args: argparse.Namespace) -> int:
     import asyncio
 
     from adapters.slack.main import run
-    from bot.config import load_settings
 
-    asyncio.run(run(load_settings(), http=args.http, port=args.port))
+    asyncio.run(run(_core(), http=args.http, port=args.port))
     return EXIT_OK
 
 
@@ -74,9 +91,8 @@ def _run_discord(args: argparse.Namespace) -> int:
     import asyncio
 
     from adapters.discord.main import run
-    from bot.config import load_settings
 
-    asyncio.run(run(load_settings()))
+    asyncio.run(run(_core()))
     return EXIT_OK
 
 
@@ -84,11 +100,12 @@ def _run_worker(args: argparse.Namespace) -> int:
     """Build a sender for each configured platform (adapters imported lazily, only when configured)."""
     import asyncio
 
-    from bot.config import Settings, load_settings
-    from bot.ports import Sender
     from bot.reminders.worker import run
 
-    async def work(settings: Settings) -> None:
+    core = _core()
+    settings = core.settings
+
+    async def work() -> None:
         senders: dict[str, Sender] = {}
         closers = []
         if settings.slack_bot_token is not None:
@@ -97,32 +114,33 @@ def _run_worker(args: argparse.Namespace) -> int:
             token = settings.require_secret("slack_bot_token")
             senders["slack"] = SlackSender(make_client(token, settings.slack_api_url))
         if settings.discord_token is not None:
-            import discord
+            from adapters.discord.sender import rest_sender
 
-            from adapters.discord.sender import DiscordSender
-
-            client = discord.Client(intents=discord.Intents.none())
-            await client.login(settings.require_secret("discord_token"))  # REST only: no gateway connection
-            senders["discord"] = DiscordSender(client)
-            closers.append(client.close)
+            sender, close = await rest_sender(settings.require_secret("discord_token"))
+            senders["discord"] = sender
+            closers.append(close)
         try:
-            await run(settings, senders)
+            await run(core, senders)
         finally:
             for close in closers:
                 await close()
+            await core.close()
 
-    asyncio.run(work(load_settings()))
+    asyncio.run(work())
     return EXIT_OK
 
 
 def _run_db(args: argparse.Namespace) -> int:
     import asyncio
 
-    from bot.config import load_settings
-    from bot.storage.db import upgrade_database
+    async def upgrade() -> None:
+        core = _core()
+        try:
+            await core.ready()
+        finally:
+            await core.close()
 
-    settings = load_settings()
-    asyncio.run(upgrade_database(settings.database_url))
+    asyncio.run(upgrade())
     print("Database is up to date.")
     return EXIT_OK
 

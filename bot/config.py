@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import ConfigError
+from bot.time import zones
 
 DEFAULT_DATABASE_URL = "sqlite:///thankyou-bot.db"
 _PLACEHOLDERS = ("", "changeme", "change-me", "xoxb-your-token", "xapp-your-token", "your-token", "todo")
@@ -33,10 +32,8 @@ class Settings(BaseSettings):
     @field_validator("default_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}; use an IANA name like Europe/Berlin") from None
+        if not zones.is_known(value):
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name like Europe/Berlin")
         return value
 
     def require_secret(self, name: str) -> str:

@@ -58,12 +58,16 @@ class ChoiceMade:
 
 @dataclass(frozen=True, slots=True)
 class Navigate:
-    """A navigation command from a button or slash-command option (`argument` is the field for `edit`)."""
+    """A navigation command from a button or slash-command option (`argument` is the field for `edit`).
+
+    `question` is the question a button was shown under, so the engine can tell a click on an old one.
+    """
 
     address: Address
     event_id: str
     command: Command
     argument: str | None = None
+    question: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from bot import messages
+
 #: Invisible characters that carry no meaning in a name or answer; removed silently.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
 #: Bidirectional overrides/isolates can make a name display differently from what is stored.
@@ -20,13 +22,11 @@ def clean_text(raw: str, *, max_chars: int = MAX_ANSWER_CHARS, multiline: bool =
     """Normalise and validate one piece of user text; raise TextProblem with a friendly reason."""
     text = unicodedata.normalize("NFC", raw).translate(_INVISIBLE)
     if any(ch in _BIDI_CONTROLS for ch in text):
-        raise TextProblem("That answer contains hidden text-direction characters. Please type it again plainly.")
+        raise TextProblem(messages.text("text_direction_chars"))
     allowed_controls = "\n\t" if multiline else "\t"
     if any(unicodedata.category(ch) == "Cc" and ch not in allowed_controls for ch in text):
-        raise TextProblem("That answer contains hidden control characters. Please type it again plainly.")
+        raise TextProblem(messages.text("text_control_chars"))
     text = " ".join(text.split()) if not multiline else text.replace("\t", " ").strip()
     if len(text) > max_chars:
-        raise TextProblem(
-            f"That's {len(text):,} characters; please keep each answer under {max_chars:,}. A short phrase is plenty."
-        )
+        raise TextProblem(messages.text("text_too_long", length=len(text), limit=max_chars))
     return text

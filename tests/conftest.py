@@ -13,13 +13,11 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.compose import compose
-from bot.conversation.engine import Engine
-from bot.conversation.flow import default_flow
+from bot.config import load_settings
 from bot.conversation.service import ConversationService
-from bot.reminders.handler import ReminderHandler
-from bot.storage.db import async_url, make_engine, session_factory, upgrade_engine
-from bot.time.clock import FakeClock
+from bot.runtime import Core, running
+from bot.storage.db import async_url
+from tests.fakes.clock import FakeClock
 
 PG_ENV = "TEST_DATABASE_URL"
 
@@ -67,11 +65,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> str:
 
 
 @pytest.fixture
-async def database(db_url: str) -> AsyncIterator[AsyncEngine]:
-    engine = make_engine(db_url)
-    await upgrade_engine(engine)
-    yield engine
-    await engine.dispose()
+async def core(db_url: str, clock: FakeClock) -> AsyncIterator[Core]:
+    """The core as `thankyou-bot` builds it (bot/runtime.py), on a fresh database and the fake clock."""
+    settings = load_settings(database_url=db_url, default_timezone="America/New_York")
+    async with running(settings, clock=clock) as ready:
+        yield ready
+
+
+@pytest.fixture
+def database(core: Core) -> AsyncEngine:
+    return core.database
 
 
 @pytest.fixture
@@ -80,18 +83,11 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def service(database: AsyncEngine, clock: FakeClock) -> ConversationService:
-    return ConversationService(
-        sessions=session_factory(database),
-        engine=Engine(default_flow(), compose),
-        clock=clock,
-        default_timezone="America/New_York",
-    )
+def service(core: Core) -> ConversationService:
+    """The service with its whole handler pipeline (draft buttons, reminders, privacy, then the engine)."""
+    return core.service
 
 
 @pytest.fixture
-def reminder_service(database: AsyncEngine, clock: FakeClock) -> ConversationService:
-    return ConversationService(
-        sessions=session_factory(database), engine=Engine(default_flow(), compose), clock=clock,
-        default_timezone="America/New_York", handlers=[ReminderHandler(default_timezone="America/New_York")],
-    )  # fmt: skip
+def reminder_service(service: ConversationService) -> ConversationService:
+    return service

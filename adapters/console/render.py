@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot import messages
 from bot.actions import Action, Ask, DraftsReady, End, Nudge, ReminderScheduled, Say
 from bot.drafts import Draft
 
@@ -43,7 +44,7 @@ def as_text(action: Action, timezone: str) -> str:
     """What a person sees in the terminal."""
     if isinstance(action, Ask):
         options = [f"  {n}) {c.label}" for n, c in enumerate(action.choices, start=1)]
-        hint = ["  (type a number or the answer)"] if options else []
+        hint = ["  " + messages.text("console_choice_hint")] if options else []
         return "\n".join(["", action.text, *options, *hint])
     if isinstance(action, Say):
         return action.text
@@ -51,17 +52,13 @@ def as_text(action: Action, timezone: str) -> str:
         total = len(action.drafts.drafts)
         return "\n".join(_draft_text(d, n, total) for n, d in enumerate(action.drafts.drafts, start=1))
     if isinstance(action, ReminderScheduled):
-        when = action.due_at.strftime("%a %d %b, %H:%M")
-        what = "to send your notes" if action.kind == "send_by" else "to follow up if you haven't heard back"
-        return f"⏰ I'll remind you {what}: {when}."
+        return messages.text(f"reminder_scheduled_{action.kind}", when=action.due_at.strftime("%a %d %b, %H:%M"))
     if isinstance(action, Nudge):
         options = [f"  {n}) {c.label}" for n, c in enumerate(action.options, start=1)]
         draft = [_draft_text(action.draft, 1, 1)] if action.draft is not None else []
         return "\n".join(["", f"⏰ {action.text}", *draft, *options])
     if isinstance(action, End):
-        if action.reason == "done":
-            return "\nAll done. Good luck. You've got this!"
-        return ""
+        return "\n" + messages.text("goodbye") if action.reason == "done" else ""
     raise TypeError(type(action))
 
 
@@ -72,7 +69,7 @@ def _draft_text(draft: Draft, number: int, total: int) -> str:
         lines += [f"Subject: {draft.subject}", ""]
     lines.append(draft.body)
     if draft.checks:
-        lines += ["", "Before you send:"]
+        lines += ["", messages.text("before_you_send")]
         marks = {"error": "✖", "warning": "⚠", "info": "ℹ"}
         lines += [f"  {marks[c.level]} {c.message}" for c in draft.checks]
     return "\n".join(lines)

@@ -6,11 +6,14 @@ from typing import Any
 
 from adapters.discord.client import ThankYouClient
 from bot.config import Settings
+from bot.runtime import Core, build_core
 from bot.time.clock import Clock
 
 __all__ = ["ThankYouClient", "build_client"]
 
 
-def build_client(settings: Settings, *, clock: Clock | None = None, **options: Any) -> ThankYouClient:
-    """Wire database, engine, service, sender and command tree; no network until `start`/`login`."""
-    return ThankYouClient(settings, clock=clock, **options)
+def build_client(
+    settings: Settings, *, core: Core | None = None, clock: Clock | None = None, **options: Any
+) -> ThankYouClient:
+    """The client around `core` (built from settings when not given); no network until `start`/`login`."""
+    return ThankYouClient(core or build_core(settings, clock=clock), **options)

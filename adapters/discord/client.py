@@ -18,38 +18,24 @@ from discord import app_commands
 from adapters.discord import translate
 from adapters.discord.commands import invite_url, sync_commands, thankyou_command
 from adapters.discord.components import DYNAMIC_ITEMS
-from adapters.discord.prefs import clear_dm_closed, record_dm_closed
 from adapters.discord.sender import NO_MENTIONS, DiscordSender
+from bot import messages
 from bot.actions import Say
-from bot.compose import compose
-from bot.config import Settings
-from bot.conversation.engine import Engine
-from bot.conversation.flow import default_flow
-from bot.conversation.service import ConversationService
 from bot.errors import DeliveryError
 from bot.events import Address, Event
-from bot.reminders.handler import ReminderHandler
-from bot.reminders.scheduler import run_scheduler
-from bot.storage.db import make_engine, session_factory, upgrade_engine
-from bot.storage.store import load_active
-from bot.time.clock import Clock, SystemClock
+from bot.runtime import Core
 
 log = logging.getLogger(__name__)
 SQLITE_CONCURRENCY = 4
 PG_CONCURRENCY = 20
 Interaction = discord.Interaction[Any]
 
-SENT_TO_DM = "I've sent you a DM. Let's continue there, where your answers stay private."
-STARTED_IN_DM = "Here we go. Your next question is just below."
-CLOSED_DMS = (
-    "I couldn't send you a direct message, because DMs from this server's members are turned off for you.\n"
-    "To allow them: open the server menu (tap or right-click the server name) → **Privacy Settings** → turn on "
-    "**Direct Messages**. Then run `/thankyou` again. Your answers will stay private in our DM."
-)
-NOT_DELIVERED = "Sorry, I couldn't reach you just now. Please try `/thankyou` again in a minute."
-STALE = "That button was for an earlier question, so I've left your answers as they are. Reply to my latest message."
-TEXT_ONLY = "I can only read typed messages. Please type your answer."
-OOPS = "Sorry, something went wrong on my side. Please try that again."
+SENT_TO_DM = messages.text("discord_sent_to_dm")
+STARTED_IN_DM = messages.text("discord_started_in_dm")
+CLOSED_DMS = messages.text("discord_closed_dms")
+NOT_DELIVERED = messages.text("discord_not_delivered")
+TEXT_ONLY = messages.text("discord_text_only")
+OOPS = messages.text("discord_oops")
 
 
 def intents() -> discord.Intents:
@@ -60,25 +46,16 @@ def intents() -> discord.Intents:
 
 
 class ThankYouClient(discord.Client):
-    """The whole Discord bot in one object: database, service, sender, `/thankyou`, persistent buttons."""
+    """The Discord side of the bot in one object: sender, `/thankyou`, persistent buttons, around the core."""
 
-    def __init__(self, settings: Settings, *, clock: Clock | None = None, **options: Any) -> None:
+    def __init__(self, core: Core, **options: Any) -> None:
         super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, **options)
-        self.settings = settings
-        self.clock = clock or SystemClock()
-        self.database = make_engine(settings.database_url, **_pool_options(settings.database_url))
+        self.core = core
+        self.settings = core.settings
         # SQLite has one writer: a few turns at a time overlap reads with the write; more only meet its
         # busy-wait back-off (measured in benchmarks/bench_discord.py)
-        self.db_slots = SQLITE_CONCURRENCY if self.database.dialect.name == "sqlite" else PG_CONCURRENCY
+        self.db_slots = SQLITE_CONCURRENCY if core.single_writer else PG_CONCURRENCY
         self.db_gate = asyncio.Semaphore(self.db_slots)
-        self.sessions = session_factory(self.database)
-        self.service = ConversationService(
-            sessions=self.sessions,
-            engine=Engine(default_flow(), compose),
-            clock=self.clock,
-            default_timezone=settings.default_timezone,
-            handlers=[ReminderHandler(default_timezone=settings.default_timezone)],
-        )
         self.sender = DiscordSender(self, on_dm_closed=self._dm_closed)
         self._stop = asyncio.Event()
         self.scheduler_task: asyncio.Task[None] | None = None
@@ -87,7 +64,7 @@ class ThankYouClient(discord.Client):
 
     async def setup_hook(self) -> None:
         """Runs once at login: schema upgrade, persistent buttons, command sync."""
-        await upgrade_engine(self.database)
+        await self.core.ready()
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         await sync_commands(self.tree, self.settings.discord_dev_guild)
         if self.settings.run_scheduler:
@@ -95,28 +72,21 @@ class ThankYouClient(discord.Client):
 
     async def _run_scheduler(self) -> None:
         """Reminders go out through the same sender, after login (RUN_SCHEDULER=false turns this off)."""
-        await run_scheduler(
-            self.sessions,
-            {translate.PLATFORM: self.sender},
-            self.clock,
-            stop=self._stop,
-            poll_seconds=self.settings.reminder_poll_seconds,
-            default_timezone=self.settings.default_timezone,
-        )
+        await self.core.run_scheduler({translate.PLATFORM: self.sender}, self._stop)
 
     async def close(self) -> None:
         self._stop.set()
         if self.scheduler_task is not None:
             await self.scheduler_task
         await super().close()
-        await self.database.dispose()
+        await self.core.close()
 
     async def on_ready(self) -> None:
         if self.application_id is not None:
             log.info("discord bot ready; invite it with %s", invite_url(self.application_id))
 
     async def _dm_closed(self, address: Address) -> None:
-        await record_dm_closed(self.sessions, address, self.clock.now())
+        await self.core.dm_closed(address)
 
     async def deliver(self, event: Event, *, acknowledged: Awaitable[None] | None = None) -> DeliveryError | None:
         """Run the event through the service, then deliver (after `acknowledged`, the interaction's ack).
@@ -125,7 +95,7 @@ class ThankYouClient(discord.Client):
         """
         try:
             async with self.db_gate:
-                actions = await self.service.process(event)
+                actions = await self.core.process(event)
             if acknowledged is not None:
                 await acknowledged
             if actions:
@@ -177,18 +147,14 @@ class ThankYouClient(discord.Client):
             log.exception("/thankyou failed", extra={"platform": "discord"})
             return DeliveryError("internal", permanent=False)
         if error is None and in_server:
-            await clear_dm_closed(self.sessions, event.address, self.clock.now())
+            await self.core.dm_open(event.address)
         return error
 
-    async def on_click(self, interaction: Interaction, event: Event, *, question: str | None, clear: bool) -> None:
+    async def on_click(self, interaction: Interaction, event: Event, *, clear: bool) -> None:
         """A button: the ack goes out at once (removing a question's buttons once used) while the database
         work runs; the reply is sent only after the ack, so Discord always hears from us first."""
         ack = asyncio.ensure_future(self._acknowledge(interaction, clear=clear))
         try:
-            if question is not None and not await self._is_current(event.address, question):
-                await ack
-                await interaction.followup.send(STALE, ephemeral=True, allowed_mentions=NO_MENTIONS)
-                return
             await self.deliver(event, acknowledged=ack)
         except Exception:
             log.exception("button handling failed", extra={"platform": "discord"})
@@ -203,24 +169,11 @@ class ThankYouClient(discord.Client):
         else:
             await interaction.response.defer()
 
-    async def _is_current(self, address: Address, question: str) -> bool:
-        """Navigation buttons act on the current question only, so an old Skip can't skip a new one."""
-        async with self.sessions() as session:
-            row = await load_active(session, address=address)
-        return row is not None and row.step == question
-
     async def _quietly(self, delivery: Any) -> None:
         try:
             await delivery
         except (DeliveryError, discord.HTTPException):
             log.info("apology not delivered", extra={"platform": "discord"})
-
-
-def _pool_options(url: str) -> dict[str, Any]:
-    """Enough PostgreSQL connections for the turns the gate lets through at once; SQL parameters (which
-    hold answers) are kept out of error messages, so a logged exception never carries interview details."""
-    pool = {} if url.startswith("sqlite") else {"pool_size": PG_CONCURRENCY, "max_overflow": 5}
-    return {"hide_parameters": True, **pool}
 
 
 def _outcome(error: DeliveryError | None, in_server: bool) -> str:

@@ -18,7 +18,7 @@ Click = discord.Interaction[discord.Client]
 
 
 class ClickHandler(Protocol):
-    async def on_click(self, interaction: Click, event: Event, *, question: str | None, clear: bool) -> None: ...
+    async def on_click(self, interaction: Click, event: Event, *, clear: bool) -> None: ...
 
 
 def _button(custom_id: str) -> discord.ui.Button[Any]:
@@ -44,7 +44,7 @@ class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.
 
     async def callback(self, interaction: Click) -> None:
         event = translate.choice(**_who(interaction), field=self.field, value=self.value)
-        await _handler(interaction).on_click(interaction, event, question=None, clear=True)
+        await _handler(interaction).on_click(interaction, event, clear=True)
 
 
 class NavButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.NAV_TEMPLATE):
@@ -57,8 +57,8 @@ class NavButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.NAV
         return cls(match["command"], match["field"])
 
     async def callback(self, interaction: Click) -> None:
-        event = translate.navigation(**_who(interaction), command=self.command)
-        await _handler(interaction).on_click(interaction, event, question=self.field, clear=True)
+        event = translate.navigation(**_who(interaction), command=self.command, question=self.field)
+        await _handler(interaction).on_click(interaction, event, clear=True)
 
 
 class DraftButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.DRAFT_TEMPLATE):
@@ -74,7 +74,7 @@ class DraftButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.D
         event = translate.draft_action(
             **_who(interaction), conversation=self.conversation, action=self.action, position=self.position
         )
-        await _handler(interaction).on_click(interaction, event, question=None, clear=False)
+        await _handler(interaction).on_click(interaction, event, clear=False)
 
 
 class ReminderButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.REMINDER_TEMPLATE):
@@ -88,7 +88,7 @@ class ReminderButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=id
 
     async def callback(self, interaction: Click) -> None:
         event = translate.reminder_action(**_who(interaction), reminder=self.reminder, action=self.action)
-        await _handler(interaction).on_click(interaction, event, question=None, clear=True)
+        await _handler(interaction).on_click(interaction, event, clear=True)
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (ChoiceButton, NavButton, DraftButton, ReminderButton)

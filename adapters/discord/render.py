@@ -7,9 +7,8 @@ copies is the note unchanged.
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,7 +16,9 @@ from discord.utils import escape_markdown, escape_mentions
 
 from adapters.discord import ids
 from adapters.discord.split import FENCE, Block, pack
+from bot import messages
 from bot.actions import Action, Ask, DraftsReady, End, Nudge, ReminderScheduled, Say
+from bot.compose.delivery import to_eml
 from bot.drafts import Draft
 
 Style = Literal["primary", "secondary", "success", "danger"]
@@ -26,7 +27,7 @@ PER_ROW = 5
 _NAV_LABELS = {"skip": "Skip", "back": "Back", "cancel": "Cancel", "help": "Help"}
 _TONES = (("tone:formal", "More formal"), ("tone:warm", "Warmer"), ("tone:concise", "More concise"))
 _MARKS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
-DONE_TEXT = "All done. Good luck. You've got this! 💪"
+DONE_TEXT = messages.text("goodbye")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def _ask(builder: _Builder, ask: Ask) -> None:
     builder.text(escape(ask.text))
     buttons = _grid([(ids.choice_id(ask.field, c.value), c.label) for c in ask.choices], style="primary", rows=4)
     if buttons:
-        builder.text("-# Tap a button or type your answer.")
+        builder.text(messages.text("discord_tap_hint"))
     nav = [(ids.nav_id(cmd, ask.field), _NAV_LABELS[cmd]) for cmd in ask.navigation if cmd in _NAV_LABELS]
     buttons += _grid(nav, style="secondary", rows=1, first_row=buttons[-1].row + 1 if buttons else 0)
     builder.flush(buttons, kind="ask")
@@ -126,7 +127,7 @@ def _drafts(builder: _Builder, ready: DraftsReady) -> None:
         return
     more = [(ids.draft_id(ready.conversation_id, action), label) for action, label in _TONES]
     more.append((ids.draft_id(ready.conversation_id, "edit"), "Edit an answer"))
-    builder.text("Want a different feel, or need to fix something? Change the tone of all notes, or edit an answer.")
+    builder.text(messages.text("discord_draft_actions"))
     builder.flush(_grid(more, style="secondary", rows=1), kind="draft-actions")
 
 
@@ -136,12 +137,12 @@ def _draft(builder: _Builder, draft: Draft, position: int, total: int, conversat
     if draft.subject:
         builder.text(f"**Subject:** {escape(draft.subject)}")
     if FENCE in draft.body:
-        builder.text("This note contains triple backticks, so I've attached it as a file to copy exactly.")
+        builder.text(messages.text("discord_note_as_file"))
     else:
         builder.blocks.append(Block(draft.body, code=True))
     if draft.checks:
         checks = [f"{_MARKS.get(c.level, '•')} {escape(c.message)}" for c in draft.checks]
-        builder.text("Before you send:\n" + "\n".join(checks))
+        builder.text(messages.text("before_you_send") + "\n" + "\n".join(checks))
     buttons: list[Button] = []
     if conversation_id is not None:
         buttons = _grid([(ids.draft_id(conversation_id, "sent", position), "Mark as sent")], style="success", rows=1)
@@ -152,20 +153,9 @@ def attachments(draft: Draft, position: int) -> tuple[Attachment, ...]:
     """The note as plain text (exactly the body) and, for emails, as a ready-to-open .eml file."""
     stem = f"note-{position + 1}-{_slug(draft.to.name)}"
     files = [Attachment(f"{stem}.txt", draft.body.encode("utf-8"))]
-    to_eml = _to_eml()
-    if draft.channel == "email" and to_eml is not None:
+    if draft.channel == "email":
         files.append(Attachment(f"{stem}.eml", to_eml(draft)))
     return tuple(files)
-
-
-def _to_eml() -> Callable[[Draft], bytes] | None:
-    """`bot.compose.delivery` is optional so the adapter still works where it is not available."""
-    try:
-        module = importlib.import_module("bot.compose.delivery")
-    except ImportError:
-        return None
-    found: Callable[[Draft], bytes] | None = getattr(module, "to_eml", None)
-    return found
 
 
 def _slug(name: str) -> str:
@@ -173,9 +163,8 @@ def _slug(name: str) -> str:
 
 
 def _reminder_line(action: ReminderScheduled) -> str:
-    what = "to send your notes" if action.kind == "send_by" else "to follow up if you haven't heard back"
     # <t:…:F> shows the time in each reader's own time zone
-    return f"⏰ I'll remind you {what}: <t:{int(action.due_at.timestamp())}:F>."
+    return messages.text(f"reminder_scheduled_{action.kind}", when=f"<t:{int(action.due_at.timestamp())}:F>")
 
 
 def _nudge(builder: _Builder, nudge: Nudge) -> None:
@@ -185,7 +174,7 @@ def _nudge(builder: _Builder, nudge: Nudge) -> None:
         if nudge.draft.subject:
             builder.text(f"**Subject:** {escape(nudge.draft.subject)}")
         if FENCE in nudge.draft.body:
-            builder.text("The check-in email is attached as a file to copy exactly.")
+            builder.text(messages.text("discord_checkin_as_file"))
         else:
             builder.blocks.append(Block(nudge.draft.body, code=True))
         files = attachments(nudge.draft, 0)

@@ -95,6 +95,13 @@ class DiscordSender:
         return None
 
 
+async def rest_sender(token: str) -> tuple[DiscordSender, Callable[[], Awaitable[None]]]:
+    """A sender over REST alone (no gateway connection) for the stand-alone worker, and how to close it."""
+    client = discord.Client(intents=discord.Intents.none())
+    await client.login(token)
+    return DiscordSender(client), client.close
+
+
 def _items(message: discord.Message) -> list[object]:
     return [child for row in message.components for child in getattr(row, "children", [])]
 

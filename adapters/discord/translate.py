@@ -38,8 +38,10 @@ def choice(*, interaction_id: int, user_id: int, channel_id: int, field: str, va
     return ChoiceMade(address(user_id=user_id, channel_id=channel_id), str(interaction_id), field, value)
 
 
-def navigation(*, interaction_id: int, user_id: int, channel_id: int, command: str) -> Navigate:
-    return Navigate(address(user_id=user_id, channel_id=channel_id), str(interaction_id), cast(Command, command))
+def navigation(*, interaction_id: int, user_id: int, channel_id: int, command: str, question: str) -> Navigate:
+    """A navigation button, with the question it was shown under (the engine spots clicks on old ones)."""
+    where = address(user_id=user_id, channel_id=channel_id)
+    return Navigate(where, str(interaction_id), cast(Command, command), question=question)
 
 
 def draft_action(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.slack.app import SlackBot, build_app, build_bot
+from adapters.slack.app import build_app, build_bot
+from adapters.slack.bot import SlackBot
 
 __all__ = ["SlackBot", "build_app", "build_bot"]

@@ -1,4 +1,4 @@
-"""Composition of the Slack bot: settings → database, service, Web API client, bolt app, listeners.
+"""The Slack bot from settings: Web API client, bolt app and listeners around the core.
 
 Nothing here touches the network or the database: the schema upgrade runs on `ready()` (at start, and
 before the first background job), bolt's `auth.test` on the first request.
@@ -6,24 +6,16 @@ before the first background job), bolt's `auth.test` on the first request.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from slack_bolt.async_app import AsyncApp
-from slack_sdk.web.async_client import AsyncWebClient
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from adapters.slack.background import Background
+from adapters.slack.bot import SlackBot
+from adapters.slack.listeners import register
 from adapters.slack.sender import SlackSender, make_client
-from bot.compose import compose
 from bot.config import Settings
-from bot.conversation.engine import Engine
-from bot.conversation.flow import default_flow
-from bot.conversation.service import ConversationService
-from bot.ports import EventHandler
-from bot.storage.db import make_engine, session_factory, upgrade_engine
+from bot.runtime import Core, build_core
 from bot.time.clock import Clock
 
 # bolt logs the whole body of a request that failed signature checks at INFO: user text must not reach logs.
@@ -32,64 +24,15 @@ SERVER_DB_JOBS = 8
 _VERIFICATION_LOGGERS = ("slack_bolt.AsyncRequestVerification", "slack_bolt.RequestVerification")
 
 
-@dataclass
-class SlackBot:
-    """Everything one Slack process holds; `app` is the bolt `AsyncApp` wired to the service."""
-
-    app: AsyncApp
-    client: AsyncWebClient
-    service: ConversationService
-    sender: SlackSender
-    database: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
-    background: Background = field(default_factory=Background)
-    _ready: bool = False
-    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-
-    async def ready(self) -> None:
-        """Bring the database schema up to date once per process."""
-        if self._ready:
-            return
-        async with self._lock:
-            if not self._ready:
-                await upgrade_engine(self.database)
-                self._ready = True
-
-    async def drain(self) -> None:
-        """Wait for every acknowledged request's work to finish (tests, and a clean shutdown)."""
-        await self.background.drain()
-
-    async def close(self) -> None:
-        await self.drain()
-        await self.database.dispose()
-
-
 def build_bot(
-    settings: Settings,
-    *,
-    socket_mode: bool = False,
-    clock: Clock | None = None,
-    handlers: Sequence[EventHandler] | None = None,
+    settings: Settings, *, socket_mode: bool = False, core: Core | None = None, clock: Clock | None = None
 ) -> SlackBot:
-    """Wire the bot; raises `ConfigError` for a missing or placeholder token or signing secret.
-
-    `handlers` default to the reminder handler (reminder buttons and typed reminder commands).
-    """
-    from adapters.slack.listeners import register
-
+    """Wire the bot around `core` (built from settings when not given); raises `ConfigError` for a missing
+    or placeholder token or signing secret, before anything else is built."""
     token = settings.require_secret("slack_bot_token")
     secret = None if socket_mode else settings.require_secret("slack_signing_secret")
-    base_url = settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
-    client = make_client(token, base_url)
-    database = make_engine(settings.database_url)
-    sessions = session_factory(database)
-    service = ConversationService(
-        sessions=sessions,
-        engine=Engine(default_flow(), compose),
-        clock=clock,
-        default_timezone=settings.default_timezone,
-        handlers=_default_handlers(settings) if handlers is None else handlers,
-    )
+    client = make_client(token, settings.slack_api_url)
+    core = core or build_core(settings, clock=clock)
     app = AsyncApp(
         client=client,
         signing_secret=secret or "",
@@ -100,27 +43,18 @@ def build_bot(
     )
     for name in _VERIFICATION_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
-    limit = SQLITE_JOBS if database.dialect.name == "sqlite" else SERVER_DB_JOBS
-    bot = SlackBot(app, client, service, SlackSender(client), database, sessions, Background(limit))
+    bot = SlackBot(
+        app, client, core, SlackSender(client), Background(SQLITE_JOBS if core.single_writer else SERVER_DB_JOBS)
+    )
     register(bot)
     return bot
 
 
 def build_app(
-    settings: Settings,
-    *,
-    socket_mode: bool = False,
-    clock: Clock | None = None,
-    handlers: Sequence[EventHandler] | None = None,
+    settings: Settings, *, socket_mode: bool = False, core: Core | None = None, clock: Clock | None = None
 ) -> AsyncApp:
     """The bolt app with everything wired; `build_bot` also returns the parts around it."""
-    return build_bot(settings, socket_mode=socket_mode, clock=clock, handlers=handlers).app
-
-
-def _default_handlers(settings: Settings) -> list[EventHandler]:
-    from bot.reminders.handler import ReminderHandler
-
-    return [ReminderHandler(default_timezone=settings.default_timezone)]
+    return build_bot(settings, socket_mode=socket_mode, core=core, clock=clock).app
 
 
 def _app_logger(level: str) -> logging.Logger:

@@ -20,6 +20,7 @@ from slack_sdk.models.blocks import (
 from adapters.slack import ids
 from adapters.slack.draft_blocks import draft_messages, nudge_draft_blocks
 from adapters.slack.message import Message, pack, sections
+from bot import messages as wording
 from bot.actions import Action, Ask, DraftsReady, End, Nudge, ReminderScheduled, Say
 
 BUTTONS_PER_ROW = 25
@@ -55,8 +56,10 @@ def render(actions: Sequence[Action]) -> list[Message]:
         elif isinstance(action, Nudge):
             flush()
             messages.extend(replace(m, reminder_id=action.reminder_id) for m in pack(nudge_blocks(action), action.text))
-        elif isinstance(action, End):
-            continue  # the engine always says goodbye in a Say of its own
+        elif isinstance(action, End) and action.reason == "done":
+            goodbye = wording.text("goodbye")
+            pending.extend(sections(goodbye))
+            notice.append(goodbye)
     flush()
     return messages
 

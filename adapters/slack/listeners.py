@@ -16,25 +16,19 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack import translate
-from adapters.slack.app import SlackBot
-from adapters.slack.home import home_view
+from adapters.slack.bot import SlackBot
+from adapters.slack.home import RECENT_NOTES, home_view
+from bot import messages
 from bot.errors import DeliveryError
-from bot.events import ChoiceMade, Event, Navigate, Start
-from bot.storage.store import load_active, mark_processed
+from bot.events import Address, Event, Start
 
 log = logging.getLogger(__name__)
 
 COMMAND = "/thankyou"
-DM_POINTER = "I've sent you a direct message. Let's continue there, where your interview details stay private."
-MENTION_POINTER = (
-    "Hi! Interview details are private, so I only talk about them in direct messages. "
-    "Type `/thankyou` or open my *Messages* tab to start."
-)
-NO_DM = (
-    "I couldn't open a direct message with you. Open my *Messages* tab (click my name, then Messages) "
-    "and type start, and we'll begin there."
-)
-SORRY = "Sorry, something went wrong on my side. Your answers so far are saved. Please send your last answer again."
+DM_POINTER = messages.text("slack_dm_pointer")
+MENTION_POINTER = messages.text("slack_mention_pointer")
+NO_DM = messages.text("slack_no_dm")
+SORRY = messages.text("slack_sorry")
 Body = dict[str, Any]
 
 
@@ -59,7 +53,7 @@ def register(bot: SlackBot) -> None:
         await ack()
         event = translate.action_event(body)
         if event is not None:
-            _hand_off(bot, event, shown_under=translate.button_question(body))
+            _hand_off(bot, event)
 
     @app.event("app_mention")
     async def on_mention(ack: AsyncAck, body: Body) -> None:
@@ -78,20 +72,17 @@ def _key(team: object, user: object) -> tuple[str, str]:
     return (str(team), str(user))
 
 
-def _hand_off(bot: SlackBot, event: Event, *, shown_under: str | None = None) -> None:
+def _hand_off(bot: SlackBot, event: Event) -> None:
     key = (event.address.workspace, event.address.user)
-    bot.background.spawn(key, lambda: _turn(bot, event, shown_under=shown_under))
+    bot.background.spawn(key, lambda: _turn(bot, event))
 
 
-async def _turn(bot: SlackBot, event: Event, *, shown_under: str | None = None) -> None:
+async def _turn(bot: SlackBot, event: Event) -> None:
     """One conversation turn; a Start from a button first learns the user's time zone."""
-    await bot.ready()
     if isinstance(event, Start) and event.timezone is None:
         event = replace(event, timezone=await _timezone(bot, event.address.user))
-    if isinstance(event, Navigate) and event.command in ("skip", "back") and shown_under is not None:
-        event = await _stale_or_not(bot, event, shown_under)
     try:
-        await bot.service.handle(event, bot.sender)
+        await bot.core.handle(event, bot.sender)
     except DeliveryError:
         raise
     except Exception:
@@ -99,20 +90,8 @@ async def _turn(bot: SlackBot, event: Event, *, shown_under: str | None = None) 
         raise
 
 
-async def _stale_or_not(bot: SlackBot, event: Navigate, shown_under: str) -> Event:
-    """Skip or Back under an earlier question must not act on the current one: hand the engine a click on
-    that earlier question instead, which it answers as a stale button (and re-asks the current one).
-    Cancel stays meaningful from any message."""
-    async with bot.sessions() as session:
-        row = await load_active(session, address=event.address)
-    if row is None or row.step == shown_under:
-        return event
-    return ChoiceMade(event.address, event.event_id, shown_under, "")
-
-
 async def _command(bot: SlackBot, body: Body) -> None:
     """`/thankyou`: open (or find) the DM, read the time zone, then start, resume or navigate there."""
-    await bot.ready()
     user = str(body.get("user_id", ""))
     try:
         opened = await bot.client.conversations_open(users=user)
@@ -155,19 +134,16 @@ async def _apologise(bot: SlackBot, channel: str) -> None:
 
 async def _point_to_dm(bot: SlackBot, body: Body) -> None:
     """Answer a channel mention privately (ephemeral) and only once per event, whatever was written."""
-    await bot.ready()
     event = body.get("event") or {}
     event_id = translate.stable_id("mention", str(body.get("event_id", "")))
-    async with bot.sessions() as session, session.begin():
-        first = await mark_processed(session, platform="slack", event_id=event_id, now=bot.service.clock.now())
-    if first:
+    if await bot.core.first_time(platform=translate.PLATFORM, event_id=event_id):
         await bot.client.chat_postEphemeral(
             channel=str(event.get("channel", "")), user=str(event.get("user", "")), text=MENTION_POINTER
         )
 
 
 async def _publish_home(bot: SlackBot, body: Body) -> None:
-    await bot.ready()
     user = str((body.get("event") or {}).get("user", ""))
-    view = await home_view(bot.sessions, workspace=str(body.get("team_id", "")), user=user)
+    where = Address(translate.PLATFORM, str(body.get("team_id", "")), "", user)
+    view = home_view(await bot.core.home(where, recent=RECENT_NOTES))
     await bot.client.views_publish(user_id=user, view=view)

@@ -6,20 +6,25 @@ import asyncio
 import contextlib
 import logging
 
-from adapters.slack.app import SlackBot, build_bot
+from adapters.slack.app import build_bot
+from adapters.slack.bot import SlackBot
 from adapters.slack.server import EVENTS_PATH, serve
-from bot.config import Settings
+from adapters.slack.translate import PLATFORM
+from bot.runtime import Core
 
 log = logging.getLogger(__name__)
 
 
-async def run(settings: Settings, *, http: bool, port: int) -> None:
+async def run(core: Core, *, http: bool, port: int) -> None:
     """Check secrets, upgrade the schema, start the reminder scheduler, then serve until cancelled."""
-    bot = build_bot(settings, socket_mode=not http)  # checks the bot token (and the signing secret for HTTP)
+    settings = core.settings
+    bot = build_bot(settings, socket_mode=not http, core=core)  # checks the bot token (and signing secret)
     app_token = None if http else settings.require_secret("slack_app_token")
     await bot.ready()
     stop = asyncio.Event()
-    scheduler = asyncio.create_task(_scheduler(bot, settings, stop)) if settings.run_scheduler else None
+    scheduler = None
+    if settings.run_scheduler:  # reminders go out through the same sender (RUN_SCHEDULER=false turns this off)
+        scheduler = asyncio.create_task(core.run_scheduler({PLATFORM: bot.sender}, stop))
     try:
         if app_token is None:
             await _serve_http(bot, port)
@@ -50,17 +55,3 @@ async def _serve_socket_mode(bot: SlackBot, app_token: str) -> None:
         await handler.start_async()  # type: ignore[no-untyped-call]
     finally:
         await handler.close_async()  # type: ignore[no-untyped-call]
-
-
-async def _scheduler(bot: SlackBot, settings: Settings, stop: asyncio.Event) -> None:
-    """Reminders go out through the same sender as the conversation (RUN_SCHEDULER=false turns this off)."""
-    from bot.reminders.scheduler import run_scheduler
-
-    await run_scheduler(
-        bot.sessions,
-        {"slack": bot.sender},
-        bot.service.clock,
-        stop=stop,
-        poll_seconds=settings.reminder_poll_seconds,
-        default_timezone=settings.default_timezone,
-    )

@@ -48,6 +48,7 @@ def make_client(token: str, base_url: str, *, rate_limit_retries: int = 3) -> As
     slack_sdk's default connection-error retry is dropped on purpose: a reset after Slack accepted a
     `chat.postMessage` would post the same message twice. A 429 means nothing was posted, so it is safe.
     """
+    base_url = base_url if base_url.endswith("/") else base_url + "/"  # slack_sdk joins method names onto it
     client = AsyncWebClient(token=token, base_url=base_url, logger=_quiet_logger())
     client.retry_handlers = [AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries)]
     return client

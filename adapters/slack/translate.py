@@ -95,15 +95,6 @@ def action_event(body: Payload) -> Event | None:
         return None
 
 
-def button_question(body: Payload) -> str | None:
-    """The question a navigation button (Skip, Back, Cancel) was shown under, to spot clicks on old ones."""
-    actions = body.get("actions")
-    if not isinstance(actions, list) or not actions or not isinstance(actions[0], Mapping):
-        return None
-    kind, parts = ids.parse(_get(actions[0], "action_id"))
-    return parts[1] if kind == ids.NAV and len(parts) > 1 else None
-
-
 def _action_id(body: Payload, action: Payload, value: str) -> str:
     """Same button on the same message → same id; a select adds its click time (each choice counts)."""
     message_ts = _get(body, "container", "message_ts") or _get(body, "message", "ts")
@@ -119,7 +110,8 @@ def _decode(kind: str, parts: list[str], value: str, address: Address, event_id:
         return ChoiceMade(address, event_id, field, value)
     if kind == ids.NAV:
         command = _NAV.get(parts[0])
-        return Navigate(address, event_id, command) if command else None
+        question = parts[1] if len(parts) > 1 else None  # the question the button was shown under
+        return Navigate(address, event_id, command, question=question) if command else None
     if kind == ids.DRAFT:
         what, conversation, position = parts[0], int(parts[1]), int(parts[2])
         if what == "open":

@@ -10,12 +10,12 @@ import json
 import os
 import sys
 from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.answers import Answers, parse_answers
 from bot.compose.composer import compose
 from bot.compose.text_format import format_drafts
 from bot.errors import AnswersInvalid
+from bot.time import zones
 
 EXIT_OK, EXIT_USAGE = 0, 2
 #: An answers document is a few kilobytes; anything far larger is not one.
@@ -54,12 +54,9 @@ def user_zone(answers: Answers) -> tzinfo:
     """DEFAULT_TIMEZONE when set, else the offset the interview time was given with, else UTC."""
     name = os.environ.get("DEFAULT_TIMEZONE", "").strip()
     if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise _BadInput(
-                [f"DEFAULT_TIMEZONE: unknown time zone {name!r}; use an IANA name like Europe/Berlin"]
-            ) from None
+        if not zones.is_known(name):
+            raise _BadInput([f"DEFAULT_TIMEZONE: unknown time zone {name!r}; use an IANA name like Europe/Berlin"])
+        return zones.zone(name)
     if answers.interview_at is not None and answers.interview_at.tzinfo is not None:
         return answers.interview_at.tzinfo
     return UTC

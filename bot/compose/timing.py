@@ -7,10 +7,11 @@ so 9:00 stays 9:00 across a daylight-saving change. Business days are Monday to 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from bot.time.business_days import add_business_days, is_business_day, next_business_day
 from bot.time.deadline import parse_deadline
+from bot.time.local import wall
 
 #: The advice: 2–4 hours after the interview is the sweet spot.
 SWEET_SPOT = timedelta(hours=4)
@@ -25,12 +26,7 @@ DEFAULT_FOLLOW_UP = timedelta(days=7)
 #: Follow up this many business days after the employer's stated deadline.
 FOLLOW_UP_GRACE_DAYS = 2
 
-__all__ = ["add_business_days", "at_local", "follow_up_at", "is_business_day", "next_business_day", "send_by"]
-
-
-def at_local(day: date, clock: time, tz: tzinfo) -> datetime:
-    """`clock` on `day` in `tz`; a time inside a spring-forward gap moves to the first real instant after it."""
-    return datetime.combine(day, clock, tzinfo=tz).astimezone(UTC).astimezone(tz)
+__all__ = ["follow_up_at", "send_by"]
 
 
 def _ceil_minute(moment: datetime) -> datetime:
@@ -42,8 +38,8 @@ def _send_by_after(moment: datetime, tz: tzinfo) -> datetime:
     local = moment.astimezone(tz)
     target = (moment.astimezone(UTC) + SWEET_SPOT).astimezone(tz)
     if target.date() == local.date() and target.time() <= SAME_DAY_LATEST:
-        return _ceil_minute(max(target, at_local(local.date(), MORNING, tz)))
-    return at_local(next_business_day(local.date()), MORNING, tz)
+        return _ceil_minute(max(target, wall(local.date(), MORNING, tz).astimezone(tz)))
+    return wall(next_business_day(local.date()), MORNING, tz).astimezone(tz)
 
 
 def send_by(interview_at: datetime, *, tz: tzinfo, now: datetime | None = None) -> datetime:
@@ -69,8 +65,8 @@ def follow_up_at(
         day = local_day + DEFAULT_FOLLOW_UP
         if not is_business_day(day):
             day = next_business_day(day)
-    result = at_local(day, FOLLOW_UP_TIME, tz)
+    result = wall(day, FOLLOW_UP_TIME, tz).astimezone(tz)
     if not_before is not None and result <= not_before:
         first = add_business_days(not_before.astimezone(tz).date(), FOLLOW_UP_GRACE_DAYS)
-        result = at_local(first, FOLLOW_UP_TIME, tz)
+        result = wall(first, FOLLOW_UP_TIME, tz).astimezone(tz)
     return result

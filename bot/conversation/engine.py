@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.actions import Action, Ask, Choice, DraftsReady, End, ReminderScheduled, Say
-from bot.answers import Answers, parse_answers
+from bot.answers import TONES, Answers, parse_answers
 from bot.conversation.cursor import cursors, get_value, required, set_value
 from bot.conversation.flow import Flow
 from bot.conversation.navigation import parse_command, resolve_field
@@ -18,8 +18,15 @@ from bot.conversation.state import CONFIRM, ConversationState
 from bot.drafts import DraftsDocument
 from bot.errors import AnswersInvalid
 from bot.events import ChoiceMade, ConversationEvent, Navigate, Start, TextAnswer
+from bot.time import zones
 
-Composer = Callable[..., DraftsDocument]
+
+class Composer(Protocol):
+    """The note composer (`bot.compose.compose`): answers in, drafts out, in the user's zone."""
+
+    def __call__(self, answers: Answers, *, tz: tzinfo, now: datetime) -> DraftsDocument: ...
+
+
 Outcome = tuple[ConversationState | None, list[Action]]
 MAX_FAILURES_BEFORE_HINT = 3
 _YES = {
@@ -37,6 +44,8 @@ _YES = {
     "done",
 }
 _START_WORDS = {"start", "begin", "new", "thankyou", "/thankyou", "hi", "hello", "hey"}
+#: Buttons that act on "the current question"; a click on one shown under an earlier question is stale.
+_QUESTION_BOUND = ("skip", "back")
 
 
 class Engine:
@@ -56,13 +65,17 @@ class Engine:
         if isinstance(event, Start):
             return self._start(active, event, now)
         if active is None:
+            if _is_stale_click(event, None):
+                return None, [Say(self.say.finished_button())]
             return self._no_conversation(event, now, timezone)
         repaired, notes = repair(self.flow, active, self._ctx(active, now), self.defaults)
         if notes:
             return self._with_repair(repaired, event, notes, now)
         active = repaired
+        if _is_stale_click(event, active.cursor):
+            return active, [Say(self.say.stale_button()), self._ask(active, now)]
         if isinstance(event, ChoiceMade):
-            return self._choice(active, event, now)
+            return self._answer(active, event.value, now)
         command = (event.command, event.argument) if isinstance(event, Navigate) else parse_command(event.text)
         if command is not None:
             return self._navigate(active, command[0], command[1], now)
@@ -72,6 +85,26 @@ class Engine:
     def current_question(self, state: ConversationState, now: datetime) -> Ask:
         """The question the user is on, asked again (after a side command such as `reminders`)."""
         return self._ask(state, now)
+
+    # --- finished notes -------------------------------------------------------------------
+
+    def retone(self, state: ConversationState, tone: str, now: datetime) -> Outcome:
+        """The finished notes again in another tone; the state remembers the tone (None: nothing changed)."""
+        if tone not in TONES:
+            return None, [Say(self.say.pick_tone(TONES))]
+        answers = {**state.answers, "tone": tone}
+        try:
+            parsed = parse_answers(answers)
+        except AnswersInvalid:
+            return None, [Say(self.say.notes_gone())]
+        drafts = self.compose(parsed, tz=_zone(state.timezone), now=now)
+        return state.with_(answers=answers), [Say(self.say.retoned(tone)), DraftsReady(drafts)]
+
+    def reopen(self, state: ConversationState, now: datetime) -> Outcome:
+        """Open a finished debrief again at its summary, so one answer can be edited and the notes rewritten."""
+        reopened = state if state.status == "active" else state.with_(status="active", cursor=CONFIRM)
+        repaired, notes = repair(self.flow, reopened, self._ctx(reopened, now), self.defaults)
+        return repaired, [Say(self.say.reopen_hint()), *(Say(n) for n in notes), self._ask(repaired, now)]
 
     # --- starting -------------------------------------------------------------------------
 
@@ -111,11 +144,6 @@ class Engine:
         return state, [*(Say(n) for n in notes), self._ask(state, now)]
 
     # --- answers --------------------------------------------------------------------------
-
-    def _choice(self, state: ConversationState, event: ChoiceMade, now: datetime) -> Outcome:
-        if event.field != state.cursor:
-            return state, [Say(self.say.stale_button()), self._ask(state, now)]
-        return self._answer(state, event.value, now)
 
     def _answer(self, state: ConversationState, text: str, now: datetime) -> Outcome:
         if state.cursor == CONFIRM:
@@ -254,8 +282,14 @@ class Engine:
         return Ask(state.cursor, text, choices, optional, (*(("skip",) if optional else ()), *back, "cancel"))
 
 
+def _is_stale_click(event: ConversationEvent, cursor: str | None) -> bool:
+    """A button shown under a question other than the open one (or under a finished debrief)."""
+    if isinstance(event, ChoiceMade):
+        return cursor is not None and event.field != cursor
+    if isinstance(event, Navigate) and event.question is not None and event.command in _QUESTION_BOUND:
+        return event.question != cursor
+    return False
+
+
 def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ValueError, KeyError):
-        return ZoneInfo("UTC")
+    return zones.zone(name)

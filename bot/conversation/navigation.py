@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot import messages
 from bot.conversation.flow import Flow
 from bot.events import COMMANDS, Command
 
@@ -54,5 +55,5 @@ def resolve_field(flow: Flow, argument: str, answers: dict[str, Any], order: lis
         if people:
             field = match.group(1)
             examples = ", ".join(f"edit {field} {i + 1} ({p['name']})" for i, p in enumerate(people[:3]))
-            return None, f"Which person? For example: {examples}."
+            return None, messages.text("which_person", examples=examples)
     return None, ""

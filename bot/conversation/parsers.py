@@ -12,9 +12,11 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot import messages
 from bot.answers import MAX_INTERVIEWERS
 from bot.text import TextProblem, clean_text
-from bot.time.past import WhenProblem, parse_past
+from bot.time.past import parse_past
+from bot.time.reading import WhenProblem
 
 JSON = Any
 
@@ -42,7 +44,7 @@ def _clean(text: str, *, max_chars: int = 1000) -> str:
     except TextProblem as problem:
         raise Reject(str(problem)) from None
     if not value:
-        raise Reject("That answer looks empty. Could you type it again?")
+        raise Reject(messages.text("answer_empty"))
     return value
 
 
@@ -62,7 +64,7 @@ def parse_text(text: str, ctx: ParseContext) -> JSON:
 def parse_name(text: str, ctx: ParseContext) -> JSON:
     value = _clean(text, max_chars=100)
     if not any(ch.isalpha() for ch in value):
-        raise Reject("That doesn't look like a name. Please type it the way it should appear, e.g. Sam Rivera.")
+        raise Reject(messages.text("name_invalid"))
     return value
 
 
@@ -81,9 +83,9 @@ def parse_names(text: str, ctx: ParseContext) -> JSON:
         if name.casefold() not in (n.casefold() for n in names):
             names.append(name)
     if not names:
-        raise Reject("Please give at least one name, e.g. Priya Natarajan.")
+        raise Reject(messages.text("names_missing"))
     if len(names) > MAX_INTERVIEWERS:
-        raise Reject(f"That's {len(names)} people; I can write notes for up to {MAX_INTERVIEWERS} at a time.")
+        raise Reject(messages.text("names_too_many", count=len(names), limit=MAX_INTERVIEWERS))
     return [{"name": name} for name in names]
 
 
@@ -101,9 +103,7 @@ _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 def parse_email(text: str, ctx: ParseContext) -> JSON:
     value = _clean(text, max_chars=254).removeprefix("mailto:")
     if not _EMAIL.match(value):
-        raise Reject(
-            "That doesn't look like an email address (like priya@acme.example). Type skip if you don't have it."
-        )
+        raise Reject(messages.text("email_invalid"))
     return value
 
 
@@ -113,7 +113,7 @@ _URL = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.IGNORECASE)
 def parse_url(text: str, ctx: ParseContext) -> JSON:
     value = _clean(text, max_chars=500)
     if not _URL.match(value):
-        raise Reject("That doesn't look like a link (like https://example.com/talk). Type skip if there isn't one.")
+        raise Reject(messages.text("url_invalid"))
     return value if value.lower().startswith(("http://", "https://")) else f"https://{value}"
 
 
@@ -123,7 +123,7 @@ def parse_choice(text: str, ctx: ParseContext) -> JSON:
         if wanted in (value.casefold(), label.casefold(), str(number)):
             return value
     options = ", ".join(label for _, label in ctx.choices)
-    raise Reject(f"Please pick one of: {options}.")
+    raise Reject(messages.text("choice_invalid", options=options))
 
 
 def parse_past_datetime(text: str, ctx: ParseContext) -> JSON:

@@ -1,29 +1,22 @@
-"""Every sentence the engine says, in one place: short, kind, and specific about what to do next."""
+"""What the engine says, as methods: the wording lives in `bot.messages`; the computed parts are built here."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot import messages
 from bot.conversation.cursor import get_value, person_name
 from bot.conversation.flow import Flow, Step
 from bot.conversation.state import CONFIRM
 
-HELP = (
-    "Here's how this works: I ask a few short questions, then write one thank-you note per person you met.\n"
-    "• Just type your answer, or pick a button.\n"
-    "• skip: leave out an optional question\n"
-    "• back: change your previous answer\n"
-    "• edit <question>: change any answer, e.g. edit company\n"
-    "• restart: start this debrief again\n"
-    "• cancel: stop and clear this debrief\n"
-    "Your answers are saved as you go, so you can stop and come back later."
-)
+HELP = messages.text("help")
 
 
 class Messages:
-    """Wording for the engine; kept apart so it can be reviewed (and later translated) as a whole."""
+    """The engine asks for words by meaning; the catalogue decides them, so they are reviewed (and translated) once."""
 
     def __init__(self, flow: Flow) -> None:
         self.flow = flow
@@ -32,14 +25,14 @@ class Messages:
         name = person_name(answers, cursor)
         text = step.prompt.replace("{name}", name) if name else step.prompt
         if (step.optional or not step.why) and "skip" not in text:
-            text += " (Type skip to leave it out.)" if step.parser != "choice" else " (Or type skip.)"
+            text += " " + messages.text("skip_hint" if step.parser != "choice" else "skip_hint_choice")
         return text
 
     def currently(self, step: Step, value: Any) -> str:
-        return f"Right now it's: {display(step, value)}. Type a new answer{' or skip' if step.optional else ''}."
+        return messages.text("currently_optional" if step.optional else "currently", value=display(step, value))
 
     def summary(self, answers: dict[str, Any], order: list[str]) -> str:
-        lines = ["Here's what I have:"]
+        lines = [messages.text("summary_intro")]
         for cursor in order:
             if cursor == CONFIRM:
                 continue
@@ -53,61 +46,74 @@ class Messages:
                 lines.append(f"   – {field} {int(index) + 1} ({who}): {display(step, value)}")
             else:
                 lines.append(f"• {cursor}: {display(step, value)}")
-        lines.append('Reply "yes" to write your notes, or "edit <question>" to change something (e.g. edit company).')
+        lines.append(messages.text("summary_outro"))
         return "\n".join(lines)
 
     def understood_time(self, iso: str, zone: str) -> str:
         moment = datetime.fromisoformat(iso).astimezone(ZoneInfo(zone))
-        return f"Got it: {moment.strftime('%A %d %B, %H:%M')} ({zone})."
+        return messages.text("understood_time", when=moment.strftime("%A %d %B, %H:%M"), zone=zone)
 
     def welcome_back(self) -> str:
-        return "Welcome back! Let's pick up where you left off."
+        return messages.text("welcome_back")
 
     def restarted(self) -> str:
-        return "Okay, starting over from the first question."
+        return messages.text("restarted")
 
     def cancelled(self) -> str:
-        return "Okay, I've stopped and cleared this debrief. Whenever you're ready, start a new one."
+        return messages.text("cancelled")
 
     def help(self) -> str:
         return HELP
 
     def first_question(self) -> str:
-        return "This is the first question, so there's nothing to go back to."
+        return messages.text("first_question")
 
     def cannot_skip(self, why: str) -> str:
-        return f"I need this one: {why}"
+        return messages.text("cannot_skip", why=why)
 
     def way_out(self, *, optional: bool) -> str:
-        return "You can also type skip to leave it out." if optional else "If you'd like to stop, type cancel."
+        return messages.text("way_out_skip" if optional else "way_out_cancel")
 
     def stale_button(self) -> str:
-        return "That button belongs to an earlier question, so I've kept your answers as they are."
+        return messages.text("stale_button")
 
     def finished_button(self) -> str:
-        return "That button belongs to a debrief that's already finished. Type start to begin a new one."
+        return messages.text("finished_button")
 
     def offer_start(self) -> str:
-        return "Hi! I help you write thank-you notes after an interview or a helpful chat. Want to start?"
+        return messages.text("offer_start")
 
     def confirm_hint(self) -> str:
-        return 'Reply "yes" to write your notes, or "edit <question>" to change an answer (e.g. edit role).'
+        return messages.text("confirm_hint")
 
     def unknown_field(self, argument: str, order: list[str]) -> str:
         shown = ", ".join(c for c in order if c != CONFIRM and "." not in c)
-        what = f'"{argument}"' if argument else "that"
-        return f"I don't have a question called {what}. You can edit: {shown}, or e.g. title 1 for a person."
+        if not argument:
+            return messages.text("unknown_field_unnamed", fields=shown)
+        return messages.text("unknown_field", question=argument, fields=shown)
 
     def not_reached_yet(self) -> str:
-        return "We haven't got to that question yet, so let's carry on here. I'll ask it when we get there."
+        return messages.text("not_reached_yet")
 
     def recovered(self) -> str:
-        return "Something in your saved answers needs another look, so I'll ask that question again."
+        return messages.text("recovered")
 
     def drafts_intro(self, count: int) -> str:
         if count == 1:
-            return "Here is your note. Read it once, make it yours, then send it."
-        return f"Here are your {count} notes, one per person. Read each one once, make it yours, then send it."
+            return messages.text("drafts_intro_one")
+        return messages.text("drafts_intro_many", count=count)
+
+    def pick_tone(self, tones: Iterable[str]) -> str:
+        return messages.text("pick_tone", tones=", ".join(tones))
+
+    def retoned(self, tone: str) -> str:
+        return messages.text("retoned", tone=tone)
+
+    def reopen_hint(self) -> str:
+        return messages.text("reopen_hint")
+
+    def notes_gone(self) -> str:
+        return messages.text("notes_gone")
 
 
 def display(step: Step, value: Any) -> str:

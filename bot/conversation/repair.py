@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot import messages
 from bot.conversation.cursor import cursors, get_value, required, set_value
 from bot.conversation.flow import Flow, Step
 from bot.conversation.parsers import PARSERS, ParseContext
 from bot.conversation.state import CONFIRM, ConversationState
 
-_NOTE = "Part of your saved answers couldn't be read, so I'll ask that question again."
-_NEEDED = "I still need this answer before we go on."
+_NOTE = messages.text("answers_unreadable")
+_NEEDED = messages.text("answer_still_needed")
 
 
 def repair(

@@ -6,12 +6,11 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import messages
 from bot.actions import Action, Ask, DraftsReady, ReminderScheduled, Say
-from bot.conversation.draft_actions import DraftActions
 from bot.conversation.engine import Engine
 from bot.errors import ConversationConflict
 from bot.events import DraftAction, Event, ReminderAction, Start, TextAnswer
@@ -25,6 +24,7 @@ from bot.storage.store import (
     to_state,
     user_timezone,
 )
+from bot.time import zones
 from bot.time.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,6 @@ class ConversationService:
         self.sessions = sessions
         self.engine = engine
         self.handlers = list(handlers)
-        self.draft_actions = DraftActions(engine)
         self.clock = clock or SystemClock()
         self.default_timezone = default_timezone
 
@@ -77,10 +76,8 @@ class ConversationService:
                 handled = await handler.handle(session, event, now)
                 if handled is not None:
                     return await self._then_current_question(session, event, handled, now)
-            if isinstance(event, DraftAction):
-                return await self.draft_actions.handle(session, event, now)
-            if isinstance(event, ReminderAction):
-                return [Say("That reminder can't be changed any more.")]
+            if isinstance(event, DraftAction | ReminderAction):  # no handler took it: a button we no longer serve
+                return [Say(messages.text("button_not_recognised"))]
             row = await load_active(session, address=address)
             timezone = "UTC" if row else await self._timezone(session, event)
             if isinstance(event, Start):
@@ -138,8 +135,4 @@ class ConversationService:
 
 
 def _known_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    return zones.is_known(name)

@@ -7,20 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot import messages
+from bot.vocabulary import ReminderActionName
+
 PREFIX = re.compile(r"^reminders?\b[:\s]*", re.IGNORECASE)
-HELP = "\n".join(
-    (
-        "Reminder commands (start each with reminders):",
-        "• reminders: list what's coming up",
-        "• reminders move 12 tomorrow 9am (or in 3 days, Monday 10:00)",
-        "• reminders cancel 12",
-        "• reminders sent 12 / replied 12 / snooze 12 tomorrow / stop 12",
-        "• reminders pause until Monday, then reminders resume",
-        "• reminders timezone Europe/Berlin",
-        "• reminders quiet 22-7 (no reminders at night), or reminders quiet off",
-        "• forget me (delete everything I hold about you) / export my data",
-    )
-)
+HELP = messages.text("reminders_help")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +24,11 @@ class Command:
 _PRIVACY = {"forget me": "forget", "forget me now": "forget-now", "export my data": "export", "export": "export"}
 _DELIBERATE = ("forget me", "forget me now", "export my data")
 _NUMBERED = re.compile(r"^#?(\d{1,9})\b\s*(.*)$")
-_SNOOZE = {"": "snooze:1h", "1h": "snooze:1h", "hour": "snooze:1h", "1 hour": "snooze:1h", "an hour": "snooze:1h",
-           "tomorrow": "snooze:tomorrow", "tomorrow morning": "snooze:tomorrow", "week": "snooze:week",
-           "next week": "snooze:week", "a week": "snooze:week"}  # fmt: skip
+_SNOOZE: dict[str, ReminderActionName] = {
+    **dict.fromkeys(("", "1h", "hour", "1 hour", "an hour"), ReminderActionName.SNOOZE_HOUR),
+    **dict.fromkeys(("tomorrow", "tomorrow morning"), ReminderActionName.SNOOZE_TOMORROW),
+    **dict.fromkeys(("week", "next week", "a week"), ReminderActionName.SNOOZE_WEEK),
+}
 
 
 def parse(text: str, *, debrief_open: bool) -> Command | None:
@@ -88,7 +81,7 @@ def _body(rest: str) -> Command:
         if word == "snooze":
             action = _SNOOZE.get(more)
             return Command("act", target, action) if action else Command("unknown")
-        return Command("act", target, word)
+        return Command("act", target, ReminderActionName(word))  # sent | replied | stop
     numbered = _NUMBERED.match(lowered)
     if numbered is not None and numbered.group(2):
         return Command("move", int(numbered.group(1)), re.sub(r"^to\s+", "", numbered.group(2)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,12 +14,20 @@ from sqlmodel import col
 
 from bot.events import Address
 from bot.storage.models import Conversation, Note, Reminder, UserPrefs
-from bot.time.local import same_time_later, zone
+from bot.time.local import same_time_later
+from bot.time.zones import zone
+from bot.vocabulary import (
+    FINISHED_REMINDERS,
+    OPEN_NOTES,
+    REARMABLE_REMINDERS,
+    UPCOMING_REMINDERS,
+    NoteStatus,
+    ReminderKind,
+    ReminderStatus,
+)
 
 MAX_CHECKINS = 2
 CHECKIN_GAP_DAYS = 7
-UPCOMING = ("pending", "claimed")
-FINISHED = ("cancelled", "skipped", "failed", "missed", "unknown")
 
 
 def owns(row: Reminder | Conversation, address: Address) -> bool:
@@ -74,36 +82,39 @@ async def notes_of(session: AsyncSession, conversation_ids: Sequence[int]) -> di
 
 
 async def mark_notes(
-    session: AsyncSession, conversation_id: int, *, to: str, now: datetime, only: Sequence[str] | None = None,
+    session: AsyncSession, conversation_id: int, *, to: NoteStatus, now: datetime,
+    only: Collection[NoteStatus] | None = None,
     position: int | None = None,
 ) -> int:  # fmt: skip
     statement = update(Note).where(col(Note.conversation_id) == conversation_id)
     if only is not None:
-        statement = statement.where(col(Note.status).in_(list(only)))
+        statement = statement.where(col(Note.status).in_(sorted(only)))
     if position is not None:
         statement = statement.where(col(Note.position) == position)
     return int((await session.execute(statement.values(status=to, updated_at=now))).rowcount)  # type: ignore[attr-defined]
 
 
 async def cancel_rest(
-    session: AsyncSession, conversation_id: int, *, now: datetime, kinds: Sequence[str] | None = None
+    session: AsyncSession, conversation_id: int, *, now: datetime, kinds: Sequence[ReminderKind] | None = None
 ) -> int:
     """Cancel upcoming reminders of a conversation (a row mid-send finishes; nothing re-creates it)."""
     statement = update(Reminder).where(
-        col(Reminder.conversation_id) == conversation_id, col(Reminder.status).in_(UPCOMING)
+        col(Reminder.conversation_id) == conversation_id, col(Reminder.status).in_(sorted(UPCOMING_REMINDERS))
     )
     if kinds is not None:
         statement = statement.where(col(Reminder.kind).in_(list(kinds)))
-    result = await session.execute(statement.values(status="cancelled", lease_until=None, updated_at=now))
+    result = await session.execute(statement.values(status=ReminderStatus.CANCELLED, lease_until=None, updated_at=now))
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 async def notes_sent(session: AsyncSession, conversation_id: int, *, now: datetime, position: int | None) -> int:
     """The user sent their note(s): stop the send-by nudge once nothing is left to send."""
-    changed = await mark_notes(session, conversation_id, to="sent", now=now, only=("drafted",), position=position)
+    changed = await mark_notes(
+        session, conversation_id, to=NoteStatus.SENT, now=now, only=(NoteStatus.DRAFTED,), position=position
+    )
     notes = (await notes_of(session, [conversation_id]))[conversation_id]
-    if not any(n.status == "drafted" for n in notes):
-        await cancel_rest(session, conversation_id, now=now, kinds=("send_by",))
+    if not any(n.status == NoteStatus.DRAFTED for n in notes):
+        await cancel_rest(session, conversation_id, now=now, kinds=(ReminderKind.SEND_BY,))
     return changed
 
 
@@ -112,27 +123,30 @@ async def after_checkin(session: AsyncSession, row: Reminder, *, tz: ZoneInfo, n
     if row.conversation_id is None:
         return
     if row.sequence >= MAX_CHECKINS:
-        await mark_notes(session, row.conversation_id, to="closed", now=now, only=("drafted", "sent", "no_reply"))
+        await mark_notes(session, row.conversation_id, to=NoteStatus.CLOSED, now=now, only=OPEN_NOTES)
         return
-    await mark_notes(session, row.conversation_id, to="no_reply", now=now, only=("drafted", "sent"))
+    await mark_notes(
+        session, row.conversation_id, to=NoteStatus.NO_REPLY, now=now, only=(NoteStatus.DRAFTED, NoteStatus.SENT)
+    )
     following = row.sequence + 1
     await insert_reminder(
         session, dedupe_key=f"conversation:{row.conversation_id}:follow_up:{following}",
         conversation_id=row.conversation_id, platform=row.platform, workspace=row.workspace, channel=row.channel,
-        user_id=row.user_id, kind="follow_up", sequence=following, occurrence=0, attempts=0, status="pending",
+        user_id=row.user_id, kind=ReminderKind.FOLLOW_UP, sequence=following, occurrence=0, attempts=0,
+        status=ReminderStatus.PENDING,
         due_at=same_time_later(row.due_at, tz, CHECKIN_GAP_DAYS), created_at=now, updated_at=now,
     )  # fmt: skip
 
 
 async def rearm(session: AsyncSession, row: Reminder, *, due: datetime, now: datetime) -> bool:
     """Deliver this reminder again at `due` (snooze or a new time); a no-op on finished reminders."""
-    if row.status in FINISHED or row.status == "sending":
+    if row.status in FINISHED_REMINDERS or row.status == ReminderStatus.SENDING:
         return False
     statement = (
         update(Reminder)
-        .where(col(Reminder.id) == row.id, col(Reminder.status).in_(("pending", "claimed", "sent")))
+        .where(col(Reminder.id) == row.id, col(Reminder.status).in_(sorted(REARMABLE_REMINDERS)))
         .values(
-            status="pending", due_at=due, occurrence=row.occurrence + 1, attempts=0, next_attempt_at=None,
+            status=ReminderStatus.PENDING, due_at=due, occurrence=row.occurrence + 1, attempts=0, next_attempt_at=None,
             lease_until=None, claimed_by=None, message_id=None, last_error=None, updated_at=now,
         )
     )  # fmt: skip
@@ -145,7 +159,7 @@ async def upcoming(session: AsyncSession, address: Address) -> list[Reminder]:
         select(Reminder)
         .where(
             col(Reminder.platform) == platform, col(Reminder.workspace) == workspace,
-            col(Reminder.user_id) == user, col(Reminder.status).in_(UPCOMING),
+            col(Reminder.user_id) == user, col(Reminder.status).in_(sorted(UPCOMING_REMINDERS)),
         )
         .order_by(col(Reminder.due_at))
     )  # fmt: skip
@@ -159,7 +173,7 @@ async def undefer(session: AsyncSession, address: Address, now: datetime) -> Non
         update(Reminder)
         .where(
             col(Reminder.platform) == platform, col(Reminder.workspace) == workspace, col(Reminder.user_id) == user,
-            col(Reminder.status) == "pending", col(Reminder.next_attempt_at) > now,
+            col(Reminder.status) == ReminderStatus.PENDING, col(Reminder.next_attempt_at) > now,
         )
         .values(next_attempt_at=now, updated_at=now)
     )  # fmt: skip

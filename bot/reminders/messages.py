@@ -14,22 +14,23 @@ from zoneinfo import ZoneInfo
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot import TEMPLATES_DIR
+from bot import TEMPLATES_DIR, messages
 from bot.actions import Choice, Nudge
 from bot.drafts import Draft, Recipient
 from bot.storage.models import Conversation, Note, Reminder
+from bot.vocabulary import OPEN_NOTES, NoteStatus, ReminderActionName, ReminderKind
 
 TEMPLATES = TEMPLATES_DIR / "checkins"
 OPTIONS = (
-    Choice("sent", "Sent"),
-    Choice("replied", "They replied"),
-    Choice("snooze:1h", "Snooze 1 hour"),
-    Choice("snooze:tomorrow", "Tomorrow morning"),
-    Choice("snooze:week", "Next week"),
-    Choice("stop", "Stop reminders"),
+    Choice(ReminderActionName.SENT, "Sent"),
+    Choice(ReminderActionName.REPLIED, "They replied"),
+    Choice(ReminderActionName.SNOOZE_HOUR, "Snooze 1 hour"),
+    Choice(ReminderActionName.SNOOZE_TOMORROW, "Tomorrow morning"),
+    Choice(ReminderActionName.SNOOZE_WEEK, "Next week"),
+    Choice(ReminderActionName.STOP, "Stop reminders"),
 )
-OPEN_FOR_SEND = ("drafted",)
-OPEN_FOR_CHECKIN = ("drafted", "sent", "no_reply")
+OPEN_FOR_SEND = frozenset({NoteStatus.DRAFTED})
+OPEN_FOR_CHECKIN = OPEN_NOTES
 
 
 @lru_cache(maxsize=1)
@@ -52,31 +53,25 @@ def names(people: list[str]) -> str:
 def build_nudge(reminder: Reminder, conversation: Conversation | None, notes: list[Note], tz: ZoneInfo) -> Nudge | None:
     """The message for a due reminder, or None when the note's life cycle has made it pointless."""
     assert reminder.id is not None
-    if reminder.kind == "digest":
-        return Nudge(reminder.id, "digest", digest_text(reminder.payload or {}, tz), ())
+    if reminder.kind == ReminderKind.DIGEST:
+        return Nudge(reminder.id, ReminderKind.DIGEST, digest_text(reminder.payload or {}, tz), ())
     company = conversation.answers.get("company") if conversation is not None else None
-    at = f" at {company}" if isinstance(company, str) and company else ""
-    if reminder.kind == "send_by":
+    at = " " + messages.text("at_company", company=company) if isinstance(company, str) and company else ""
+    if reminder.kind == ReminderKind.SEND_BY:
         waiting = [n.interviewer for n in notes if n.status in OPEN_FOR_SEND]
         if notes and not waiting:
             return None
-        who = f" to {names(waiting)}" if waiting else ""
-        text = (
-            f"A gentle nudge: your thank-you notes{who}{at} are ready to send. Sending them today keeps you "
-            "fresh in their minds. Already sent? Tap Sent and I'll stop reminding you."
-        )
+        who = " " + messages.text("to_people", people=names(waiting)) if waiting else ""
+        text = messages.text("nudge_send_by", to_people=who, at_company=at)
         return Nudge(reminder.id, reminder.kind, text, OPTIONS)
     open_notes = [n for n in notes if n.status in OPEN_FOR_CHECKIN]
     if notes and not open_notes:
         return None
     first = open_notes[0] if open_notes else None
     draft = checkin_draft(conversation, first, reminder.sequence, tz) if conversation and first else None
-    last = " This is my last check-in reminder for this one." if reminder.sequence >= 2 else ""
-    who = f" for {first.interviewer}" if first is not None else ""
-    text = (
-        f"Any news{at}? If you haven't heard back, here is a short check-in email{who} you can copy and send."
-        f" Heard back already? Tap They replied.{last}"
-    )
+    last = " " + messages.text("nudge_last") if reminder.sequence >= 2 else ""
+    who = " " + messages.text("for_person", person=first.interviewer) if first is not None else ""
+    text = messages.text("nudge_follow_up", at_company=at, for_person=who) + last
     return Nudge(reminder.id, reminder.kind, text, OPTIONS, draft)
 
 
@@ -88,7 +83,11 @@ def checkin_draft(conversation: Conversation, note: Note, sequence: int, tz: Zon
     text = template.render(
         first_name=note.interviewer.split()[0] if note.interviewer.split() else note.interviewer,
         company=str(answers.get("company") or note.company),
-        role_or_meeting=f"{answers['role']} role" if answers.get("role") else "conversation",
+        role_or_meeting=(
+            messages.text("checkin_role", role=answers["role"])
+            if answers.get("role")
+            else messages.text("checkin_meeting")
+        ),
         interview_day=_day(answers.get("interview_at"), tz),
         discussed=person.get("discussed") or "",
         next_steps=answers.get("next_steps") or "",
@@ -105,12 +104,13 @@ def checkin_draft(conversation: Conversation, note: Note, sequence: int, tz: Zon
 def digest_text(payload: dict[str, Any], tz: ZoneInfo) -> str:
     """One "while I was away" message instead of a pile of stale reminders."""
     items = payload.get("items", [])
-    lines = ["While I was away, these reminders came due and I didn't want to flood you with them:"]
+    lines = [messages.text("digest_intro")]
     for item in items if isinstance(items, list) else []:
-        what = "send your thank-you notes" if item.get("kind") == "send_by" else "check in if you hadn't heard back"
+        send_by = item.get("kind") == ReminderKind.SEND_BY
+        what = messages.text("reminder_what_send_by" if send_by else "digest_what_follow_up")
         company = f" ({item['company']})" if item.get("company") else ""
-        lines.append(f"• {what}{company}, due {_when(item.get('due_at'), tz)}")
-    lines.append("If any still matter, type reminders to see what's left, or reply to them when you can.")
+        lines.append(messages.text("digest_item", what=what, company=company, when=_when(item.get("due_at"), tz)))
+    lines.append(messages.text("digest_outro"))
     return "\n".join(lines)
 
 
@@ -126,7 +126,7 @@ def _day(value: object, tz: ZoneInfo) -> str:
     try:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
-        return "the day we met"
+        return messages.text("checkin_day_unknown")
     return moment.astimezone(tz).strftime("%A, %B %-d") if moment.tzinfo else moment.strftime("%A, %B %-d")
 
 
@@ -134,4 +134,4 @@ def _when(value: object, tz: ZoneInfo) -> str:
     try:
         return datetime.fromisoformat(str(value)).astimezone(tz).strftime("%a %d %b %H:%M")
     except ValueError:
-        return "earlier"
+        return messages.text("digest_when_unknown")

@@ -16,6 +16,7 @@ from bot.reminders.messages import build_nudge
 from bot.reminders.queue import finish
 from bot.storage.models import Conversation, Reminder
 from bot.time.local import deliverable_at
+from bot.vocabulary import ReminderKind, ReminderStatus
 
 
 @dataclass
@@ -56,7 +57,7 @@ async def plan_batch(
             plan.closed = True  # a platform already told us this DM is closed: don't knock again
         elif when > now:
             plan.defer_to = when
-        elif row.kind != "digest" and row.next_attempt_at is None and now - row.due_at > grace:
+        elif row.kind != ReminderKind.DIGEST and row.next_attempt_at is None and now - row.due_at > grace:
             plan.stale = True
         else:
             plan.nudge = build_nudge(row, conversation, notes.get(row.conversation_id or -1, []), tz)
@@ -68,14 +69,22 @@ async def fold_stale(session: AsyncSession, group: list[Plan], now: datetime) ->
     """One user's reminders missed by more than the grace window become one "while I was away" message."""
     items = []
     for plan in group:
-        if await finish(session, plan.row, from_status="claimed", now=now, status="missed", lease_until=None):
+        if await finish(
+            session,
+            plan.row,
+            from_status=ReminderStatus.CLAIMED,
+            now=now,
+            status=ReminderStatus.MISSED,
+            lease_until=None,
+        ):
             items.append({"kind": plan.row.kind, "due_at": plan.row.due_at.isoformat(), "company": plan.company})
     if items:
         first = group[0].row
         await lifecycle.insert_reminder(
             session, dedupe_key=f"away:{min(p.row.id or 0 for p in group)}", conversation_id=None,
             platform=first.platform, workspace=first.workspace, channel=first.channel, user_id=first.user_id,
-            kind="digest", due_at=now, status="pending", attempts=0, sequence=1, occurrence=0,
+            kind=ReminderKind.DIGEST, due_at=now, status=ReminderStatus.PENDING, attempts=0, sequence=1,
+            occurrence=0,
             payload={"items": items}, created_at=now, updated_at=now,
         )  # fmt: skip
     return len(items)

@@ -20,8 +20,7 @@ from sqlmodel import col
 
 from bot.events import Address
 from bot.storage.models import Reminder
-
-LIVE = ("pending", "claimed")
+from bot.vocabulary import IN_FLIGHT_REMINDERS, ReminderStatus
 
 
 def address_of(row: Reminder) -> Address:
@@ -37,15 +36,15 @@ def _scope(statement: Any, platforms: Sequence[str], address: Address | None) ->
 
 def _due(now: datetime) -> Any:
     ready = and_(
-        col(Reminder.status) == "pending",
+        col(Reminder.status) == ReminderStatus.PENDING,
         col(Reminder.due_at) <= now,
         or_(col(Reminder.next_attempt_at).is_(None), col(Reminder.next_attempt_at) <= now),
     )
-    return or_(ready, and_(col(Reminder.status) == "claimed", col(Reminder.lease_until) < now))
+    return or_(ready, and_(col(Reminder.status) == ReminderStatus.CLAIMED, col(Reminder.lease_until) < now))
 
 
 async def _take(
-    session: AsyncSession, condition: Any, *, status: str, worker: str, now: datetime, lease: timedelta,
+    session: AsyncSession, condition: Any, *, status: ReminderStatus, worker: str, now: datetime, lease: timedelta,
     limit: int, platforms: Sequence[str], address: Address | None, count_attempt: bool,
 ) -> list[Reminder]:  # fmt: skip
     ids = _scope(select(col(Reminder.id)).where(condition), platforms, address)
@@ -78,7 +77,7 @@ async def claim_due(
 ) -> list[Reminder]:  # fmt: skip
     """Take up to `limit` due rows (and rows whose claim expired) for this worker."""
     return await _take(
-        session, _due(now), status="claimed", worker=worker, now=now, lease=lease, limit=limit,
+        session, _due(now), status=ReminderStatus.CLAIMED, worker=worker, now=now, lease=lease, limit=limit,
         platforms=platforms, address=address, count_attempt=True,
     )  # fmt: skip
 
@@ -88,14 +87,14 @@ async def claim_stuck(
     platforms: Sequence[str], address: Address | None = None,
 ) -> list[Reminder]:  # fmt: skip
     """Take rows whose send may or may not have happened (a worker died mid-send) for reconciliation."""
-    condition = and_(col(Reminder.status).in_(("sending", "checking")), col(Reminder.lease_until) < now)
+    condition = and_(col(Reminder.status).in_(sorted(IN_FLIGHT_REMINDERS)), col(Reminder.lease_until) < now)
     return await _take(
-        session, condition, status="checking", worker=worker, now=now, lease=lease, limit=limit,
+        session, condition, status=ReminderStatus.CHECKING, worker=worker, now=now, lease=lease, limit=limit,
         platforms=platforms, address=address, count_attempt=False,
     )  # fmt: skip
 
 
-def _mine(row: Reminder, status: str) -> Any:
+def _mine(row: Reminder, status: ReminderStatus) -> Any:
     return and_(
         col(Reminder.id) == row.id,
         col(Reminder.status) == status,
@@ -114,10 +113,10 @@ async def mark_sending(
         update(Reminder)
         .where(
             col(Reminder.id).in_([r.id for r in rows]),
-            col(Reminder.status) == "claimed",
+            col(Reminder.status) == ReminderStatus.CLAIMED,
             col(Reminder.claimed_by) == worker,
         )
-        .values(status="sending", sending_at=now, lease_until=now + lease, updated_at=now)
+        .values(status=ReminderStatus.SENDING, sending_at=now, lease_until=now + lease, updated_at=now)
         .returning(col(Reminder.id))
     )
     return {i for i in (await session.execute(statement)).scalars().all() if i is not None}
@@ -131,11 +130,11 @@ async def mark_sent(session: AsyncSession, delivered: dict[int, str | None], *, 
         update(Reminder)
         .where(
             col(Reminder.id).in_(list(delivered)),
-            col(Reminder.status) == "sending",
+            col(Reminder.status) == ReminderStatus.SENDING,
             col(Reminder.claimed_by) == worker,
         )
         .values(
-            status="sent", sent_at=now, lease_until=None, last_error=None, updated_at=now,
+            status=ReminderStatus.SENT, sent_at=now, lease_until=None, last_error=None, updated_at=now,
             message_id=case(delivered, value=col(Reminder.id), else_=None),
         )
         .returning(col(Reminder.id))
@@ -143,17 +142,21 @@ async def mark_sent(session: AsyncSession, delivered: dict[int, str | None], *, 
     return {i for i in (await session.execute(statement)).scalars().all() if i is not None}
 
 
-async def finish(session: AsyncSession, row: Reminder, *, from_status: str, now: datetime, **values: Any) -> bool:
+async def finish(
+    session: AsyncSession, row: Reminder, *, from_status: ReminderStatus, now: datetime, **values: Any
+) -> bool:
     """Record an outcome only if this worker still owns the row; False when someone else took over."""
     statement = update(Reminder).where(_mine(row, from_status)).values(updated_at=now, **values)
     return bool((await session.execute(statement)).rowcount)  # type: ignore[attr-defined]
 
 
-async def release(session: AsyncSession, row: Reminder, *, from_status: str, now: datetime, **values: Any) -> bool:
+async def release(
+    session: AsyncSession, row: Reminder, *, from_status: ReminderStatus, now: datetime, **values: Any
+) -> bool:
     """Put a claimed row back to `pending` (rescheduled, rate-limited, retry later)."""
     values.setdefault("lease_until", None)
     values.setdefault("claimed_by", None)
-    return await finish(session, row, from_status=from_status, now=now, status="pending", **values)
+    return await finish(session, row, from_status=from_status, now=now, status=ReminderStatus.PENDING, **values)
 
 
 async def hold_back(
@@ -164,11 +167,11 @@ async def hold_back(
         update(Reminder)
         .where(
             col(Reminder.id).in_([r.id for r in rows]),
-            col(Reminder.status).in_(("claimed", "sending")),
+            col(Reminder.status).in_((ReminderStatus.CLAIMED, ReminderStatus.SENDING)),
             col(Reminder.claimed_by) == worker,
         )
         .values(
-            status="pending", next_attempt_at=until, attempts=col(Reminder.attempts) - 1, lease_until=None,
+            status=ReminderStatus.PENDING, next_attempt_at=until, attempts=col(Reminder.attempts) - 1, lease_until=None,
             claimed_by=None, sending_at=None, last_error="rate_limited", updated_at=now,
         )
     )  # fmt: skip
@@ -181,7 +184,7 @@ async def extend_leases(session: AsyncSession, rows: Sequence[Reminder], *, work
         update(Reminder)
         .where(
             col(Reminder.id).in_([r.id for r in rows]),
-            col(Reminder.status).in_(("claimed", "sending")),
+            col(Reminder.status).in_((ReminderStatus.CLAIMED, ReminderStatus.SENDING)),
             col(Reminder.claimed_by) == worker,
         )
         .values(lease_until=until)

@@ -45,7 +45,8 @@ from bot.reminders.queue import (
 from bot.storage.models import Reminder
 from bot.storage.privacy import purge
 from bot.time.clock import Clock, SystemClock
-from bot.time.local import zone
+from bot.time.zones import zone
+from bot.vocabulary import ReminderKind, ReminderStatus
 
 log = logging.getLogger(__name__)
 PURGE_EVERY = timedelta(hours=6)
@@ -192,16 +193,20 @@ class Scheduler:
         for plan in plans:
             if plan.defer_to is not None:
                 result.deferred += await release(
-                    session, plan.row, from_status="claimed", now=now, next_attempt_at=plan.defer_to,
+                    session, plan.row, from_status=ReminderStatus.CLAIMED, now=now, next_attempt_at=plan.defer_to,
                     attempts=plan.row.attempts - 1,
                 )  # fmt: skip
             elif plan.closed:
-                result.failed += await finish(session, plan.row, from_status="claimed", now=now, status="failed",
-                                              lease_until=None, last_error="dm_closed")  # fmt: skip
+                result.failed += await finish(
+                    session, plan.row, from_status=ReminderStatus.CLAIMED, now=now, status=ReminderStatus.FAILED,
+                    lease_until=None, last_error="dm_closed",
+                )  # fmt: skip
             elif plan.stale:
                 stale.setdefault((plan.row.platform, plan.row.workspace, plan.row.user_id), []).append(plan)
             elif plan.nudge is None:
-                result.skipped += await finish(session, plan.row, from_status="claimed", now=now, status="skipped")
+                result.skipped += await finish(
+                    session, plan.row, from_status=ReminderStatus.CLAIMED, now=now, status=ReminderStatus.SKIPPED
+                )
             else:
                 to_send.append(plan)
         for group in stale.values():
@@ -307,21 +312,27 @@ class Scheduler:
         for plan, outcome in zip(plans, outcomes, strict=True):
             if outcome.kind not in ("sent", "lost", "held"):
                 await self._record(session, plan, outcome, result)
-            elif plan.row.kind == "follow_up" and plan.row.id in recorded:
+            elif plan.row.kind == ReminderKind.FOLLOW_UP and plan.row.id in recorded:
                 await lifecycle.after_checkin(session, plan.row, tz=zone(plan.tz_name), now=now)
 
     async def _record(self, session: AsyncSession, plan: Plan, outcome: _Outcome, result: TickResult) -> None:
         row, now = plan.row, self.clock.now()
         if outcome.kind == "retry" and row.attempts < self.max_attempts:
-            result.retried += await release(session, row, from_status="sending", now=now, sending_at=None,
-                                            next_attempt_at=now + backoff(row), last_error=outcome.reason)  # fmt: skip
+            result.retried += await release(
+                session, row, from_status=ReminderStatus.SENDING, now=now, sending_at=None,
+                next_attempt_at=now + backoff(row), last_error=outcome.reason,
+            )  # fmt: skip
         elif outcome.kind == "unknown":
-            result.unknown += await finish(session, row, from_status="sending", now=now, status="unknown",
-                                           lease_until=None, last_error=outcome.reason)  # fmt: skip
+            result.unknown += await finish(
+                session, row, from_status=ReminderStatus.SENDING, now=now, status=ReminderStatus.UNKNOWN,
+                lease_until=None, last_error=outcome.reason,
+            )  # fmt: skip
         else:
             log.warning("reminder failed permanently", extra={"reminder": row.id, "platform": row.platform})
-            result.failed += await finish(session, row, from_status="sending", now=now, status="failed",
-                                          lease_until=None, last_error=outcome.reason or "gave up")  # fmt: skip
+            result.failed += await finish(
+                session, row, from_status=ReminderStatus.SENDING, now=now, status=ReminderStatus.FAILED,
+                lease_until=None, last_error=outcome.reason or "gave up",
+            )  # fmt: skip
 
     async def _reconcile(self, stuck: list[Reminder], result: TickResult) -> None:
         """Rows a dead worker left mid-send: ask the platform, or park them as `unknown`."""
@@ -338,44 +349,20 @@ class Scheduler:
             async with self.sessions() as session, session.begin():
                 if found is not None:
                     result.reconciled += await finish(
-                        session, row, from_status="checking", now=now, status="sent", sent_at=now,
-                        message_id=found or None, lease_until=None,
+                        session, row, from_status=ReminderStatus.CHECKING, now=now, status=ReminderStatus.SENT,
+                        sent_at=now, message_id=found or None, lease_until=None,
                     )  # fmt: skip
                 elif isinstance(sender, DeliveryLookup):
-                    result.reconciled += await release(session, row, from_status="checking", now=now, sending_at=None)
+                    result.reconciled += await release(
+                        session, row, from_status=ReminderStatus.CHECKING, now=now, sending_at=None
+                    )
                 else:
                     result.unknown += await finish(
                         session,
                         row,
-                        from_status="checking",
+                        from_status=ReminderStatus.CHECKING,
                         now=now,
-                        status="unknown",
+                        status=ReminderStatus.UNKNOWN,
                         lease_until=None,
                         last_error="a worker stopped mid-send; not re-sent to avoid a duplicate",
                     )
-
-
-async def run_scheduler(
-    sessions: async_sessionmaker[AsyncSession], senders: Mapping[str, Sender], clock: Clock | None = None,
-    *, stop: asyncio.Event | None = None, poll_seconds: float = 5.0, default_timezone: str = "UTC",
-) -> None:  # fmt: skip
-    """What bot processes start in the background (unless RUN_SCHEDULER=false)."""
-    scheduler = Scheduler(
-        sessions, senders, clock, poll_seconds=poll_seconds, default_timezone=default_timezone, inline_hold=INLINE_HOLD
-    )
-    await scheduler.run(stop)
-
-
-async def deliver_due(
-    sessions: async_sessionmaker[AsyncSession], address: Address, sender: Sender, clock: Clock | None = None,
-    *, default_timezone: str = "UTC",
-) -> int:  # fmt: skip
-    """Deliver one user's due reminders now (the console calls this at start); returns how many went out."""
-    scheduler = Scheduler(sessions, {address.platform: sender}, clock, default_timezone=default_timezone)
-    delivered = 0
-    for _ in range(3):  # a pass may fold stale reminders into a digest that the next pass delivers
-        result = await scheduler.tick(address=address)
-        delivered += result.delivered
-        if not result.claimed:
-            break
-    return delivered

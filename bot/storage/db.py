@@ -67,11 +67,3 @@ async def upgrade_engine(engine: AsyncEngine) -> None:
     """Apply every pending Alembic migration through an existing engine."""
     async with engine.begin() as connection:
         await connection.run_sync(_upgrade_with)
-
-
-async def upgrade_database(url: str) -> None:
-    engine = make_engine(url)
-    try:
-        await upgrade_engine(engine)
-    finally:
-        await engine.dispose()

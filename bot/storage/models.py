@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Dialect, Index, TypeDecorator, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from bot.vocabulary import ConversationStatus, NoteStatus, ReminderStatus
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -59,7 +61,7 @@ class Conversation(SQLModel, table=True):
     channel: str = Field(max_length=64)
     flow_id: str = Field(max_length=64)
     flow_version: int
-    status: str = Field(default="active", max_length=16)
+    status: str = Field(default=ConversationStatus.ACTIVE.value, max_length=16)
     step: str = Field(max_length=64)
     timezone: str = Field(max_length=64)
     answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
@@ -96,7 +98,7 @@ class Note(SQLModel, table=True):
     channel: str = Field(max_length=16)
     subject: str | None = Field(default=None)
     body: str
-    status: str = Field(default="drafted", max_length=16)
+    status: str = Field(default=NoteStatus.DRAFTED.value, max_length=16)
     created_at: datetime = _aware(nullable=False)
     updated_at: datetime = _aware(nullable=False)
 
@@ -119,7 +121,7 @@ class Reminder(SQLModel, table=True):
     user_id: str = Field(max_length=64)
     kind: str = Field(max_length=32)
     due_at: datetime = _aware(nullable=False, index=True)
-    status: str = Field(default="pending", max_length=16, index=True)
+    status: str = Field(default=ReminderStatus.PENDING.value, max_length=16, index=True)
     attempts: int = Field(default=0)
     lease_until: datetime | None = _aware(nullable=True)
     claimed_by: str | None = Field(default=None, max_length=64)

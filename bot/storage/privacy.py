@@ -15,11 +15,11 @@ from sqlmodel import SQLModel, col
 import bot.storage.models  # noqa: F401  (registers every table on the metadata)
 from bot.events import Address
 from bot.storage.models import Conversation, Note, ProcessedEvent, Reminder, UserPrefs
+from bot.vocabulary import LIVE_REMINDERS, ConversationStatus
 
 USER_COLUMNS = ("platform", "workspace", "user_id")
 KEEP_DAYS = 180
 KEEP_EVENT_IDS = timedelta(hours=24)
-_UPCOMING = ("pending", "claimed", "sending", "checking")
 
 
 def user_tables() -> list[Table]:
@@ -57,16 +57,19 @@ async def export(session: AsyncSession, address: Address) -> dict[str, list[dict
 
 async def purge(session: AsyncSession, *, now: datetime, keep_days: int = KEEP_DAYS) -> dict[str, int]:
     """Expire old data: event ids after a day; debriefs, notes and reminders `keep_days` after their last
-    change (unless a reminder is still to come); preferences of users with nothing else left."""
+    change (unless a reminder is still to come or mid-send: `LIVE_REMINDERS`); preferences of users with nothing
+    else left."""
     cutoff = now - timedelta(days=keep_days)
     counts: dict[str, int] = {}
     events = await session.execute(delete(ProcessedEvent).where(col(ProcessedEvent.seen_at) < now - KEEP_EVENT_IDS))
     counts["processed_events"] = int(events.rowcount)  # type: ignore[attr-defined]
     live = select(col(Reminder.conversation_id)).where(
-        col(Reminder.status).in_(_UPCOMING), col(Reminder.conversation_id).is_not(None)
+        col(Reminder.status).in_(sorted(LIVE_REMINDERS)), col(Reminder.conversation_id).is_not(None)
     )
     old = select(col(Conversation.id)).where(
-        col(Conversation.updated_at) < cutoff, col(Conversation.status) != "active", col(Conversation.id).not_in(live)
+        col(Conversation.updated_at) < cutoff,
+        col(Conversation.status) != ConversationStatus.ACTIVE,
+        col(Conversation.id).not_in(live),
     )
     old_ids = list((await session.execute(old)).scalars())
     counts["reminders"] = await _delete(
@@ -74,7 +77,7 @@ async def purge(session: AsyncSession, *, now: datetime, keep_days: int = KEEP_D
         delete(Reminder).where(
             (col(Reminder.conversation_id).in_(old_ids))
             | (col(Reminder.conversation_id).is_(None) & (col(Reminder.updated_at) < cutoff)
-               & col(Reminder.status).not_in(_UPCOMING))
+               & col(Reminder.status).not_in(sorted(LIVE_REMINDERS)))
         ),
     )  # fmt: skip
     counts["notes"] = await _delete(session, delete(Note).where(col(Note.conversation_id).in_(old_ids)))

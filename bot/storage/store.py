@@ -18,6 +18,7 @@ from bot.drafts import DraftsDocument
 from bot.errors import ConversationConflict
 from bot.events import Address
 from bot.storage.models import Conversation, Note, ProcessedEvent, Reminder, UserPrefs
+from bot.vocabulary import ConversationStatus, ReminderStatus
 
 
 def _insert(session: AsyncSession, table: Any) -> Any:
@@ -43,7 +44,7 @@ _ACTIVE = select(Conversation).where(
     col(Conversation.platform) == bindparam("platform"),
     col(Conversation.workspace) == bindparam("workspace"),
     col(Conversation.user_id) == bindparam("user_id"),
-    col(Conversation.status) == "active",
+    col(Conversation.status) == ConversationStatus.ACTIVE,
 )
 _SAVE = update(_CONVERSATIONS).where(
     _CONVERSATIONS.c.id == bindparam("row_id"), _CONVERSATIONS.c.version == bindparam("row_version")
@@ -71,7 +72,7 @@ def to_state(row: Conversation) -> ConversationState:
         cursor=row.step,
         timezone=row.timezone,
         answers=row.answers if isinstance(row.answers, dict) else {},
-        status="active" if row.status == "active" else "done",
+        status="active" if row.status == ConversationStatus.ACTIVE else "done",
         return_to=progress.get("return_to") if isinstance(progress.get("return_to"), str) else None,
         queue=tuple(q for q in progress.get("queue", []) if isinstance(q, str)),
         failures=progress.get("failures", 0) if isinstance(progress.get("failures"), int) else 0,
@@ -146,8 +147,8 @@ async def schedule_reminders(
         await session.execute(statement, {
             "dedupe_key": f"conversation:{conversation_id}:{reminder.kind}", "conversation_id": conversation_id,
             "platform": address.platform, "workspace": address.workspace, "channel": address.channel,
-            "user_id": address.user, "kind": reminder.kind, "due_at": reminder.due_at, "status": "pending",
-            "attempts": 0, "created_at": now, "updated_at": now,
+            "user_id": address.user, "kind": reminder.kind, "due_at": reminder.due_at,
+            "status": ReminderStatus.PENDING, "attempts": 0, "created_at": now, "updated_at": now,
         })  # fmt: skip
 
 

@@ -12,9 +12,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from bot.time.business_days import add_business_days
+from bot.time.reading import MONTHS, WEEKDAYS
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "couple of": 2,
@@ -28,7 +27,7 @@ _UNIT = r"(?P<unit>business\s+days?|working\s+days?|days?|weeks?|months?)"
 _AMOUNT = rf"\b(?P<n>{_COUNT})(?:{_RANGE}(?P<n2>{_COUNT}))?\s+(?:more\s+)?{_UNIT}(?:\s+or\s+(?P<n3>{_COUNT})\b)?"
 #: Saturday and Sunday only in full: "sat"/"sun" are too often ordinary words.
 _WEEKDAY = r"(?P<wd>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sunday)\b"
-_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")[a-z]*\.?"
+_MONTH = r"(?P<month>" + "|".join(MONTHS) + r")[a-z]*\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 
@@ -54,7 +53,7 @@ def _iso(match: re.Match[str], today: date) -> date | None:
 
 
 def _month_day(match: re.Match[str], today: date) -> date | None:
-    month = _MONTHS.index(match["month"][:3]) + 1
+    month = MONTHS.index(match["month"][:3]) + 1
     year = int(match["year"]) if match["year"] else today.year
     try:
         found = date(year, month, int(match["day"]))
@@ -82,7 +81,7 @@ def _amount(match: re.Match[str], today: date) -> date | None:
 
 
 def _weekday_index(match: re.Match[str]) -> int:
-    return next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(match["wd"][:3]))
+    return next(i for i, name in enumerate(WEEKDAYS) if name.startswith(match["wd"][:3]))
 
 
 def _next_weekday(match: re.Match[str], today: date) -> date:

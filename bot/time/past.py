@@ -6,24 +6,12 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_PARTS_OF_DAY = {
-    "morning": time(9),
-    "noon": time(12),
-    "midday": time(12),
-    "afternoon": time(14),
-    "evening": time(18),
-    "tonight": time(19),
-    "night": time(19),
-}
+from bot import messages
+from bot.time.local import wall
+from bot.time.reading import MONTHS, WEEKDAYS, WhenProblem, read_iso, take_clock_time
+
 _DEFAULT_TIME = time(12)
-_TIME = re.compile(r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s|$)")
 _AGO = re.compile(r"^(an?|\d+)\s+(minute|min|hour|hr|day)s?\s+ago$")
-
-
-class WhenProblem(ValueError):
-    """The text is not a usable past time; the message tells the user what to write."""
 
 
 def parse_past(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
@@ -31,25 +19,20 @@ def parse_past(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
     local_now = now.astimezone(tz)
     phrase = " ".join(text.lower().replace(",", " ").split())
     if not phrase:
-        raise WhenProblem('Please tell me when it was, for example "yesterday 3pm".')
+        raise WhenProblem(messages.text("when_past_empty"))
     moment = _iso(text.strip(), tz) or _relative(phrase, local_now) or _calendar(phrase, local_now, tz)
     if moment is None:
-        raise WhenProblem(
-            'I couldn\'t read that time. Try "today at 10", "yesterday 3pm", "Friday 9:30" or 2026-11-20 14:00.'
-        )
+        raise WhenProblem(messages.text("when_past_unreadable"))
     if moment > local_now + timedelta(minutes=1):
-        raise WhenProblem("That time is in the future. When did the conversation actually happen?")
+        raise WhenProblem(messages.text("when_past_in_future"))
     if moment < local_now - timedelta(days=366):
-        raise WhenProblem("That's more than a year ago. Please check the date, e.g. 2026-11-20 14:00.")
+        raise WhenProblem(messages.text("when_past_too_old"))
     return moment
 
 
 def _iso(text: str, tz: ZoneInfo) -> datetime | None:
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return _normalise(value.replace(tzinfo=tz), tz) if value.tzinfo is None else value.astimezone(tz)
+    moment = read_iso(text, tz)
+    return moment.astimezone(tz) if moment is not None else None
 
 
 def _relative(phrase: str, now: datetime) -> datetime | None:
@@ -66,41 +49,17 @@ def _relative(phrase: str, now: datetime) -> datetime | None:
 def _calendar(phrase: str, now: datetime, tz: ZoneInfo) -> datetime | None:
     """A day word or date plus an optional time of day."""
     if re.search(r"\b(tomorrow|next|in\s+\d+)\b", phrase):
-        raise WhenProblem("That sounds like the future. When did the conversation happen?")
+        raise WhenProblem(messages.text("when_past_sounds_future"))
     clock, rest = take_clock_time(phrase)
     day, rest = _take_day(rest, now)
     if re.sub(r"\b(at|on)\b", " ", rest).strip():
         return None
-    when = _normalise(datetime.combine(day or now.date(), clock or _DEFAULT_TIME, tzinfo=tz), tz)
+    when = wall(day or now.date(), clock or _DEFAULT_TIME, tz).astimezone(tz)
     if day is None and clock is None:
         return None
     if when > now and any(re.search(rf"\b{name[:3]}", phrase) for name in WEEKDAYS):
         when -= timedelta(days=7)  # "Monday 9am" said on Monday at 8am means last week
     return when
-
-
-def _normalise(when: datetime, tz: ZoneInfo) -> datetime:
-    """Skip over times that do not exist on a daylight-saving spring-forward day."""
-    return when.astimezone(ZoneInfo("UTC")).astimezone(tz)
-
-
-def take_clock_time(phrase: str) -> tuple[time | None, str]:
-    """Find a time of day ("3pm", "at 9", "14:30", "this morning"); return it and the rest of the phrase."""
-    for word, value in _PARTS_OF_DAY.items():
-        if re.search(rf"\b(this\s+)?{word}\b", phrase):
-            return value, re.sub(rf"\b(this\s+|in\s+the\s+)?{word}\b", " ", phrase)
-    for match in _TIME.finditer(phrase):
-        hour, minute, meridiem = int(match.group(1)), int(match.group(2) or 0), match.group(3)
-        if match.group(2) is None and meridiem is None and "at" not in match.group(0):
-            continue  # a bare number is more likely a day of the month
-        if meridiem:
-            if not 1 <= hour <= 12:
-                return None, phrase
-            hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
-        if hour > 23 or minute > 59:
-            return None, phrase
-        return time(hour, minute), phrase[: match.start()] + " " + phrase[match.end() :]
-    return None, phrase
 
 
 def _take_day(phrase: str, now: datetime) -> tuple[date | None, str]:

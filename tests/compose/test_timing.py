@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.compose import follow_up_at, send_by
-from bot.compose.timing import at_local
 
 NY = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -78,11 +77,6 @@ def test_follow_up_stays_ten_oclock_across_fall_back() -> None:
     interview = datetime(2026, 10, 22, 10, 0, tzinfo=BERLIN)  # CEST; clocks go back on 25 October
     follow = follow_up_at(interview, None, tz=BERLIN)
     assert follow.isoformat() == "2026-10-29T10:00:00+01:00"
-
-
-def test_a_time_inside_the_spring_forward_gap_moves_to_a_real_instant() -> None:
-    moment = at_local(datetime(2026, 3, 8).date(), datetime(2026, 3, 8, 2, 30).time(), NY)
-    assert moment.isoformat() == "2026-03-08T03:30:00-04:00"
 
 
 @pytest.mark.parametrize(

@@ -25,18 +25,18 @@ from sqlmodel import col
 
 from bot.actions import Action, Ask, DraftsReady, End, Say
 from bot.compose import compose
+from bot.config import load_settings
 from bot.conversation.cursor import cursors, get_value, required
 from bot.conversation.engine import Engine
 from bot.conversation.flow import default_flow
 from bot.conversation.parsers import PARSERS, ParseContext
 from bot.conversation.repair import repair
-from bot.conversation.service import ConversationService
 from bot.conversation.state import CONFIRM, ConversationState
 from bot.events import COMMANDS, Address, ChoiceMade, ConversationEvent, Navigate, Start, TextAnswer
-from bot.storage.db import make_engine, session_factory, upgrade_engine
+from bot.runtime import build_core, running
 from bot.storage.models import Conversation, Note, ProcessedEvent
 from bot.storage.store import to_state
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 
 FLOW = default_flow()
 ENGINE = Engine(FLOW, compose)
@@ -326,15 +326,13 @@ class ServiceOnDatabase(Conversations):
     def __init__(self) -> None:
         super().__init__()
         self.loop = asyncio.new_event_loop()
-        self.database = make_engine(self.url)
         self.clock = FakeClock(START)
-        self.service = ConversationService(
-            sessions=session_factory(self.database), engine=ENGINE, clock=self.clock, default_timezone="Europe/Berlin"
-        )
+        self.core = build_core(load_settings(database_url=self.url, default_timezone="Europe/Berlin"), clock=self.clock)
+        self.service = self.core.service
         self.sent: list[ConversationEvent] = []
 
     def teardown(self) -> None:
-        self.loop.run_until_complete(self.database.dispose())
+        self.loop.run_until_complete(self.core.close())
         self.loop.close()
 
     def deliver(self, event: ConversationEvent) -> tuple[ConversationState | None, list[Action]]:
@@ -404,9 +402,8 @@ def test_engine_keeps_its_promises_under_random_conversations() -> None:
 
 def test_service_on_database_matches_engine_and_ignores_duplicates(db_url: str) -> None:
     async def upgrade() -> None:
-        database = make_engine(db_url)
-        await upgrade_engine(database)
-        await database.dispose()
+        async with running(load_settings(database_url=db_url)):
+            pass
 
     asyncio.run(upgrade())
     ServiceOnDatabase.url = db_url

@@ -112,7 +112,7 @@ class SlackRig:
 
     async def conversations(self, user: str) -> list[Conversation]:
         assert self.bot is not None
-        async with self.bot.sessions() as session:
+        async with self.bot.core.sessions() as session:
             statement = select(Conversation).where(
                 col(Conversation.user_id) == user, col(Conversation.workspace) == TEAM
             )
@@ -120,6 +120,6 @@ class SlackRig:
 
     async def notes(self, user: str) -> list[Note]:
         assert self.bot is not None
-        async with self.bot.sessions() as session:
+        async with self.bot.core.sessions() as session:
             statement = select(Note).where(col(Note.user_id) == user).order_by(col(Note.position))
             return list((await session.execute(statement)).scalars())

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.events import Address
 from bot.reminders.scheduler import Scheduler
 from bot.storage.db import session_factory
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.fakes.reminder_sender import FakePlatform
 
 ME = Address("console", "local", "terminal", "sam")

@@ -14,7 +14,7 @@ from bot.reminders.commands import parse
 from bot.reminders.scheduler import Scheduler
 from bot.storage.db import session_factory
 from bot.storage.models import Reminder, UserPrefs
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.fakes.reminder_sender import FakePlatform
 from tests.fakes.sender import RecordingSender
 from tests.reminders.conftest import ME, SOMEONE_ELSE

@@ -14,7 +14,7 @@ from bot.reminders.handler import NOT_YOUR_REMINDER, NOTHING_TO_SNOOZE
 from bot.reminders.scheduler import Scheduler
 from bot.storage.db import session_factory
 from bot.storage.models import Note, Reminder
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.fakes.reminder_sender import FakePlatform
 from tests.fakes.sender import RecordingSender
 from tests.reminders.conftest import ME, SOMEONE_ELSE

@@ -12,7 +12,7 @@ from bot.conversation.service import ConversationService
 from bot.storage.db import session_factory
 from bot.storage.models import Conversation, ProcessedEvent, Reminder, UserPrefs
 from bot.storage.privacy import export, forget, purge, user_tables
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.fakes.sender import RecordingSender
 from tests.reminders.conftest import ME, SOMEONE_ELSE
 from tests.reminders.debrief import finish_debrief

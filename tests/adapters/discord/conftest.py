@@ -8,7 +8,7 @@ import pytest
 
 from adapters.discord import ThankYouClient, build_client
 from bot.config import load_settings
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.fakes.discord_gateway import DiscordFake, DiscordSchemas, point_discord_at
 from tests.fakes.http_api import FakeHttpApi
 

@@ -49,13 +49,13 @@ def content(call: Call) -> str:
 
 
 async def active(client: ThankYouClient, user: User) -> Conversation | None:
-    async with client.sessions() as session:
+    async with client.core.sessions() as session:
         statement = select(Conversation).where(Conversation.user_id == str(user.id), Conversation.status == "active")
         return (await session.execute(statement)).scalar_one_or_none()
 
 
 async def latest(client: ThankYouClient, user: User) -> Conversation | None:
-    async with client.sessions() as session:
+    async with client.core.sessions() as session:
         statement = select(Conversation).where(Conversation.user_id == str(user.id)).order_by(Conversation.id.desc())
         return (await session.execute(statement)).scalars().first()
 

@@ -15,7 +15,7 @@ CANNOT_DM = {"code": 50007, "message": "Cannot send messages to this user"}
 
 
 async def _prefs(client: ThankYouClient, user_id: int) -> UserPrefs | None:
-    async with client.sessions() as session:
+    async with client.core.sessions() as session:
         return await session.get(UserPrefs, ("discord", DM_WORKSPACE, str(user_id)))
 
 
@@ -36,7 +36,7 @@ async def test_closed_dms_are_explained_ephemerally_recorded_and_not_retried(
     )
     assert told["allowed_mentions"] == {"parse": []}
     prefs = await _prefs(client, sam.id)
-    assert prefs is not None and prefs.dm_closed_at == client.clock.now()
+    assert prefs is not None and prefs.dm_closed_at == client.core.clock.now()
 
 
 async def test_after_allowing_dms_the_next_thankyou_works_and_clears_the_flag(

@@ -39,7 +39,7 @@ async def test_thankyou_in_a_server_continues_in_dms_until_drafts(
     row = await latest(client, sam)
     assert row is not None and row.status == "done"
     assert row.answers["company"] == "Acme Robotics" and row.answers["format"] == "video"
-    async with client.sessions() as session:
+    async with client.core.sessions() as session:
         notes = (await session.execute(select(Note).order_by(Note.position))).scalars().all()
     assert [n.interviewer for n in notes] == ["Priya Natarajan", "Tom Lee"]
     drafts = [c for c in discord_fake.messages_to(sam) if any(i.startswith("ty:d:") for i in custom_ids(c))]

@@ -107,7 +107,7 @@ async def test_duplicate_messages_and_interactions_have_one_effect(
     assert len(replies) == 1 and "sign the notes" in content(replies[0])
     row = await latest(client, sam)
     assert row is not None and row.answers == {"occasion": "interview"}
-    async with client.sessions() as session:
+    async with client.core.sessions() as session:
         seen = (await session.execute(select(func.count()).select_from(ProcessedEvent))).scalar_one()
     assert seen == 2
 
@@ -118,7 +118,7 @@ async def test_ignores_bots_and_itself(discord_fake: DiscordFake, client: ThankY
     own = discord_fake.message(robot.dm_channel, BOT_USER, "hello", discord_fake.next_id())
     await feed_message(client, own)
     assert discord_fake.messages_to(robot) == []
-    async with client.sessions() as session:
+    async with client.core.sessions() as session:
         assert (await session.execute(select(func.count()).select_from(ProcessedEvent))).scalar_one() == 0
 
 
@@ -163,7 +163,7 @@ async def test_messages_in_a_server_channel_are_never_read(discord_fake: Discord
     in_server["member"] = {"roles": [], "joined_at": in_server["timestamp"], "deaf": False, "mute": False, "flags": 0}
     await feed_message(client, in_server)
     assert [c for c in discord_fake.api.calls if c.method == "POST"] == []
-    async with client.sessions() as session:
+    async with client.core.sessions() as session:
         assert (await session.execute(select(func.count()).select_from(ProcessedEvent))).scalar_one() == 0
 
 

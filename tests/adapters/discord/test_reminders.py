@@ -10,8 +10,8 @@ from adapters.discord import ThankYouClient
 from adapters.discord.translate import DM_WORKSPACE
 from bot.reminders.scheduler import Scheduler
 from bot.storage.models import Reminder, UserPrefs
-from bot.time.clock import FakeClock
 from tests.adapters.discord.helpers import click, content, converse_to_drafts, custom_ids
+from tests.fakes.clock import FakeClock
 from tests.fakes.discord_gateway import API, DiscordFake, User, feed_interaction
 from tests.fakes.http_api import Call
 
@@ -24,14 +24,14 @@ async def _debrief(fake: DiscordFake, client: ThankYouClient, name: str = "sam")
 
 
 async def _reminders(client: ThankYouClient) -> list[Reminder]:
-    async with client.sessions() as session:
+    async with client.core.sessions() as session:
         return list((await session.execute(select(Reminder).order_by(Reminder.due_at))).scalars())
 
 
 async def _nudge(fake: DiscordFake, client: ThankYouClient, clock: FakeClock, user: User) -> tuple[Reminder, Call]:
     (first, *_) = await _reminders(client)
     clock.advance(hours=(first.due_at - clock.now()) / timedelta(hours=1) + 0.1)
-    scheduler = Scheduler(client.sessions, {"discord": client.sender}, clock, default_timezone="America/New_York")
+    scheduler = Scheduler(client.core.sessions, {"discord": client.sender}, clock, default_timezone="America/New_York")
     shown = len(fake.messages_to(user))
     await scheduler.tick()
     (nudge,) = fake.messages_to(user)[shown:]
@@ -63,13 +63,13 @@ async def test_a_closed_dm_fails_the_reminder_once_and_is_recorded(
     shown = len(discord_fake.messages_to(sam))
     (first, *_) = await _reminders(client)
     clock.advance(hours=(first.due_at - clock.now()) / timedelta(hours=1) + 0.1)
-    scheduler = Scheduler(client.sessions, {"discord": client.sender}, clock, default_timezone="America/New_York")
+    scheduler = Scheduler(client.core.sessions, {"discord": client.sender}, clock, default_timezone="America/New_York")
     await scheduler.tick()
     await scheduler.tick()
     assert len(discord_fake.messages_to(sam)) == shown + 1  # one attempt; a permanent failure is not retried
     (failed, *_) = await _reminders(client)
     assert failed.status == "failed"
-    async with client.sessions() as session:
+    async with client.core.sessions() as session:
         prefs = await session.get(UserPrefs, ("discord", DM_WORKSPACE, str(sam.id)))
     assert prefs is not None and prefs.dm_closed_at is not None
 

@@ -8,6 +8,7 @@ from adapters.discord import ThankYouClient, build_client
 from adapters.discord.main import run
 from bot.config import load_settings
 from bot.errors import ConfigError
+from bot.runtime import build_core
 from tests.adapters.discord.conftest import ClientFactory
 from tests.fakes.discord_gateway import API, APP_ID, GUILD_ID, DiscordFake
 from tests.fakes.http_api import FakeHttpApi
@@ -25,7 +26,7 @@ async def test_build_client_touches_no_network(api: FakeHttpApi, sqlite_url: str
 @pytest.mark.parametrize("token", [None, "", "changeme", "your-token"])
 async def test_run_refuses_a_missing_or_placeholder_token(api: FakeHttpApi, token: str | None, sqlite_url: str) -> None:
     with pytest.raises(ConfigError, match="DISCORD_TOKEN"):
-        await run(load_settings(database_url=sqlite_url, discord_token=token))
+        await run(build_core(load_settings(database_url=sqlite_url, discord_token=token)))
     assert api.calls == []
 
 
@@ -89,6 +90,6 @@ async def test_database_errors_never_carry_answer_text(client: ThankYouClient) -
 
     secret = "my interviewer Priya said something private"
     with pytest.raises(SQLAlchemyError) as error:
-        async with client.sessions() as session:
+        async with client.core.sessions() as session:
             await session.execute(text("INSERT INTO no_such_table VALUES (:x)"), {"x": secret})
     assert secret not in str(error.value)

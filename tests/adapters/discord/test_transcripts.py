@@ -43,6 +43,6 @@ async def test_transcript_through_discord(
     assert row is not None
     assert row.status == (transcript.end if transcript.end == "cancelled" else "done" if transcript.end else "active")
     assert subset(transcript.answers, row.answers), row.answers
-    async with client.sessions() as session:
+    async with client.core.sessions() as session:
         notes = await session.execute(select(Note).where(Note.conversation_id == row.id).order_by(Note.position))
         assert [n.interviewer for n in notes.scalars()] == transcript.recipients

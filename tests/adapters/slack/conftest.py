@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.slack_rig import SlackRig
 

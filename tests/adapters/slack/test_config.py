@@ -13,6 +13,7 @@ from adapters.slack import build_app, build_bot
 from adapters.slack.main import run
 from bot.config import Settings, load_settings
 from bot.errors import ConfigError
+from bot.runtime import build_core
 from tests.fakes import slack_requests as sr
 from tests.fakes.slack_api import FakeSlackApi
 
@@ -45,7 +46,7 @@ async def test_socket_mode_needs_the_app_token_not_the_signing_secret(tmp_path: 
     configured = settings(tmp_path, slack_signing_secret=None)
     assert isinstance(build_app(configured, socket_mode=True), AsyncApp)
     with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
-        await run(configured, http=False, port=0)
+        await run(build_core(configured), http=False, port=0)
     assert not (tmp_path / "bot.db").exists(), "refused before touching the database"
 
 

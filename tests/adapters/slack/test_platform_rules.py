@@ -212,7 +212,7 @@ async def test_answer_is_kept_when_the_reply_cannot_be_posted(rig: SlackRig, sla
 async def test_an_internal_failure_gets_a_kind_apology_without_details(rig: SlackRig) -> None:
     await rig.command(USER)
     assert rig.bot is not None
-    async with rig.bot.database.begin() as connection:  # the database loses a table under the bot's feet
+    async with rig.bot.core.database.begin() as connection:  # the database loses a table under the bot's feet
         await connection.exec_driver_sql("ALTER TABLE conversations RENAME TO conversations_gone")
     await rig.dm(USER, "a referral")
     apology = rig.last(USER)

@@ -11,10 +11,9 @@ from adapters.slack.sender import RateLimited
 from bot.actions import Say
 from bot.errors import DeliveryError
 from bot.events import Address
-from bot.reminders.scheduler import deliver_due
 from bot.storage.models import Reminder
-from bot.time.clock import FakeClock
 from tests.adapters.slack.test_conversation import USER, debrief_until_confirm
+from tests.fakes.clock import FakeClock
 from tests.fakes.slack_api import TEAM, FakeSlackApi, dm_channel
 from tests.fakes.slack_rig import SlackRig
 
@@ -23,7 +22,7 @@ ADDRESS = Address("slack", TEAM, dm_channel(USER), USER)
 
 async def reminders(rig: SlackRig) -> list[Reminder]:
     assert rig.bot is not None
-    async with rig.bot.sessions() as session:
+    async with rig.bot.core.sessions() as session:
         return list((await session.execute(select(Reminder).order_by(Reminder.id))).scalars())  # type: ignore[arg-type]
 
 
@@ -37,7 +36,7 @@ async def test_nudge_is_posted_with_buttons_and_a_click_is_handled(
     clock.set(send_by.due_at + timedelta(minutes=1))
     assert rig.bot is not None
     before = len(rig.posts(USER))
-    delivered = await deliver_due(rig.bot.sessions, ADDRESS, rig.bot.sender, clock)
+    delivered = await rig.bot.core.deliver_due(ADDRESS, rig.bot.sender)
     assert delivered >= 1
     nudge = rig.posts(USER)[before]
     assert nudge.metadata == {"event_type": "thankyou_reminder", "event_payload": {"reminder_id": send_by.id}}

@@ -1,4 +1,4 @@
-"""Socket Mode end to end: `run(settings, http=False)` connects to a fake Socket Mode endpoint, acks
+"""Socket Mode end to end: `run(core, http=False)` connects to a fake Socket Mode endpoint, acks
 envelopes, dedupes redelivered ones, and answers in the DM through the Web API."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pytest
 
 from adapters.slack.main import run
 from bot.config import load_settings
+from bot.runtime import build_core
 from tests.fakes import slack_requests as sr
 from tests.fakes.slack_api import FakeSlackApi
 from tests.fakes.slack_socket import FakeSocketMode
@@ -43,7 +44,7 @@ async def test_socket_mode_conversation(tmp_path: Path, slack_api: FakeSlackApi,
         database_url=f"sqlite:///{tmp_path}/socket.db", slack_bot_token="xoxb-test", slack_app_token="xapp-test",
         slack_signing_secret=None, slack_api_url=slack_api.base_url, run_scheduler=False,
     )  # fmt: skip
-    bot = asyncio.create_task(run(settings, http=False, port=0))
+    bot = asyncio.create_task(run(build_core(settings), http=False, port=0))
     try:
         async with asyncio.timeout(BOUND):
             await socket_mode.connected.wait()

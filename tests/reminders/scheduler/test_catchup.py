@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.reminders.scheduler import Scheduler
 from bot.storage.db import make_engine, session_factory, upgrade_engine
 from bot.storage.models import UserPrefs
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.fakes.reminder_sender import FakePlatform
 from tests.reminders.scheduler.helpers import rows, seed
 

@@ -13,7 +13,7 @@ from bot.actions import Action, Nudge
 from bot.events import Address
 from bot.reminders.scheduler import Scheduler
 from bot.storage.db import make_engine, session_factory, upgrade_engine
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.reminders.scheduler.helpers import seed, statuses
 
 

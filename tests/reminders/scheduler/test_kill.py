@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.reminders.scheduler import Scheduler
 from bot.storage.db import session_factory
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.fakes.reminder_api import ApiSender, LookupApiSender, ReminderApi
 from tests.reminders.scheduler.helpers import seed, statuses
 

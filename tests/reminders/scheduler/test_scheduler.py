@@ -11,7 +11,7 @@ from bot.errors import DeliveryError
 from bot.reminders.queue import claim_due, mark_sending
 from bot.reminders.scheduler import Scheduler
 from bot.storage.db import session_factory
-from bot.time.clock import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.fakes.reminder_sender import FakePlatform, LookupPlatform, RateLimited
 from tests.reminders.scheduler.helpers import rows, seed, statuses
 

@@ -15,6 +15,7 @@ import pytest
 from bot.config import load_settings
 from bot.errors import ConfigError
 from bot.reminders.worker import run
+from bot.runtime import build_core
 from bot.storage.db import make_engine, session_factory, upgrade_engine
 from tests.fakes.http_api import FakeHttpApi
 from tests.fakes.reminder_sender import FakePlatform
@@ -23,17 +24,15 @@ from tests.reminders.scheduler.helpers import seed, statuses
 
 async def test_worker_without_platforms_refuses_to_start(sqlite_url: str) -> None:
     with pytest.raises(ConfigError, match="SLACK_BOT_TOKEN"):
-        await run(load_settings(database_url=sqlite_url), {})
+        await run(build_core(load_settings(database_url=sqlite_url)), {})
 
 
 async def test_worker_delivers_and_stops_when_asked(sqlite_url: str) -> None:
-    engine = make_engine(sqlite_url)
-    await upgrade_engine(engine)
-    ids = await seed(session_factory(engine), 3, due=datetime.now(UTC) - timedelta(minutes=1))
+    core = build_core(load_settings(database_url=sqlite_url, reminder_poll_seconds=0.05))
+    await core.ready()
+    ids = await seed(core.sessions, 3, due=datetime.now(UTC) - timedelta(minutes=1))
     platform, stop = FakePlatform(), asyncio.Event()
-    task = asyncio.create_task(
-        run(load_settings(database_url=sqlite_url, reminder_poll_seconds=0.05), {"fake": platform}, stop=stop)
-    )
+    task = asyncio.create_task(run(core, {"fake": platform}, stop=stop))
     for _ in range(200):  # bounded polling on a real loop
         if len(platform.posts) == 3:
             break
@@ -41,7 +40,7 @@ async def test_worker_delivers_and_stops_when_asked(sqlite_url: str) -> None:
     stop.set()
     await asyncio.wait_for(task, timeout=10)
     assert sorted(platform.reminder_ids()) == ids
-    await engine.dispose()
+    await core.close()
 
 
 async def test_worker_command_posts_slack_reminders_once(tmp_path: Path) -> None:

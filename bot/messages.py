@@ -1,0 +1,256 @@
+"""Every sentence a user reads, in one catalogue, so wording is reviewed in one place and can be translated.
+
+Texts are plain strings keyed by stable snake_case names; templates use `{name}` placeholders and are
+filled by `text()`, which refuses an unknown key, a missing value or an unexpected one (typos fail loudly
+in tests rather than showing "{company}" to a user). Code still builds the computed parts (lists, dates,
+summary lines); the fixed words come from here.
+
+A few placeholders carry an optional fragment with its leading space, or nothing: `{for_company}` is
+"" or " for Acme" (built from `for_company`), `{at_company}` " at Acme", `{to_people}` " to Priya",
+`{for_person}` " for Priya", `{company}` in `digest_item` " (Acme)".
+"""
+
+from __future__ import annotations
+
+import string
+from functools import cache
+from typing import Final
+
+CATALOGUE: Final[dict[str, str]] = {
+    # --- conversation: starting, asking, summarising -----------------------------------------------
+    "offer_start": "Hi! I help you write thank-you notes after an interview or a helpful chat. Want to start?",
+    "welcome_back": "Welcome back! Let's pick up where you left off.",
+    "restarted": "Okay, starting over from the first question.",
+    "cancelled": "Okay, I've stopped and cleared this debrief. Whenever you're ready, start a new one.",
+    "help": (
+        "Here's how this works: I ask a few short questions, then write one thank-you note per person you met.\n"
+        "• Just type your answer, or pick a button.\n"
+        "• skip: leave out an optional question\n"
+        "• back: change your previous answer\n"
+        "• edit <question>: change any answer, e.g. edit company\n"
+        "• restart: start this debrief again\n"
+        "• cancel: stop and clear this debrief\n"
+        "Your answers are saved as you go, so you can stop and come back later."
+    ),
+    "skip_hint": "(Type skip to leave it out.)",
+    "skip_hint_choice": "(Or type skip.)",
+    "currently": "Right now it's: {value}. Type a new answer.",
+    "currently_optional": "Right now it's: {value}. Type a new answer or skip.",
+    "understood_time": "Got it: {when} ({zone}).",
+    "cannot_skip": "I need this one: {why}",
+    "way_out_skip": "You can also type skip to leave it out.",
+    "way_out_cancel": "If you'd like to stop, type cancel.",
+    "summary_intro": "Here's what I have:",
+    "summary_outro": 'Reply "yes" to write your notes, or "edit <question>" to change something (e.g. edit company).',
+    "confirm_hint": 'Reply "yes" to write your notes, or "edit <question>" to change an answer (e.g. edit role).',
+    "drafts_intro_one": "Here is your note. Read it once, make it yours, then send it.",
+    "drafts_intro_many": (
+        "Here are your {count} notes, one per person. Read each one once, make it yours, then send it."
+    ),
+    "recovered": "Something in your saved answers needs another look, so I'll ask that question again.",
+    "answers_unreadable": "Part of your saved answers couldn't be read, so I'll ask that question again.",
+    "answer_still_needed": "I still need this answer before we go on.",
+    # --- navigation: back, edit, buttons --------------------------------------------------------------
+    "first_question": "This is the first question, so there's nothing to go back to.",
+    "not_reached_yet": "We haven't got to that question yet, so let's carry on here. I'll ask it when we get there.",
+    "unknown_field": (
+        'I don\'t have a question called "{question}". You can edit: {fields}, or e.g. title 1 for a person.'
+    ),
+    "unknown_field_unnamed": (
+        "I don't have a question called that. You can edit: {fields}, or e.g. title 1 for a person."
+    ),
+    "which_person": "Which person? For example: {examples}.",
+    "stale_button": "That button belongs to an earlier question, so I've kept your answers as they are.",
+    "finished_button": "That button belongs to a debrief that's already finished. Type start to begin a new one.",
+    "button_not_recognised": "I didn't recognise that button. Please try again.",
+    # --- finished notes: tone, reopen, mark as sent ---------------------------------------------------
+    "notes_gone": "I can't find those notes any more. They may have been deleted. Start a new debrief any time.",
+    "notes_not_yours": "That button belongs to someone else's notes, so I've left them alone.",
+    "other_debrief_open": "You have another debrief in progress. Finish or cancel it first, then try again.",
+    "pick_tone": "Please pick one of these tones: {tones}.",
+    "retoned": "Here are your notes again in a {tone} tone.",
+    "reopen_hint": "Sure. Type edit and the question to change, e.g. edit company or edit discussed 1.",
+    "note_already_sent": "That note is already marked as sent.",
+    "note_marked_sent": "Marked as sent. Well done, that's the part most people skip!",
+    # --- errors: answers that can't be used (said instead of storing them) -----------------------------
+    "answer_empty": "That answer looks empty. Could you type it again?",
+    "text_direction_chars": "That answer contains hidden text-direction characters. Please type it again plainly.",
+    "text_control_chars": "That answer contains hidden control characters. Please type it again plainly.",
+    "text_too_long": "That's {length:,} characters; please keep each answer under {limit:,}. A short phrase is plenty.",
+    "name_invalid": "That doesn't look like a name. Please type it the way it should appear, e.g. Sam Rivera.",
+    "names_missing": "Please give at least one name, e.g. Priya Natarajan.",
+    "names_too_many": "That's {count} people; I can write notes for up to {limit} at a time.",
+    "email_invalid": (
+        "That doesn't look like an email address (like priya@acme.example). Type skip if you don't have it."
+    ),
+    "url_invalid": "That doesn't look like a link (like https://example.com/talk). Type skip if there isn't one.",
+    "choice_invalid": "Please pick one of: {options}.",
+    "when_past_empty": 'Please tell me when it was, for example "yesterday 3pm".',
+    "when_past_unreadable": (
+        'I couldn\'t read that time. Try "today at 10", "yesterday 3pm", "Friday 9:30" or 2026-11-20 14:00.'
+    ),
+    "when_past_in_future": "That time is in the future. When did the conversation actually happen?",
+    "when_past_sounds_future": "That sounds like the future. When did the conversation happen?",
+    "when_past_too_old": "That's more than a year ago. Please check the date, e.g. 2026-11-20 14:00.",
+    "when_future_empty": 'Please tell me when, for example "tomorrow 9am" or "in 3 days".',
+    "when_future_unreadable": 'I couldn\'t read that time. Try "tomorrow 9am", "in 3 days", "Monday 10:00" or "5pm".',
+    "when_future_passed": "That time has already passed. Please pick a time in the future.",
+    "when_future_too_far": "That's more than a year away. Please pick a nearer time.",
+    # --- reminders: commands and buttons --------------------------------------------------------------
+    "reminders_help": (
+        "Reminder commands (start each with reminders):\n"
+        "• reminders: list what's coming up\n"
+        "• reminders move 12 tomorrow 9am (or in 3 days, Monday 10:00)\n"
+        "• reminders cancel 12\n"
+        "• reminders sent 12 / replied 12 / snooze 12 tomorrow / stop 12\n"
+        "• reminders pause until Monday, then reminders resume\n"
+        "• reminders timezone Europe/Berlin\n"
+        "• reminders quiet 22-7 (no reminders at night), or reminders quiet off\n"
+        "• forget me (delete everything I hold about you) / export my data"
+    ),
+    "reminder_command_unknown": "I didn't catch that reminder command.",
+    "reminder_not_yours": "That reminder belongs to someone else, so I've left it alone.",
+    "reminder_not_found": "I can't find reminder {n}. Type reminders to see the ones coming up.",
+    "reminder_nothing_to_snooze": "There's nothing to snooze: that reminder is already finished or cancelled.",
+    "reminder_noted": "Noted. Well done!",
+    "reminder_marked_sent": "Marked as sent. Well done!",
+    "follow_up_promise": "If you haven't heard back by {when}, I'll send you a short check-in email to copy.",
+    "checkin_sent_thanks": "Thanks for sending the check-in. Fingers crossed for good news!",
+    "reminders_replied": "That's great news! I've stopped the reminders{for_company}. Good luck with what's next!",
+    "reminders_stopped": "Okay, no more reminders{for_company}. You can start a new debrief any time.",
+    "for_company": "for {company}",
+    "snooze_unknown": "I didn't recognise that snooze. Try 1 hour, tomorrow morning or next week.",
+    "snoozed": "Okay, I'll remind you again {when}.",
+    "reminder_not_waiting": "Reminder {n} isn't waiting any more, so there's nothing to change.",
+    "reminder_cancelled": "Cancelled reminder {n}.",
+    "reminder_moved": "Done: reminder {n} moved to {when}.",
+    "reminders_none": "You have no reminders coming up. Type reminders help to see what I can do.",
+    "reminders_list_intro": "Your reminders (times in {zone}):",
+    "reminders_list_item": "• {n}: {what}{for_company}, {when}",
+    "reminders_list_paused": "Paused until {until}.",
+    "reminders_list_outro": "Change one with e.g. reminders move {n} tomorrow 9am, or reminders cancel {n}.",
+    "reminder_what_send_by": "send your thank-you notes",
+    "reminder_what_follow_up": "check in if you haven't heard back",
+    "reminder_what_other": "reminder",
+    # --- reminders: settings --------------------------------------------------------------------------
+    "timezone_unknown": "I don't know that time zone. Use a name like Europe/Berlin or America/New_York.",
+    "timezone_set": "Got it: your reminders now follow {zone} time.",
+    "reminders_resumed": "Reminders are back on. Anything that came due while paused will arrive shortly.",
+    "reminders_paused": "Reminders paused. Type reminders resume when you want them back.",
+    "reminders_paused_until": "Reminders paused until {until}. Type reminders resume to restart sooner.",
+    "quiet_invalid": "Please give quiet hours as two hours of the day, like quiet 22-7 (10pm to 7am), or quiet off.",
+    "quiet_off": "Quiet hours are off.",
+    "quiet_set": (
+        "Quiet hours set: no reminders between {start}:00 and {end}:00 your time; they'll wait until {end}:00."
+    ),
+    # --- reminders: what a delivered reminder says ----------------------------------------------------
+    "nudge_send_by": (
+        "A gentle nudge: your thank-you notes{to_people}{at_company} are ready to send. Sending them today keeps "
+        "you fresh in their minds. Already sent? Tap Sent and I'll stop reminding you."
+    ),
+    "nudge_follow_up": (
+        "Any news{at_company}? If you haven't heard back, here is a short check-in email{for_person} you can copy "
+        "and send. Heard back already? Tap They replied."
+    ),
+    "nudge_last": "This is my last check-in reminder for this one.",
+    "to_people": "to {people}",
+    "at_company": "at {company}",
+    "for_person": "for {person}",
+    "digest_intro": "While I was away, these reminders came due and I didn't want to flood you with them:",
+    "digest_item": "• {what}{company}, due {when}",
+    "digest_outro": "If any still matter, type reminders to see what's left, or reply to them when you can.",
+    "digest_what_follow_up": "check in if you hadn't heard back",
+    "digest_when_unknown": "earlier",
+    "checkin_day_unknown": "the day we met",
+    "checkin_role": "{role} role",
+    "checkin_meeting": "conversation",
+    # --- privacy --------------------------------------------------------------------------------------
+    "forget_confirm": (
+        "This deletes your debriefs, notes, reminders and settings, everywhere, for good. "
+        "If you're sure, type: forget me now"
+    ),
+    "forgotten": "Done. I've deleted everything I held about you. You can start fresh any time.",
+    "export_intro": "Here is everything I hold about you (JSON):",
+    # --- adapters / platform notices (texts exactly as the adapters say them today) -------------------
+    "goodbye": "All done. Good luck. You've got this! 💪",
+    "before_you_send": "Before you send:",
+    "reminder_scheduled_send_by": "⏰ I'll remind you to send your notes: {when}.",
+    "reminder_scheduled_follow_up": "⏰ I'll remind you to follow up if you haven't heard back: {when}.",
+    # Slack (mrkdwn)
+    "slack_dm_pointer": (
+        "I've sent you a direct message. Let's continue there, where your interview details stay private."
+    ),
+    "slack_mention_pointer": (
+        "Hi! Interview details are private, so I only talk about them in direct messages. "
+        "Type `/thankyou` or open my *Messages* tab to start."
+    ),
+    "slack_no_dm": (
+        "I couldn't open a direct message with you. Open my *Messages* tab (click my name, then Messages) "
+        "and type start, and we'll begin there."
+    ),
+    "slack_sorry": (
+        "Sorry, something went wrong on my side. Your answers so far are saved. Please send your last answer again."
+    ),
+    "slack_home_title": "Your thank-you notes",
+    "slack_home_idle": (
+        "No debrief in progress. Type `/thankyou` after your next interview and I'll help you write the notes."
+    ),
+    "slack_home_in_progress": (
+        ":speech_balloon: You have a debrief in progress. Type `/thankyou` to pick up where you left off."
+    ),
+    "slack_home_in_progress_with": (
+        ":speech_balloon: You have a debrief in progress with *{company}*. Type `/thankyou` to pick up where you "
+        "left off."
+    ),
+    "slack_home_no_notes": "Your notes will show up here once you've written some.",
+    # Discord (markdown)
+    "discord_sent_to_dm": "I've sent you a DM. Let's continue there, where your answers stay private.",
+    "discord_started_in_dm": "Here we go. Your next question is just below.",
+    "discord_closed_dms": (
+        "I couldn't send you a direct message, because DMs from this server's members are turned off for you.\n"
+        "To allow them: open the server menu (tap or right-click the server name) → **Privacy Settings** → turn on "
+        "**Direct Messages**. Then run `/thankyou` again. Your answers will stay private in our DM."
+    ),
+    "discord_not_delivered": "Sorry, I couldn't reach you just now. Please try `/thankyou` again in a minute.",
+    "discord_text_only": "I can only read typed messages. Please type your answer.",
+    "discord_oops": "Sorry, something went wrong on my side. Please try that again.",
+    "discord_tap_hint": "-# Tap a button or type your answer.",
+    "discord_draft_actions": (
+        "Want a different feel, or need to fix something? Change the tone of all notes, or edit an answer."
+    ),
+    "discord_note_as_file": "This note contains triple backticks, so I've attached it as a file to copy exactly.",
+    "discord_checkin_as_file": "The check-in email is attached as a file to copy exactly.",
+    # console (plain text)
+    "console_eof": "Saved. Run the same command again to pick up where you left off.",
+    "console_reminder_hint": (
+        "To answer a reminder, type e.g. reminders sent 12, reminders snooze 12 tomorrow or reminders help."
+    ),
+    "console_choice_hint": "(type a number or the answer)",
+}
+
+_FORMATTER = string.Formatter()
+
+
+@cache
+def placeholders(key: str) -> frozenset[str]:
+    """The names a template needs, so callers (and tests) can check them without formatting."""
+    return frozenset(name for _, name, _, _ in _FORMATTER.parse(lookup(key)) if name)
+
+
+def lookup(key: str) -> str:
+    """The raw template for `key`; KeyError names the missing key so a typo is obvious."""
+    try:
+        return CATALOGUE[key]
+    except KeyError:
+        raise KeyError(f"no message called {key!r} in bot.messages.CATALOGUE") from None
+
+
+def text(key: str, /, **values: object) -> str:
+    """The message `key` filled with `values`; every placeholder must be given and nothing else."""
+    template = lookup(key)
+    wanted = placeholders(key)
+    if values.keys() != wanted:
+        missing = ", ".join(sorted(wanted - values.keys())) or "none"
+        extra = ", ".join(sorted(values.keys() - wanted)) or "none"
+        raise ValueError(f"message {key!r}: missing values: {missing}; unexpected values: {extra}")
+    return template.format(**values)

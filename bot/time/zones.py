@@ -1,0 +1,37 @@
+"""Time-zone names to zones, with one fallback rule, so a bad stored or typed name never crashes a turn."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+UTC = ZoneInfo("UTC")
+
+
+def _load(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a directory such as "America"
+        return None
+
+
+def zone(name: str | None, fallback: str | None = None) -> ZoneInfo:
+    """The named zone, else the fallback zone, else UTC; never raises."""
+    for candidate in (name, fallback):
+        found = _load(candidate) if candidate else None
+        if found is not None:
+            return found
+    return UTC
+
+
+def is_known(name: str) -> bool:
+    """Whether `name` is exactly an IANA zone name (case matters, as in settings and stored values)."""
+    return bool(name) and _load(name) is not None
+
+
+def known_zone(name: str) -> str | None:
+    """The IANA name, forgiving case ("europe/berlin" → "Europe/Berlin", "utc" → "UTC"); None if unknown."""
+    for candidate in (name, "/".join(part.capitalize() for part in name.split("/")), name.upper()):
+        found = _load(candidate) if candidate else None
+        if found is not None:
+            return found.key
+    return None
