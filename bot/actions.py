@@ -9,10 +9,9 @@ from typing import Literal
 from bot.drafts import Draft, DraftsDocument
 from bot.vocabulary import ReminderKind as Kind
 
-# The kinds a finished debrief schedules (a digest only ever comes from the scheduler). The vocabulary's
-# members and their plain strings are both accepted while callers move over; either way `kind` is a str
-# and serialises as "send_by" / "follow_up".
-ReminderKind = Literal[Kind.SEND_BY, Kind.FOLLOW_UP, "send_by", "follow_up"]
+# The kinds a finished debrief schedules (a digest only ever comes from the scheduler); a StrEnum member
+# serialises as its plain string ("send_by", "follow_up").
+ReminderKind = Literal[Kind.SEND_BY, Kind.FOLLOW_UP]
 EndReason = Literal["done", "cancelled"]
 
 

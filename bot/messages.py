@@ -191,6 +191,8 @@ CATALOGUE: Final[dict[str, str]] = {
     "slack_sorry": (
         "Sorry, something went wrong on my side. Your answers so far are saved. Please send your last answer again."
     ),
+    "slack_reminder_send_by": ":alarm_clock: I'll nudge you {when} if your notes aren't marked as sent by then.",
+    "slack_reminder_follow_up": ":calendar: I'll check in {when} to see whether you've heard back.",
     "slack_home_title": "Your thank-you notes",
     "slack_home_idle": (
         "No debrief in progress. Type `/thankyou` after your next interview and I'll help you write the notes."

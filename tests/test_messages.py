@@ -57,6 +57,8 @@ TEMPLATES: dict[str, frozenset[str]] = {
         "reminder_scheduled_send_by": {"when"},
         "reminder_scheduled_follow_up": {"when"},
         "slack_home_in_progress_with": {"company"},
+        "slack_reminder_send_by": {"when"},
+        "slack_reminder_follow_up": {"when"},
     }.items()
 }
 
@@ -88,6 +90,8 @@ ADAPTER_KEYS = (
     "before_you_send",
     "reminder_scheduled_send_by",
     "reminder_scheduled_follow_up",
+    "slack_reminder_send_by",
+    "slack_reminder_follow_up",
     "notes_gone",
     "notes_not_yours",
     "button_not_recognised",

@@ -106,10 +106,7 @@ def _reminder_context(action: ReminderScheduled) -> Block:
     stamp = int(action.due_at.timestamp())
     plain = action.due_at.strftime("%a %d %b, %H:%M")
     when = f"<!date^{stamp}^{{date_short_pretty}} at {{time}}|{plain}>"
-    if action.kind == "send_by":
-        line = f":alarm_clock: I'll nudge you {when} if your notes aren't marked as sent by then."
-    else:
-        line = f":calendar: I'll check in {when} to see whether you've heard back."
+    line = wording.text(f"slack_reminder_{action.kind}", when=when)
     return ContextBlock(elements=[MarkdownTextObject(text=line)])
 
 

@@ -18,6 +18,7 @@ from bot.conversation.engine import Engine
 from bot.events import DraftAction, Event
 from bot.storage.models import Conversation
 from bot.storage.store import load_active, save_notes, save_state, to_state
+from bot.vocabulary import ConversationStatus, DraftActionName
 
 TONE_PREFIX = "tone:"
 
@@ -29,7 +30,7 @@ class DraftActionHandler:
         self.engine = engine
 
     async def handle(self, session: AsyncSession, event: Event, now: datetime) -> list[Action] | None:
-        if not isinstance(event, DraftAction) or event.action == "sent":
+        if not isinstance(event, DraftAction) or event.action == DraftActionName.SENT:
             return None
         row = await session.get(Conversation, event.conversation_id)
         if row is None or row.id is None:
@@ -38,7 +39,7 @@ class DraftActionHandler:
             return [Say(messages.text("notes_not_yours"))]
         if event.action.startswith(TONE_PREFIX):
             return await self._retone(session, row, event, now)
-        if event.action == "edit":
+        if event.action == DraftActionName.EDIT:
             return await self._reopen(session, row, event, now)
         return [Say(messages.text("button_not_recognised"))]
 
@@ -64,7 +65,7 @@ class DraftActionHandler:
     async def _reopen(
         self, session: AsyncSession, row: Conversation, event: DraftAction, now: datetime
     ) -> list[Action]:
-        if row.status != "active" and await load_active(session, address=event.address) is not None:
+        if row.status != ConversationStatus.ACTIVE and await load_active(session, address=event.address) is not None:
             return [Say(messages.text("other_debrief_open"))]
         state, actions = self.engine.reopen(to_state(row), now)
         assert state is not None

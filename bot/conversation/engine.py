@@ -19,6 +19,7 @@ from bot.drafts import DraftsDocument
 from bot.errors import AnswersInvalid
 from bot.events import ChoiceMade, ConversationEvent, Navigate, Start, TextAnswer
 from bot.time import zones
+from bot.vocabulary import ConversationStatus, ReminderKind
 
 
 class Composer(Protocol):
@@ -61,7 +62,7 @@ class Engine:
         self, state: ConversationState | None, event: ConversationEvent, now: datetime, *, timezone: str = "UTC"
     ) -> Outcome:
         """`timezone` is the user's zone, used when a non-Start event (e.g. typing "hi") begins a debrief."""
-        active = state if state is not None and state.status == "active" else None
+        active = state if state is not None and state.status == ConversationStatus.ACTIVE else None
         if isinstance(event, Start):
             return self._start(active, event, now)
         if active is None:
@@ -102,7 +103,11 @@ class Engine:
 
     def reopen(self, state: ConversationState, now: datetime) -> Outcome:
         """Open a finished debrief again at its summary, so one answer can be edited and the notes rewritten."""
-        reopened = state if state.status == "active" else state.with_(status="active", cursor=CONFIRM)
+        reopened = (
+            state
+            if state.status == ConversationStatus.ACTIVE
+            else state.with_(status=ConversationStatus.ACTIVE, cursor=CONFIRM)
+        )
         repaired, notes = repair(self.flow, reopened, self._ctx(reopened, now), self.defaults)
         return repaired, [Say(self.say.reopen_hint()), *(Say(n) for n in notes), self._ask(repaired, now)]
 
@@ -191,7 +196,7 @@ class Engine:
 
     def _navigate(self, state: ConversationState, command: str, argument: str | None, now: datetime) -> Outcome:
         if command == "cancel":
-            done = state.with_(status="cancelled", answers={}, queue=(), return_to=None)
+            done = state.with_(status=ConversationStatus.CANCELLED, answers={}, queue=(), return_to=None)
             return done, [Say(self.say.cancelled()), End("cancelled")]
         if command == "restart":
             return self._fresh(state.timezone, now, [Say(self.say.restarted())])
@@ -255,10 +260,10 @@ class Engine:
         drafts = self.compose(answers, tz=_zone(state.timezone), now=now)
         actions: list[Action] = [Say(self.say.drafts_intro(len(drafts.drafts))), DraftsReady(drafts)]
         if drafts.send_by > now + timedelta(minutes=30):
-            actions.append(ReminderScheduled("send_by", drafts.send_by))
+            actions.append(ReminderScheduled(ReminderKind.SEND_BY, drafts.send_by))
         if drafts.follow_up_at > now:
-            actions.append(ReminderScheduled("follow_up", drafts.follow_up_at))
-        return state.with_(status="done"), [*actions, End("done")]
+            actions.append(ReminderScheduled(ReminderKind.FOLLOW_UP, drafts.follow_up_at))
+        return state.with_(status=ConversationStatus.DONE), [*actions, End("done")]
 
     # --- asking ---------------------------------------------------------------------------
 

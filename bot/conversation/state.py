@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
-Status = Literal["active", "done", "cancelled"]
+from bot.vocabulary import ConversationStatus
+
 CONFIRM = "confirm"
 
 
@@ -22,7 +23,7 @@ class ConversationState:
     cursor: str
     timezone: str
     answers: dict[str, Any] = field(default_factory=dict)
-    status: Status = "active"
+    status: ConversationStatus = ConversationStatus.ACTIVE
     return_to: str | None = None
     queue: tuple[str, ...] = ()
     failures: int = 0

@@ -72,7 +72,7 @@ def to_state(row: Conversation) -> ConversationState:
         cursor=row.step,
         timezone=row.timezone,
         answers=row.answers if isinstance(row.answers, dict) else {},
-        status="active" if row.status == ConversationStatus.ACTIVE else "done",
+        status=ConversationStatus.ACTIVE if row.status == ConversationStatus.ACTIVE else ConversationStatus.DONE,
         return_to=progress.get("return_to") if isinstance(progress.get("return_to"), str) else None,
         queue=tuple(q for q in progress.get("queue", []) if isinstance(q, str)),
         failures=progress.get("failures", 0) if isinstance(progress.get("failures"), int) else 0,
