@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.conversation.draft_actions import DraftActionHandler
 from bot.conversation.engine import Engine
 from bot.conversation.flow import default_flow
+from bot.conversation.privacy_commands import PrivacyHandler
 from bot.conversation.service import ConversationService
 from bot.events import Address, Event
 from bot.ports import EventHandler, Sender
@@ -135,8 +136,8 @@ class Core:
 def build_core(settings: Settings, *, clock: Clock | None = None) -> Core:
     """Wire the core: database engine and sessions, flow and engine, and the service's handler pipeline.
 
-    The pipeline order matters: buttons on delivered drafts, then reminder buttons and typed reminder and
-    privacy commands, then the debrief engine for everything else.
+    The pipeline order matters: buttons on delivered drafts, then reminder buttons and typed reminder
+    commands, then data-rights requests, then the debrief engine for everything else.
     """
     database = make_engine(settings.database_url, **_pool_options(settings.database_url))
     sessions = session_factory(database)
@@ -144,6 +145,7 @@ def build_core(settings: Settings, *, clock: Clock | None = None) -> Core:
     handlers: list[EventHandler] = [
         DraftActionHandler(engine),
         ReminderHandler(default_timezone=settings.default_timezone),
+        PrivacyHandler(),
     ]
     real_clock = clock or SystemClock()
     service = ConversationService(

@@ -1,5 +1,6 @@
 """Typed reminder commands. They never steal a debrief answer: inside an open debrief only text that
 starts with "reminders" counts; with no debrief open, "timezone …", "quiet …" and "pause reminders …" do too.
+Data-rights requests ("forget me", "export my data") belong to bot/conversation/privacy_commands.py.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bot import messages
+from bot.conversation.privacy_commands import parse_request
 from bot.vocabulary import ReminderActionName
 
 PREFIX = re.compile(r"^reminders?\b[:\s]*", re.IGNORECASE)
@@ -16,13 +18,11 @@ HELP = messages.text("reminders_help")
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    verb: str  # list | help | move | cancel | act | pause | resume | timezone | quiet | forget[-now] | export | unknown
+    verb: str  # list | help | move | cancel | act | pause | resume | timezone | quiet | unknown
     target: int | None = None
     argument: str = ""
 
 
-_PRIVACY = {"forget me": "forget", "forget me now": "forget-now", "export my data": "export", "export": "export"}
-_DELIBERATE = ("forget me", "forget me now", "export my data")
 _NUMBERED = re.compile(r"^#?(\d{1,9})\b\s*(.*)$")
 _SNOOZE: dict[str, ReminderActionName] = {
     **dict.fromkeys(("", "1h", "hour", "1 hour", "an hour"), ReminderActionName.SNOOZE_HOUR),
@@ -32,22 +32,22 @@ _SNOOZE: dict[str, ReminderActionName] = {
 
 
 def parse(text: str, *, debrief_open: bool) -> Command | None:
-    """The command in `text`, or None when the text is not for us."""
+    """The command in `text`, or None when the text is not for us (data-rights requests have their own handler)."""
+    if parse_request(text, debrief_open=False) is not None:
+        return None
     stripped = " ".join(text.strip().split())
     match = PREFIX.match(stripped)
     if match:
         return _body(stripped[match.end() :])
     lowered = stripped.lower()
-    if debrief_open:  # only phrases nobody would give as an answer
-        return Command(_PRIVACY[lowered.rstrip(".!")]) if lowered.rstrip(".!") in _DELIBERATE else None
+    if debrief_open:  # inside a debrief only "reminders …" is a command
+        return None
     if re.match(r"^(time\s*zone|tz)\s+\S+$", lowered) or re.match(r"^quiet(\s+hours)?\s+\S", lowered):
         return _body(stripped)
     if re.match(r"^pause reminders\b", lowered):
         return _body("pause" + stripped[len("pause reminders") :])
     if lowered in ("my reminders", "list reminders", "show reminders"):
         return Command("list")
-    if lowered.rstrip(".!") in _PRIVACY:
-        return _body(lowered.rstrip(".!"))
     return None
 
 
@@ -59,8 +59,6 @@ def _body(rest: str) -> Command:
         return Command("list")
     if word in ("help", "?"):
         return Command("help")
-    if lowered.rstrip(".!") in _PRIVACY:
-        return Command(_PRIVACY[lowered.rstrip(".!")])
     if word in ("resume", "unpause"):
         return Command("resume")
     if word == "pause":

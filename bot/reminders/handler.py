@@ -1,4 +1,4 @@
-"""The reminder `EventHandler`: reminder buttons, "I sent it" on drafts, and typed reminder commands.
+"""The reminder `EventHandler`: reminder buttons, "Mark as sent" on drafts, and typed reminder commands.
 
 It runs inside the service's transaction before the debrief engine and returns None for anything else.
 """
@@ -17,7 +17,7 @@ from bot.actions import Action, Say
 from bot.events import Address, DraftAction, Event, ReminderAction, TextAnswer
 from bot.reminders import lifecycle
 from bot.reminders.commands import HELP, Command, parse
-from bot.reminders.settings import privacy_command, run_setting
+from bot.reminders.settings import run_setting
 from bot.storage.models import Conversation, Reminder
 from bot.storage.store import load_active
 from bot.time.future import parse_future
@@ -58,7 +58,7 @@ class ReminderHandler:
                 return None
             meant_for_us = parse(event.text, debrief_open=True) is not None and command.verb != "unknown"
             if not meant_for_us and await load_active(session, address=event.address):
-                return None  # inside a debrief only "reminders …" or a privacy request is a command; the rest answers
+                return None  # inside a debrief only "reminders …" is a command; the rest answers
             return await self._command(session, event.address, command, now)
         return None
 
@@ -150,8 +150,6 @@ class ReminderHandler:
             return [Say(await self._list(session, address, now))]
         if command.verb == "help":
             return [Say(HELP)]
-        if command.verb in ("forget", "forget-now", "export"):
-            return [Say(await privacy_command(session, address, command.verb))]
         if command.verb in ("pause", "resume", "timezone", "quiet"):
             tz = await self._zone(session, address)
             return [Say(await run_setting(session, address, command, now, tz))]

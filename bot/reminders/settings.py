@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -13,7 +12,6 @@ from bot import messages
 from bot.events import Address
 from bot.reminders import lifecycle
 from bot.reminders.commands import Command
-from bot.storage import privacy
 from bot.time.future import parse_future
 from bot.time.reading import WhenProblem
 from bot.time.zones import known_zone
@@ -71,14 +69,3 @@ async def _quiet(session: AsyncSession, address: Address, argument: str, now: da
     if start is None:
         return messages.text("quiet_off")
     return messages.text("quiet_set", start=start, end=end)
-
-
-async def privacy_command(session: AsyncSession, address: Address, verb: str) -> str:
-    """`forget me` asks for confirmation; `forget me now` deletes everything; `export my data` shows it all."""
-    if verb == "forget":
-        return messages.text("forget_confirm")
-    if verb == "forget-now":
-        await privacy.forget(session, address)
-        return messages.text("forgotten")
-    data = await privacy.export(session, address)
-    return messages.text("export_intro") + "\n" + json.dumps(data, ensure_ascii=False, indent=1)
