@@ -68,3 +68,24 @@ async def test_mark_sent_and_a_strangers_click_is_refused(service: ConversationS
     assert [n.status for n in notes] == ["sent", "drafted"]
     _, unchanged = await stored(service, address)
     assert all(n.company == "Acme Robotics" for n in unchanged)
+
+
+async def test_a_tone_change_goes_through_the_versioned_save_like_any_turn(service: ConversationService) -> None:
+    address = console_address()
+    conversation = await finish_panel(service, address)
+    before, _ = await stored(service, address)
+    await click(service, address, conversation, "tone:concise")
+    after, _ = await stored(service, address)
+    assert after.version == before.version + 1 and after.status == "done"
+    again = await click(service, address, conversation, "tone:concise")  # the same click delivered twice
+    assert again == [] and (await stored(service, address))[0].version == after.version
+
+
+async def test_edit_is_refused_while_another_debrief_is_open(service: ConversationService) -> None:
+    address = console_address()
+    conversation = await finish_panel(service, address)
+    await say(service, RecordingSender(), address, "start")
+    refused = await click(service, address, conversation, "edit")
+    assert "another debrief in progress" in " ".join(a.text for a in refused if isinstance(a, Say))
+    row, _ = await stored(service, address)
+    assert row.id != conversation and row.status == "active", "the new debrief is untouched"
