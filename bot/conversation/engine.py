@@ -224,8 +224,6 @@ class Engine:
             return state, [Say(self.say.confirm_hint()), self._ask(state, now)]
         if required(step, state.answers, self.defaults):
             return state, [Say(self.say.cannot_skip(step.why or "")), self._ask(state, now)]
-        if state.cursor == "interviewers":  # never reached: the names are always required
-            return state, [self._ask(state, now)]
         moved = self._advance(state.with_(answers=set_value(state.answers, state.cursor, None), failures=0))
         return moved, [self._ask(moved, now)]
 

@@ -11,10 +11,6 @@ from sqlmodel import Field, SQLModel
 from bot.vocabulary import ConversationStatus, NoteStatus, ReminderStatus
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 class UtcDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, aware UTC datetimes out, on every database (SQLite drops the offset otherwise)."""
 

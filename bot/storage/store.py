@@ -20,13 +20,6 @@ from bot.events import Address
 from bot.storage.models import Conversation, Note, ProcessedEvent, Reminder, UserPrefs
 from bot.vocabulary import ConversationStatus, ReminderStatus
 
-
-def _insert(session: AsyncSession, table: Any) -> Any:
-    bind = session.get_bind()
-    dialect = postgresql if bind.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
-
-
 # The three statements of every turn are built once: rebuilding them per call, and sending single-row
 # writes through the ORM's bulk path, cost about half the CPU of a turn (benchmarks/bench_engine.py).
 _EVENTS: Table = ProcessedEvent.__table__  # type: ignore[attr-defined]
