@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from bot.answers import Answers
 from bot.drafts import Draft, DraftsDocument
 from bot.vocabulary import ReminderKind as Kind
 
@@ -44,10 +45,15 @@ class Say:
 
 @dataclass(frozen=True, slots=True)
 class DraftsReady:
-    """The composed notes; `conversation_id` lets adapters offer actions on them."""
+    """The composed notes; `conversation_id` lets adapters offer actions on them.
+
+    `answers` are the validated answers the notes were composed from: the one shape storage and reminders
+    read afterwards (one note per interviewer, in the order of `answers.interviewers`).
+    """
 
     drafts: DraftsDocument
     conversation_id: int | None = None
+    answers: Answers | None = None
 
 
 @dataclass(frozen=True, slots=True)

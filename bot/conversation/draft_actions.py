@@ -7,7 +7,6 @@ life cycle (`bot.reminders`), which also settles the send-by nudge.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -50,17 +49,12 @@ class DraftActionHandler:
         if state is None:
             return actions
         conversation_id = await save_state(session, row=row, state=state, address=event.address, now=now)
-        result: list[Action] = []
-        for action in actions:
-            if isinstance(action, DraftsReady):
-                company = str(state.answers.get("company", ""))
-                await save_notes(
-                    session, conversation_id=conversation_id, address=event.address, drafts=action.drafts,
-                    company=company, now=now,
-                )  # fmt: skip
-                action = replace(action, conversation_id=conversation_id)
-            result.append(action)
-        return result
+        return [
+            await save_notes(session, conversation_id=conversation_id, address=event.address, ready=a, now=now)
+            if isinstance(a, DraftsReady)
+            else a
+            for a in actions
+        ]
 
     async def _reopen(
         self, session: AsyncSession, row: Conversation, event: DraftAction, now: datetime

@@ -99,7 +99,7 @@ class Engine:
         except AnswersInvalid:
             return None, [Say(self.say.notes_gone())]
         drafts = self.compose(parsed, tz=_zone(state.timezone), now=now)
-        return state.with_(answers=answers), [Say(self.say.retoned(tone)), DraftsReady(drafts)]
+        return state.with_(answers=answers), [Say(self.say.retoned(tone)), DraftsReady(drafts, answers=parsed)]
 
     def reopen(self, state: ConversationState, now: datetime) -> Outcome:
         """Open a finished debrief again at its summary, so one answer can be edited and the notes rewritten."""
@@ -256,7 +256,7 @@ class Engine:
             moved = state.with_(cursor=target)
             return moved, [Say(self.say.recovered()), self._ask(moved, now)]
         drafts = self.compose(answers, tz=_zone(state.timezone), now=now)
-        actions: list[Action] = [Say(self.say.drafts_intro(len(drafts.drafts))), DraftsReady(drafts)]
+        actions: list[Action] = [Say(self.say.drafts_intro(len(drafts.drafts))), DraftsReady(drafts, answers=answers)]
         if drafts.send_by > now + timedelta(minutes=30):
             actions.append(ReminderScheduled(ReminderKind.SEND_BY, drafts.send_by))
         if drafts.follow_up_at > now:

@@ -86,8 +86,7 @@ class ConversationService:
             if state is None:
                 return actions
             conversation_id = await save_state(session, row=row, state=state, address=address, now=now)
-            company = str(state.answers.get("company", ""))
-            actions = await self._persist_results(session, conversation_id, event, actions, company)
+            actions = await self._persist_results(session, conversation_id, event, actions)
         log.info(
             "event handled",
             extra={"platform": address.platform, "conversation": conversation_id, "status": state.status},
@@ -106,19 +105,18 @@ class ConversationService:
         return [*actions, self.engine.current_question(to_state(row), now)]
 
     async def _persist_results(
-        self, session: AsyncSession, conversation_id: int, event: Event, actions: list[Action], company: str
+        self, session: AsyncSession, conversation_id: int, event: Event, actions: list[Action]
     ) -> list[Action]:
+        """Notes and reminders of a finishing turn, in the turn's transaction."""
         now = self.clock.now()
-        reminders = [a for a in actions if isinstance(a, ReminderScheduled)]
         result: list[Action] = []
         for action in actions:
             if isinstance(action, DraftsReady):
-                await save_notes(
-                    session, conversation_id=conversation_id, address=event.address, drafts=action.drafts,
-                    company=company, now=now,
-                )  # fmt: skip
-                action = replace(action, conversation_id=conversation_id)
+                action = await save_notes(
+                    session, conversation_id=conversation_id, address=event.address, ready=action, now=now
+                )
             result.append(action)
+        reminders = [a for a in actions if isinstance(a, ReminderScheduled)]
         if reminders:
             await schedule_reminders(
                 session, conversation_id=conversation_id, address=event.address, reminders=reminders, now=now

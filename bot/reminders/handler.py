@@ -19,7 +19,7 @@ from bot.reminders import lifecycle
 from bot.reminders.commands import HELP, Command, parse
 from bot.reminders.settings import run_setting
 from bot.storage.models import Conversation, Reminder
-from bot.storage.store import load_active
+from bot.storage.store import answers_of, load_active
 from bot.time.future import parse_future
 from bot.time.local import next_week, tomorrow_morning
 from bot.time.reading import WhenProblem
@@ -142,8 +142,8 @@ class ReminderHandler:
 
     async def _company(self, session: AsyncSession, row: Reminder) -> str:
         conversation = await session.get(Conversation, row.conversation_id) if row.conversation_id else None
-        company = conversation.answers.get("company") if conversation is not None else None
-        return " " + messages.text("for_company", company=company) if isinstance(company, str) and company else ""
+        answers = answers_of(conversation) if conversation is not None else None
+        return " " + messages.text("for_company", company=answers.company) if answers is not None else ""
 
     async def _command(self, session: AsyncSession, address: Address, command: Command, now: datetime) -> list[Action]:
         if command.verb == "list":

@@ -16,8 +16,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from bot import TEMPLATES_DIR, messages
 from bot.actions import Choice, Nudge
+from bot.answers import Answers, Interviewer
 from bot.drafts import Draft, Recipient
 from bot.storage.models import Conversation, Note, Reminder
+from bot.storage.store import answers_of
 from bot.vocabulary import OPEN_NOTES, NoteStatus, ReminderActionName, ReminderKind
 
 TEMPLATES = TEMPLATES_DIR / "checkins"
@@ -55,8 +57,9 @@ def build_nudge(reminder: Reminder, conversation: Conversation | None, notes: li
     assert reminder.id is not None
     if reminder.kind == ReminderKind.DIGEST:
         return Nudge(reminder.id, ReminderKind.DIGEST, digest_text(reminder.payload or {}, tz), ())
-    company = conversation.answers.get("company") if conversation is not None else None
-    at = " " + messages.text("at_company", company=company) if isinstance(company, str) and company else ""
+    answers = answers_of(conversation) if conversation is not None else None
+    company = answers.company if answers is not None else (notes[0].company if notes else "")
+    at = " " + messages.text("at_company", company=company) if company else ""
     if reminder.kind == ReminderKind.SEND_BY:
         waiting = [n.interviewer for n in notes if n.status in OPEN_FOR_SEND]
         if notes and not waiting:
@@ -68,33 +71,30 @@ def build_nudge(reminder: Reminder, conversation: Conversation | None, notes: li
     if notes and not open_notes:
         return None
     first = open_notes[0] if open_notes else None
-    draft = checkin_draft(conversation, first, reminder.sequence, tz) if conversation and first else None
+    draft = checkin_draft(answers, first, reminder.sequence, tz) if answers and first else None
     last = " " + messages.text("nudge_last") if reminder.sequence >= 2 else ""
     who = " " + messages.text("for_person", person=first.interviewer) if first is not None else ""
     text = messages.text("nudge_follow_up", at_company=at, for_person=who) + last
     return Nudge(reminder.id, reminder.kind, text, OPTIONS, draft)
 
 
-def checkin_draft(conversation: Conversation, note: Note, sequence: int, tz: ZoneInfo) -> Draft:
+def checkin_draft(answers: Answers, note: Note, sequence: int, tz: ZoneInfo) -> Draft:
     """A ready-to-copy check-in email to one interviewer (first or second, the last one)."""
-    answers: dict[str, Any] = conversation.answers
-    person = _interviewer(answers, note.position)
+    person = _interviewer(answers, note)
     template = _environment().get_template("second.txt.j2" if sequence >= 2 else "first.txt.j2")
     text = template.render(
         first_name=note.interviewer.split()[0] if note.interviewer.split() else note.interviewer,
-        company=str(answers.get("company") or note.company),
+        company=answers.company,
         role_or_meeting=(
-            messages.text("checkin_role", role=answers["role"])
-            if answers.get("role")
-            else messages.text("checkin_meeting")
+            messages.text("checkin_role", role=answers.role) if answers.role else messages.text("checkin_meeting")
         ),
-        interview_day=_day(answers.get("interview_at"), tz),
-        discussed=person.get("discussed") or "",
-        next_steps=answers.get("next_steps") or "",
-        candidate=str(answers.get("candidate") or ""),
+        interview_day=_day(answers.interview_at, tz),
+        discussed=(person.discussed if person else None) or "",
+        next_steps=answers.next_steps or "",
+        candidate=answers.candidate,
     )
     subject, _, body = text.partition("\n\n")
-    email = person.get("email") if isinstance(person.get("email"), str) else None
+    email = person.email if person else None
     return Draft(
         to=Recipient(name=note.interviewer, email=email), channel="email", subject=subject.strip(),
         body=body.strip(), words=len(body.split()), checks=[],
@@ -114,20 +114,19 @@ def digest_text(payload: dict[str, Any], tz: ZoneInfo) -> str:
     return "\n".join(lines)
 
 
-def _interviewer(answers: dict[str, Any], position: int) -> dict[str, Any]:
-    people = answers.get("interviewers")
-    if isinstance(people, list) and 0 <= position < len(people) and isinstance(people[position], dict):
-        found: dict[str, Any] = people[position]
-        return found
-    return {}
+def _interviewer(answers: Answers, note: Note) -> Interviewer | None:
+    """The person a note is for: its position is the interviewer's index (checked by name, in case the
+    answers were edited after the notes were written)."""
+    people = answers.interviewers
+    if 0 <= note.position < len(people) and people[note.position].name == note.interviewer:
+        return people[note.position]
+    return next((p for p in people if p.name == note.interviewer), None)
 
 
-def _day(value: object, tz: ZoneInfo) -> str:
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
+def _day(moment: datetime | None, tz: ZoneInfo) -> str:
+    if moment is None:
         return messages.text("checkin_day_unknown")
-    return moment.astimezone(tz).strftime("%A, %B %-d") if moment.tzinfo else moment.strftime("%A, %B %-d")
+    return moment.astimezone(tz).strftime("%A, %B %-d")
 
 
 def _when(value: object, tz: ZoneInfo) -> str:

@@ -15,6 +15,7 @@ from bot.reminders import lifecycle
 from bot.reminders.messages import build_nudge
 from bot.reminders.queue import finish
 from bot.storage.models import Conversation, Reminder
+from bot.storage.store import answers_of
 from bot.time.local import deliverable_at
 from bot.vocabulary import ReminderKind, ReminderStatus
 
@@ -48,7 +49,7 @@ async def plan_batch(
         prefs = all_prefs.get((row.platform, row.workspace, row.user_id))
         conversation = conversations.get(row.conversation_id or -1)
         tz = lifecycle.zone_for(prefs, conversation, default_timezone)
-        plan = Plan(row, tz_name=tz.key, company=str(conversation.answers.get("company", "")) if conversation else "")
+        plan = Plan(row, tz_name=tz.key, company=_company(conversation))
         when = deliverable_at(
             max(row.due_at, now), tz, quiet_start=prefs.quiet_start if prefs else None,
             quiet_stop=prefs.quiet_end if prefs else None, paused_until=prefs.paused_until if prefs else None,
@@ -94,3 +95,8 @@ def backoff(row: Reminder) -> timedelta:
     """30 s, 1 min, 2 min … capped at an hour, with a little per-row jitter so retries don't stampede."""
     seconds = min(30 * 2 ** max(row.attempts - 1, 0), 3600)
     return timedelta(seconds=seconds * (1 + ((row.id or 0) * 7919 % 100) / 500))
+
+
+def _company(conversation: Conversation | None) -> str:
+    answers = answers_of(conversation) if conversation is not None else None
+    return answers.company if answers is not None else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -12,10 +13,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from bot.actions import ReminderScheduled
+from bot.actions import DraftsReady, ReminderScheduled
+from bot.answers import Answers, parse_answers
 from bot.conversation.state import ConversationState
-from bot.drafts import DraftsDocument
-from bot.errors import ConversationConflict
+from bot.errors import AnswersInvalid, ConversationConflict
 from bot.events import Address
 from bot.storage.models import Conversation, Note, ProcessedEvent, Reminder, UserPrefs
 from bot.vocabulary import ConversationStatus, ReminderStatus
@@ -106,24 +107,30 @@ async def save_state(
 
 
 async def save_notes(
-    session: AsyncSession,
-    *,
-    conversation_id: int,
-    address: Address,
-    drafts: DraftsDocument,
-    company: str,
-    now: datetime,
-) -> None:
-    """Store the drafts, replacing earlier ones of this conversation (finishing again after an edit)."""
+    session: AsyncSession, *, conversation_id: int, address: Address, ready: DraftsReady, now: datetime
+) -> DraftsReady:
+    """Store the drafts, replacing earlier ones of this conversation (finishing again after an edit); each
+    note's `position` is its interviewer's index in the answers. Returns the drafts tagged with the id."""
+    answers = ready.answers
+    assert answers is not None, "the engine attaches the answers it composed from"
     await session.execute(delete(_NOTES).where(_NOTES.c.conversation_id == conversation_id))
-    for position, draft in enumerate(drafts.drafts):
+    for position, (person, draft) in enumerate(zip(answers.interviewers, ready.drafts.drafts, strict=True)):
         session.add(
             Note(
                 conversation_id=conversation_id, platform=address.platform, workspace=address.workspace,
-                user_id=address.user, position=position, interviewer=draft.to.name, company=company,
+                user_id=address.user, position=position, interviewer=person.name, company=answers.company,
                 channel=draft.channel, subject=draft.subject, body=draft.body, created_at=now, updated_at=now,
             )
         )  # fmt: skip
+    return replace(ready, conversation_id=conversation_id)
+
+
+def answers_of(row: Conversation) -> Answers | None:
+    """A finished debrief's answers as the validated model (None while partial, or if the row was damaged)."""
+    try:
+        return parse_answers(row.answers)
+    except AnswersInvalid:
+        return None
 
 
 async def schedule_reminders(
