@@ -39,13 +39,12 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.ext.asyncio import AsyncEngine  # noqa: E402
 
 from bot.actions import Action, Ask  # noqa: E402
-from bot.compose import compose  # noqa: E402
+from bot.config import load_settings  # noqa: E402
 from bot.conversation import service as service_module  # noqa: E402
-from bot.conversation.engine import Engine  # noqa: E402
-from bot.conversation.flow import default_flow  # noqa: E402
 from bot.conversation.service import ConversationService  # noqa: E402
 from bot.events import Address, Event, Start, TextAnswer  # noqa: E402
-from bot.storage.db import async_url, make_engine, session_factory, upgrade_engine  # noqa: E402
+from bot.runtime import Core, build_core  # noqa: E402
+from bot.storage.db import async_url  # noqa: E402
 
 TOP = {
     "occasion": "1", "candidate": "Sam Rivera", "company": "Acme Robotics", "role": "Data Engineer",
@@ -158,16 +157,17 @@ async def floor(database: AsyncEngine, turns: int, users: int) -> tuple[list[flo
     return samples, time.perf_counter() - began
 
 
-def service_for(database: AsyncEngine) -> ConversationService:
-    engine = Engine(default_flow(), compose)
-    return ConversationService(sessions=session_factory(database), engine=engine, default_timezone="America/New_York")
+def core_for(url: str) -> Core:
+    """The core exactly as `thankyou-bot` builds it (bot/runtime.py), with its whole handler pipeline."""
+    return build_core(load_settings(database_url=url, default_timezone="America/New_York"))
 
 
 async def bench_database(label: str, url: str, args: argparse.Namespace) -> None:
-    database = make_engine(url)
+    core = core_for(url)
+    database = core.database
     try:
-        await upgrade_engine(database)
-        service = service_for(database)
+        await core.ready()
+        service = core.service
         users = Users(service, args.users, f"{label}-{uuid.uuid4().hex[:6]}")
         await Users(service, 3, f"warm-{uuid.uuid4().hex[:6]}").complete_all()  # warm caches and the pool
         profiler = cProfile.Profile() if args.profile else None
@@ -188,7 +188,7 @@ async def bench_database(label: str, url: str, args: argparse.Namespace) -> None
         if args.in_flight and label in args.memory_on:
             await in_flight(service, args.in_flight, args.rounds, label)
     finally:
-        await database.dispose()
+        await core.close()
 
 
 async def phases(service: ConversationService, count: int, label: str) -> None:
@@ -251,7 +251,7 @@ async def in_flight(service: ConversationService, count: int, rounds: int, label
 
 def pure_engine(conversations: int) -> None:
     """The engine alone (no database): the first conversation loads the composer, so it is shown apart."""
-    engine = Engine(default_flow(), compose)
+    engine = core_for("sqlite:///:memory:").engine  # never connects: only the pure engine is used
     address = Address("bench", "pure", "dm", "user")
     samples: list[float] = []
     for number in range(conversations + 1):

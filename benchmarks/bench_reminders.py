@@ -30,8 +30,10 @@ import asyncpg  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from bot.config import load_settings  # noqa: E402
 from bot.reminders.scheduler import INLINE_HOLD, Scheduler  # noqa: E402
-from bot.storage.db import async_url, make_engine, session_factory, upgrade_engine  # noqa: E402
+from bot.runtime import build_core, running  # noqa: E402
+from bot.storage.db import async_url  # noqa: E402
 from bot.storage.models import Reminder  # noqa: E402
 from tests.fakes.reminder_api import LookupApiSender, ReminderApi  # noqa: E402
 
@@ -73,8 +75,8 @@ async def _drop_database(base: str, name: str) -> None:
 
 async def _seed(url: str, count: int, start: datetime, spread: float) -> dict[int, float]:
     """Insert `count` reminders due evenly over `spread` seconds from `start`; returns id → due (epoch)."""
-    engine = make_engine(url)
-    await upgrade_engine(engine)
+    core = build_core(load_settings(database_url=url))
+    await core.ready()
     rows = []
     for n in range(count):
         due = start + timedelta(seconds=spread * n / count)
@@ -83,14 +85,14 @@ async def _seed(url: str, count: int, start: datetime, spread: float) -> dict[in
             "user_id": f"U{n % 2000}", "kind": "send_by", "due_at": due, "status": "pending", "attempts": 0,
             "sequence": 1, "occurrence": 0, "created_at": start, "updated_at": start,
         })  # fmt: skip
-    async with engine.begin() as connection:
+    async with core.database.begin() as connection:
         await connection.execute(insert(Reminder), rows)
-    async with session_factory(engine)() as session:
+    async with core.sessions() as session:
         from sqlalchemy import select
 
         found = await session.execute(select(Reminder.id, Reminder.due_at))  # type: ignore[call-overload]
         dues = {rid: due.timestamp() for rid, due in found.all()}
-    await engine.dispose()
+    await core.close()
     return dues
 
 
@@ -119,9 +121,8 @@ async def run_scenario(base: str, scenario: Scenario, count: int, poll: float) -
     name, url = await _fresh_database(base)
     api = await ReminderApi(rate=scenario.rate).start()
     try:
-        engine = make_engine(url)
-        await upgrade_engine(engine)
-        await engine.dispose()
+        async with running(load_settings(database_url=url)):
+            pass  # the schema, once, before the workers start
         workers = [await _spawn(url, api.base_url, poll) for _ in range(2)]
         await asyncio.sleep(2.0)  # let both workers start and go idle
         start = datetime.now(UTC) + timedelta(seconds=1)
@@ -167,12 +168,12 @@ def _report(scenario: Scenario, api: ReminderApi, dues: dict[int, float], start:
 
 
 async def worker_main(url: str, api: str, poll: float) -> None:
-    engine = make_engine(url, pool_size=5)
+    core = build_core(load_settings(database_url=url))
     sender = LookupApiSender(api)
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     scheduler = Scheduler(
-        session_factory(engine), {"bench": sender}, lease=timedelta(seconds=LEASE_SECONDS),
+        core.sessions, {"bench": sender}, lease=timedelta(seconds=LEASE_SECONDS),
         batch=int(os.environ.get("BENCH_BATCH", "100")), concurrency=int(os.environ.get("BENCH_CONCURRENCY", "32")),
         poll_seconds=poll, inline_hold=INLINE_HOLD,
     )  # fmt: skip
@@ -180,7 +181,7 @@ async def worker_main(url: str, api: str, poll: float) -> None:
         await scheduler.run(stop)
     finally:
         await sender.close()
-        await engine.dispose()
+        await core.close()
 
 
 async def main(args: argparse.Namespace) -> int:
