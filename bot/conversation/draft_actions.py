@@ -17,9 +17,7 @@ from bot.conversation.engine import Engine
 from bot.events import DraftAction, Event
 from bot.storage.models import Conversation
 from bot.storage.store import load_active, save_notes, save_state, to_state
-from bot.vocabulary import ConversationStatus, DraftActionName
-
-TONE_PREFIX = "tone:"
+from bot.vocabulary import TONE_PREFIX, ConversationStatus, DraftActionName
 
 
 class DraftActionHandler:

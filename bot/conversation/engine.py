@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from bot.actions import Action, Ask, Choice, DraftsReady, End, ReminderScheduled, Say
 from bot.answers import TONES, Answers, parse_answers
@@ -98,7 +97,7 @@ class Engine:
             parsed = parse_answers(answers)
         except AnswersInvalid:
             return None, [Say(self.say.notes_gone())]
-        drafts = self.compose(parsed, tz=_zone(state.timezone), now=now)
+        drafts = self.compose(parsed, tz=zones.zone(state.timezone), now=now)
         return state.with_(answers=answers), [Say(self.say.retoned(tone)), DraftsReady(drafts, answers=parsed)]
 
     def reopen(self, state: ConversationState, now: datetime) -> Outcome:
@@ -177,7 +176,7 @@ class Engine:
             per_person = [s.field for s in self.flow.steps if s.repeat]
             queue = (*queue, *(f"interviewers.{i}.{f}" for i in new_people for f in per_person))
         moved = self._advance(state.with_(answers=answers, queue=queue, failures=0))
-        zone = _zone(moved.timezone).key  # the zone the time was read in (UTC if the stored one is unknown)
+        zone = zones.zone(moved.timezone).key  # the zone the time was read in (UTC if the stored one is unknown)
         lead = [Say(self.say.understood_time(str(value), zone))] if state.cursor == "interview_at" else []
         moved, notes = repair(self.flow, moved, self._ctx(moved, now), self.defaults)
         return moved, [*lead, *(Say(n) for n in notes), self._ask(moved, now)]
@@ -255,7 +254,7 @@ class Engine:
             target = field if field in cursors(self.flow, state.answers) else cursors(self.flow, {})[0]
             moved = state.with_(cursor=target)
             return moved, [Say(self.say.recovered()), self._ask(moved, now)]
-        drafts = self.compose(answers, tz=_zone(state.timezone), now=now)
+        drafts = self.compose(answers, tz=zones.zone(state.timezone), now=now)
         actions: list[Action] = [Say(self.say.drafts_intro(len(drafts.drafts))), DraftsReady(drafts, answers=answers)]
         if drafts.send_by > now + timedelta(minutes=30):
             actions.append(ReminderScheduled(ReminderKind.SEND_BY, drafts.send_by))
@@ -266,7 +265,7 @@ class Engine:
     # --- asking ---------------------------------------------------------------------------
 
     def _ctx(self, state: ConversationState, now: datetime, choices: tuple[tuple[str, str], ...] = ()) -> ParseContext:
-        return ParseContext(now=now, tz=_zone(state.timezone), choices=choices)
+        return ParseContext(now=now, tz=zones.zone(state.timezone), choices=choices)
 
     def _ask(self, state: ConversationState, now: datetime, *, editing: bool = False) -> Ask:
         order = cursors(self.flow, state.answers)
@@ -292,7 +291,3 @@ def _is_stale_click(event: ConversationEvent, cursor: str | None) -> bool:
     if isinstance(event, Navigate) and event.question is not None and event.command in _QUESTION_BOUND:
         return event.question != cursor
     return False
-
-
-def _zone(name: str) -> ZoneInfo:
-    return zones.zone(name)

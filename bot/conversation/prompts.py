@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot import messages
 from bot.conversation.cursor import get_value, person_name
 from bot.conversation.flow import Flow, Step
 from bot.conversation.state import CONFIRM
+from bot.time import zones
 
 HELP = messages.text("help")
 
@@ -50,7 +50,7 @@ class Messages:
         return "\n".join(lines)
 
     def understood_time(self, iso: str, zone: str) -> str:
-        moment = datetime.fromisoformat(iso).astimezone(ZoneInfo(zone))
+        moment = datetime.fromisoformat(iso).astimezone(zones.zone(zone))
         return messages.text("understood_time", when=moment.strftime("%A %d %B, %H:%M"), zone=zone)
 
     def welcome_back(self) -> str:

@@ -126,11 +126,4 @@ class ConversationService:
     async def _timezone(self, session: AsyncSession, event: Event) -> str:
         """The platform's zone for the user, else their saved preference, else the configured default."""
         given = event.timezone if isinstance(event, Start) else None
-        for candidate in (given, await user_timezone(session, address=event.address), self.default_timezone):
-            if candidate and _known_zone(candidate):
-                return candidate
-        return "UTC"
-
-
-def _known_zone(name: str) -> bool:
-    return zones.is_known(name)
+        return zones.first_known(given, await user_timezone(session, address=event.address), self.default_timezone)

@@ -66,9 +66,7 @@ async def prefs_of(session: AsyncSession, rows: Sequence[Reminder]) -> dict[tupl
 
 def zone_for(prefs: UserPrefs | None, conversation: Conversation | None, default: str) -> ZoneInfo:
     """Preferences win over the zone the debrief was held in, which wins over the bot's default."""
-    if prefs is not None and prefs.timezone:
-        return zone(prefs.timezone, default)
-    return zone(conversation.timezone if conversation is not None else None, default)
+    return zone(prefs.timezone if prefs else None, conversation.timezone if conversation else None, default)
 
 
 async def notes_of(session: AsyncSession, conversation_ids: Sequence[int]) -> dict[int, list[Note]]:

@@ -4,8 +4,9 @@ At-least-once claiming with leases plus an idempotent send step gives one messag
 - a killed worker's *claims* expire and are claimed again (nothing was sent yet);
 - a killed worker's *sends* (`sending` past its lease) are reconciled: a sender that can look up its
   own messages (`delivered(address, reminder_id, since)`) tells us whether the post exists, and we
-  re-send only if it does not. A sender without that (Slack has no idempotency key) gets the row parked
-  as `unknown` and never re-sent: we prefer a rare missed nudge over a duplicate one.
+  re-send only if it does not (Slack finds its post by message metadata, Discord by the buttons' ids).
+  A sender without that capability gets the row parked as `unknown` and never re-sent: we prefer a
+  rare missed nudge over a duplicate one.
 Temporary failures retry with backoff; a rate limit holds the whole platform for `retry_after`;
 permanent failures stop and are recorded. Time comes from an injected clock, so tests never sleep.
 """

@@ -14,13 +14,22 @@ def _load(name: str) -> ZoneInfo | None:
         return None
 
 
-def zone(name: str | None, fallback: str | None = None) -> ZoneInfo:
-    """The named zone, else the fallback zone, else UTC; never raises."""
-    for candidate in (name, fallback):
+def zone(*candidates: str | None) -> ZoneInfo:
+    """The one fallback rule: the first candidate that names a known zone, else UTC; never raises.
+
+    Callers list their candidates in their own order of preference (e.g. the platform's zone for the user,
+    then their saved preference, then the configured default).
+    """
+    for candidate in candidates:
         found = _load(candidate) if candidate else None
         if found is not None:
             return found
     return UTC
+
+
+def first_known(*candidates: str | None) -> str:
+    """`zone(...)` as its IANA name, for storing."""
+    return zone(*candidates).key
 
 
 def is_known(name: str) -> bool:

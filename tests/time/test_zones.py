@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.time import zones
 from bot.time.zones import is_known, known_zone, zone
 
 UTC = ZoneInfo("UTC")
@@ -50,3 +51,9 @@ def test_known_zone_is_none_for_unknown_names(typed: str) -> None:
 def test_is_known_is_exact() -> None:
     assert is_known("Europe/Berlin") and is_known("UTC")
     assert not is_known("europe/berlin") and not is_known("") and not is_known("America") and not is_known("Not/AZone")
+
+
+def test_the_first_known_candidate_wins_in_the_callers_order() -> None:
+    assert zones.first_known(None, "", "Mars/Olympus", "Asia/Tokyo", "Europe/Berlin") == "Asia/Tokyo"
+    assert zones.first_known("America", "Nowhere") == "UTC"  # a folder of the zone database is no zone
+    assert zones.zone() == zones.UTC
