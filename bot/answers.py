@@ -1,4 +1,7 @@
-"""The answers document: the neutral result of a conversation and the composer's input (DESIGN.md)."""
+"""The answers document: the neutral result of a conversation and the composer's input.
+
+A contract (docs/ARCHITECTURE.md, "Contracts"): scripts and `thankyou-bot draft --answers` rely on it.
+"""
 
 from __future__ import annotations
 
@@ -50,7 +53,7 @@ class Interviewer(_Strict):
 
 
 class Answers(_Strict):
-    """Everything the composer needs; see DESIGN.md for field meanings."""
+    """Everything the composer needs; the question that fills each field is in templates/flows/thank_you.yaml."""
 
     occasion: Occasion = "interview"
     candidate: str = Field(min_length=1)

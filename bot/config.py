@@ -13,7 +13,7 @@ _PLACEHOLDERS = ("", "changeme", "change-me", "xoxb-your-token", "xapp-your-toke
 
 
 class Settings(BaseSettings):
-    """Every knob of the bot; names match the environment variables in DESIGN.md."""
+    """Every knob of the bot; names match the environment variables in the README's Configuration table."""
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 

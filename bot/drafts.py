@@ -1,4 +1,4 @@
-"""The drafts document: what the composer returns (DESIGN.md), one draft per interviewer."""
+"""The drafts document: what the composer returns, one draft per interviewer (a contract: docs/ARCHITECTURE.md)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ _RULE = "─" * 60
 
 
 def as_json(action: Action) -> dict[str, Any]:
-    """One object of the `--jsonl` protocol (DESIGN.md)."""
+    """One object of the `--jsonl` protocol (README, Commands; docs/ARCHITECTURE.md, "Contracts")."""
     if isinstance(action, Ask):
         line: dict[str, Any] = {"type": "ask", "field": action.field, "text": action.text}
         if action.choices:

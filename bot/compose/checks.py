@@ -17,10 +17,10 @@ from bot.compose.spelling import misspelled, suggestion
 from bot.compose.wordlists import DOUBLE_OK, EMOTICONS, GENERIC_RECIPIENTS, INFORMAL_WORDS, STOCK_PHRASES
 from bot.drafts import Check
 
-#: Word counts outside which the `length` check speaks up. DESIGN.md: an email of about 100–200 words, a
-#: card shorter, a LinkedIn message very short. Above the top a note stops being "short and focused" (a
-#: warning). The bottom is deliberately loose (an info): a note built from few answers is naturally short,
-#: and padding it would make it worse; only a curt note is pointed out.
+#: Word counts outside which the `length` check speaks up. docs/ARCHITECTURE.md ("Rules the notes follow"):
+#: an email of about 100–200 words, a card shorter, a LinkedIn message very short. Above the top a note
+#: stops being "short and focused" (a warning). The bottom is deliberately loose (an info): a note built
+#: from few answers is naturally short, and padding it would make it worse; only a curt note is pointed out.
 LENGTH_BOUNDS: dict[Channel, tuple[int, int]] = {"email": (40, 200), "linkedin": (20, 100), "card": (25, 110)}
 _CHANNEL_LABEL: dict[Channel, str] = {"email": "an email", "linkedin": "a LinkedIn message", "card": "a card"}
 #: The advice: send within 24 hours.

@@ -1,4 +1,6 @@
-"""When to send the note and when to follow up, in the user's zone (DESIGN.md: "Send soon").
+"""When to send the note and when to follow up, in the user's zone.
+
+The advice behind the numbers: docs/ARCHITECTURE.md, "Rules the notes follow".
 
 Exported for the reminders scheduler, so a nudge and the drafts document never disagree.
 All arithmetic on durations is done in UTC; wall-clock times (9:00, 10:00) are built in the user's zone,

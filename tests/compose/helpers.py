@@ -27,7 +27,7 @@ KIM: dict[str, Any] = {"name": "Kim Lee", "discussed": "the hiring plan for next
 
 
 def document(**overrides: Any) -> dict[str, Any]:
-    """The DESIGN.md example answers document, with fields replaced (None removes a field)."""
+    """A full example answers document (a panel of one), with fields replaced (None removes a field)."""
     data: dict[str, Any] = {
         "occasion": "interview",
         "candidate": "Sam Rivera",
