@@ -9,8 +9,10 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.config import load_settings
 from bot.reminders.scheduler import Scheduler
-from bot.storage.db import make_engine, session_factory, upgrade_engine
+from bot.runtime import build_core
+from bot.storage.db import session_factory
 from bot.storage.models import UserPrefs
 from tests.fakes.clock import FakeClock
 from tests.fakes.reminder_sender import FakePlatform
@@ -80,13 +82,12 @@ async def test_an_unavailable_database_fails_the_tick_cleanly_and_the_next_one_d
     tmp_path: Path, clock: FakeClock
 ) -> None:
     path = tmp_path / "bot.db"
-    engine = make_engine(f"sqlite:///{path}")
-    await upgrade_engine(engine)
-    sessions = session_factory(engine)
-    [rid] = await seed(sessions, 1, due=clock.now())
+    core = build_core(load_settings(database_url=f"sqlite:///{path}"), clock=clock)
+    await core.ready()
+    [rid] = await seed(core.sessions, 1, due=clock.now())
     platform = FakePlatform()
-    scheduler = Scheduler(sessions, {"fake": platform}, clock)
-    await engine.dispose()
+    scheduler = Scheduler(core.sessions, {"fake": platform}, clock)
+    await core.close()
     shutil.move(path, tmp_path / "away.db")
     os.mkdir(path)  # the database file is gone and can't be created: every connection fails
     try:
@@ -98,7 +99,7 @@ async def test_an_unavailable_database_fails_the_tick_cleanly_and_the_next_one_d
     result = await scheduler.safe_tick()
     assert result is not None and result.delivered == 1
     assert platform.reminder_ids() == [rid]
-    await engine.dispose()
+    await core.close()
 
 
 async def test_the_scheduler_runs_the_retention_purge_every_few_hours(database: AsyncEngine, clock: FakeClock) -> None:

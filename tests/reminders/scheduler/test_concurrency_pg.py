@@ -10,9 +10,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.actions import Action, Nudge
+from bot.config import load_settings
 from bot.events import Address
 from bot.reminders.scheduler import Scheduler
-from bot.storage.db import make_engine, session_factory, upgrade_engine
+from bot.runtime import build_core
 from tests.fakes.clock import FakeClock
 from tests.reminders.scheduler.helpers import seed, statuses
 
@@ -34,15 +35,16 @@ class CountingPlatform:
 @pytest.mark.parametrize("workers", [2, 8])
 async def test_concurrent_workers_deliver_every_reminder_exactly_once(pg_url: str, workers: int) -> None:
     clock = FakeClock(datetime(2026, 11, 23, 20, 0, tzinfo=UTC))
-    setup = make_engine(pg_url)
-    assert setup.dialect.name == "postgresql"  # SQLite ignores FOR UPDATE: this test must not pass there
-    await upgrade_engine(setup)
-    ids = await seed(session_factory(setup), 1000, due=clock.now() - timedelta(minutes=5))
+    settings = load_settings(database_url=pg_url)
+    setup = build_core(settings, clock=clock)  # one process seeds; each worker is a process of its own
+    assert not setup.single_writer  # SQLite ignores FOR UPDATE: this test must not pass there
+    await setup.ready()
+    ids = await seed(setup.sessions, 1000, due=clock.now() - timedelta(minutes=5))
     platform = CountingPlatform()
-    engines = [make_engine(pg_url, pool_size=4) for _ in range(workers)]
+    cores = [build_core(settings, clock=clock) for _ in range(workers)]
     schedulers = [
-        Scheduler(session_factory(e), {"fake": platform}, clock, worker=f"w{n}", batch=25, concurrency=8)
-        for n, e in enumerate(engines)
+        Scheduler(c.sessions, {"fake": platform}, clock, worker=f"w{n}", batch=25, concurrency=8)
+        for n, c in enumerate(cores)
     ]
     claimed: Counter[str] = Counter()
 
@@ -54,8 +56,8 @@ async def test_concurrent_workers_deliver_every_reminder_exactly_once(pg_url: st
         await asyncio.gather(*(drain(s) for s in schedulers))
         assert sorted(platform.calls) == ids
         assert max(platform.calls.values()) == 1
-        assert set((await statuses(session_factory(setup))).values()) == {"sent"}
+        assert set((await statuses(setup.sessions)).values()) == {"sent"}
         assert len(claimed) == workers  # every worker really took part
     finally:
-        for engine in [setup, *engines]:
-            await engine.dispose()
+        for core in [setup, *cores]:
+            await core.close()

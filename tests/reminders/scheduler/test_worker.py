@@ -16,7 +16,6 @@ from bot.config import load_settings
 from bot.errors import ConfigError
 from bot.reminders.worker import run
 from bot.runtime import build_core
-from bot.storage.db import make_engine, session_factory, upgrade_engine
 from tests.fakes.http_api import FakeHttpApi
 from tests.fakes.reminder_sender import FakePlatform
 from tests.reminders.scheduler.helpers import seed, statuses
@@ -45,9 +44,9 @@ async def test_worker_delivers_and_stops_when_asked(sqlite_url: str) -> None:
 
 async def test_worker_command_posts_slack_reminders_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/worker.db"
-    engine = make_engine(url)
-    await upgrade_engine(engine)
-    await seed(session_factory(engine), 2, due=datetime.now(UTC) - timedelta(minutes=1), platform="slack")
+    core = build_core(load_settings(database_url=url))
+    await core.ready()
+    await seed(core.sessions, 2, due=datetime.now(UTC) - timedelta(minutes=1), platform="slack")
     api = await FakeHttpApi().start()
     api.respond("/chat.postMessage", lambda method, body: {"ok": True, "ts": "1700000000.000100", "channel": "D1"})
     env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_API_URL": api.base_url + "/",
@@ -67,5 +66,5 @@ async def test_worker_command_posts_slack_reminders_once(tmp_path: Path) -> None
     assert code == 0
     posts = api.calls_to("/chat.postMessage")
     assert sorted(p.body["channel"] for p in posts) == ["D0", "D1"]
-    assert set((await statuses(session_factory(engine))).values()) == {"sent"}
-    await engine.dispose()
+    assert set((await statuses(core.sessions)).values()) == {"sent"}
+    await core.close()

@@ -20,10 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.actions import Action
+from bot.config import load_settings
 from bot.events import Address
 from bot.reminders.planning import Plan
 from bot.reminders.scheduler import Scheduler, TickResult
-from bot.storage.db import make_engine, session_factory
+from bot.runtime import build_core
 from tests.fakes.reminder_api import ApiSender, LookupApiSender
 
 
@@ -54,15 +55,15 @@ class BlindDieAfterPost(ApiSender):
 
 
 async def main(db_url: str, api_url: str, kill: str) -> None:
-    engine = make_engine(db_url)
+    core = build_core(load_settings(database_url=db_url))
     senders = {"sent": DieAfterPost, "sent-blind": BlindDieAfterPost}
     sender = senders.get(kill, LookupApiSender)(api_url)
     kind = DieAfterClaim if kill == "claimed" else Scheduler
-    scheduler = kind(session_factory(engine), {"fake": sender}, lease=timedelta(seconds=30), concurrency=1)
+    scheduler = kind(core.sessions, {"fake": sender}, lease=timedelta(seconds=30), concurrency=1)
     while (await scheduler.tick()).claimed:
         pass
     await sender.close()
-    await engine.dispose()
+    await core.close()
 
 
 if __name__ == "__main__":
