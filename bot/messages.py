@@ -1,9 +1,12 @@
-"""Every sentence a user reads, in one catalogue, so wording is reviewed in one place and can be translated.
+"""Every sentence and label a user reads, in one catalogue, so wording is reviewed in one place and can be translated.
 
 Texts are plain strings keyed by stable snake_case names; templates use `{name}` placeholders and are
 filled by `text()`, which refuses an unknown key, a missing value or an unexpected one (typos fail loudly
 in tests rather than showing "{company}" to a user). Code still builds the computed parts (lists, dates,
-summary lines); the fixed words come from here.
+summary lines); the fixed words come from here. Labels (button, menu and heading words) are keys starting with
+`label_` (shared by the adapters) or `slack_label_` / `discord_label_` (one platform's wording; the Discord slash
+command's texts are `discord_command_*` / `discord_choice_*`). The stable values behind labels (action ids,
+custom ids, button values) stay in code and in `bot.vocabulary`.
 
 A few placeholders carry an optional fragment with its leading space, or nothing: `{for_company}` is
 "" or " for Acme" (built from `for_company`), `{at_company}` " at Acme", `{to_people}` " to Priya",
@@ -228,6 +231,56 @@ CATALOGUE: Final[dict[str, str]] = {
         "To answer a reminder, type e.g. reminders sent 12, reminders snooze 12 tomorrow or reminders help."
     ),
     "console_choice_hint": "(type a number or the answer)",
+    # --- labels: buttons, menus and headings (short words, no sentences; the values behind them stay in code) ---
+    # conversation buttons (bot/conversation/engine.py)
+    "label_start_debrief": "Start a debrief",
+    "label_write_notes": "Write my notes",
+    # navigation buttons (Slack and Discord)
+    "label_nav_skip": "Skip",
+    "label_nav_back": "Back",
+    "label_nav_cancel": "Cancel",
+    "label_nav_help": "Help",
+    "label_nav_resume": "Resume",
+    # reminder buttons, in the order shown (bot/reminders/messages.py OPTIONS)
+    "label_reminder_sent": "Sent",
+    "label_reminder_replied": "They replied",
+    "label_reminder_snooze_hour": "Snooze 1 hour",
+    "label_reminder_snooze_tomorrow": "Tomorrow morning",
+    "label_reminder_snooze_week": "Next week",
+    "label_reminder_stop": "Stop reminders",
+    # draft buttons and headings (Slack, Discord and console put them together with their own markup)
+    "label_edit_answer": "Edit an answer",
+    "label_mark_sent": "Mark as sent",
+    "label_note_position": "Note {n} of {total}",
+    "label_note_to": "to {recipient}",
+    "label_note_words": "{count} words",
+    "label_subject": "Subject",
+    # note statuses (Slack App Home)
+    "label_status_drafted": "drafted",
+    "label_status_sent": "sent",
+    "label_status_replied": "replied",
+    # Slack draft posts
+    "slack_label_message": "Message",
+    "slack_label_open_in_email": "Open in email",
+    "slack_label_change_tone": "Change tone",
+    "slack_label_tone_formal": "Formal",
+    "slack_label_tone_warm": "Warm",
+    "slack_label_tone_concise": "Concise",
+    "slack_label_channel_email": "email",
+    "slack_label_channel_linkedin": "LinkedIn message",
+    "slack_label_channel_card": "card",
+    "slack_note_too_long_for_link": "This note is too long for an email link. Copy the subject and message above.",
+    # Discord draft buttons
+    "discord_label_more_formal": "More formal",
+    "discord_label_warmer": "Warmer",
+    "discord_label_more_concise": "More concise",
+    # Discord /thankyou command (shown in Discord's command picker)
+    "discord_command_description": "Turn your interview into thank-you notes, privately in DMs",
+    "discord_command_action_description": "What to do (default: start, or pick up where you left off)",
+    "discord_choice_start": "Start or pick up my debrief",
+    "discord_choice_help": "Help",
+    "discord_choice_cancel": "Cancel my debrief",
+    "discord_choice_resume": "Resume where I left off",
 }
 
 _FORMATTER = string.Formatter()

@@ -1,5 +1,5 @@
 """The message catalogue: every text well-formed, every call site naming a real key with the right values, and
-no new user-facing sentence hiding in bot/ outside the catalogue."""
+no new user-facing sentence or button label hiding in bot/ or adapters/ outside the catalogue."""
 
 from __future__ import annotations
 
@@ -59,6 +59,9 @@ TEMPLATES: dict[str, frozenset[str]] = {
         "slack_home_in_progress_with": {"company"},
         "slack_reminder_send_by": {"when"},
         "slack_reminder_follow_up": {"when"},
+        "label_note_position": {"n", "total"},
+        "label_note_to": {"recipient"},
+        "label_note_words": {"count"},
     }.items()
 }
 
@@ -101,7 +104,64 @@ ADAPTER_KEYS = (
     "reopen_hint",
     "note_already_sent",
     "note_marked_sent",
+    "slack_note_too_long_for_link",
+    "discord_command_description",
+    "discord_command_action_description",
 )
+
+#: Short texts on buttons, menus and headings: every catalogue key with a label prefix, listed so a new one is a
+#: deliberate change (and checked below against the platforms' size limits).
+LABEL_PREFIXES = ("label_", "slack_label_", "discord_label_", "discord_choice_")
+LABEL_KEYS = (
+    # conversation
+    "label_start_debrief",
+    "label_write_notes",
+    # navigation
+    "label_nav_skip",
+    "label_nav_back",
+    "label_nav_cancel",
+    "label_nav_help",
+    "label_nav_resume",
+    # reminders
+    "label_reminder_sent",
+    "label_reminder_replied",
+    "label_reminder_snooze_hour",
+    "label_reminder_snooze_tomorrow",
+    "label_reminder_snooze_week",
+    "label_reminder_stop",
+    # drafts
+    "label_edit_answer",
+    "label_mark_sent",
+    "label_note_position",
+    "label_note_to",
+    "label_note_words",
+    "label_subject",
+    "label_status_drafted",
+    "label_status_sent",
+    "label_status_replied",
+    # Slack
+    "slack_label_message",
+    "slack_label_open_in_email",
+    "slack_label_change_tone",
+    "slack_label_tone_formal",
+    "slack_label_tone_warm",
+    "slack_label_tone_concise",
+    "slack_label_channel_email",
+    "slack_label_channel_linkedin",
+    "slack_label_channel_card",
+    # Discord
+    "discord_label_more_formal",
+    "discord_label_warmer",
+    "discord_label_more_concise",
+    "discord_choice_start",
+    "discord_choice_help",
+    "discord_choice_cancel",
+    "discord_choice_resume",
+)
+#: Slack cuts button texts and select placeholders at 75 characters, Discord button labels at 80; Discord's
+#: command and option descriptions and choice names at 100.
+LABEL_LIMIT = 75
+DISCORD_COMMAND_LIMIT = 100
 
 
 def _sample(key: str) -> dict[str, object]:
@@ -120,6 +180,27 @@ def test_every_key_formats_with_its_documented_placeholders(key: str) -> None:
 def test_documented_placeholders_name_real_keys() -> None:
     assert set(TEMPLATES) <= set(CATALOGUE)
     assert set(ADAPTER_KEYS) <= set(CATALOGUE)
+
+
+def test_label_keys_are_listed_and_short() -> None:
+    labels = {key for key in CATALOGUE if key.startswith(LABEL_PREFIXES)}
+    assert len(LABEL_KEYS) == len(set(LABEL_KEYS))
+    assert set(LABEL_KEYS) == labels, "list new labels in LABEL_KEYS (and remove old ones)"
+    for key in LABEL_KEYS:
+        value = text(key, **_sample(key))
+        assert len(value) <= LABEL_LIMIT, f"{key}: longer than a button allows"
+        assert "\n" not in value and value[-1:] not in ".!?:", f"{key}: a label, not a sentence"
+    for key in ("discord_command_description", "discord_command_action_description"):
+        assert len(text(key)) <= DISCORD_COMMAND_LIMIT
+
+
+def test_shared_labels_read_as_before() -> None:
+    """The adapters build their draft headings from shared pieces; the result must read exactly as it did."""
+    note = text("label_note_position", n=1, total=2)
+    to = text("label_note_to", recipient="Priya")
+    words = text("label_note_words", count=120)
+    assert f"{note} · {to} · email · {words}" == "Note 1 of 2 · to Priya · email · 120 words"
+    assert f"{note}: {to} ({text('slack_label_channel_linkedin')})" == "Note 1 of 2: to Priya (LinkedIn message)"
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
@@ -173,19 +254,39 @@ def _literal_keys(node: ast.expr) -> list[str] | None:
     return None
 
 
-def _is_text_call(node: ast.Call) -> bool:
-    func = node.func
-    return (isinstance(func, ast.Attribute) and func.attr == "text" and isinstance(func.value, ast.Name)
-            and func.value.id == "messages")  # fmt: skip
+def _catalogue_names(tree: ast.AST) -> set[str]:
+    """The names a module gave `bot.messages`: `messages`, or an alias such as `wording` where a local variable
+    is already called `messages`."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "bot":
+            names.update(a.asname or a.name for a in node.names if a.name == "messages")
+        elif isinstance(node, ast.Import):
+            names.update(a.asname for a in node.names if a.name == "bot.messages" and a.asname)
+    return names
+
+
+def _text_calls(tree: ast.AST) -> Iterator[ast.Call]:
+    """Every `messages.text(...)` (under whichever name the module imported the catalogue)."""
+    names = _catalogue_names(tree)
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "text"
+                and isinstance(node.func.value, ast.Name) and node.func.value.id in names and node.args):  # fmt: skip
+            yield node
+
+
+def test_the_call_site_check_follows_an_alias() -> None:
+    tree = ast.parse(
+        "from bot import messages as wording\nmessages = []\nwording.text('goodbye')\nmessages.append(1)\n"
+    )
+    assert [call.lineno for call in _text_calls(tree)] == [3]
 
 
 def test_every_call_site_names_a_real_key_with_its_placeholders() -> None:
     """`messages.text(...)` in bot/ and adapters/: a typo'd key or value name fails here, not in front of a user."""
     problems: list[str] = []
     for path in _python_files("bot", "adapters"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not _is_text_call(node) or not node.args:
-                continue
+        for node in _text_calls(ast.parse(path.read_text(encoding="utf-8"))):
             where = f"{path.relative_to(ROOT)}:{node.lineno}"
             keys = _literal_keys(node.args[0])
             if keys is None or any(k.arg is None for k in node.keywords):
@@ -207,6 +308,8 @@ _LOGGING = {"debug", "info", "warning", "error", "exception", "critical", "log"}
 #: Not chat wording: the catalogue itself, the composer's note templates and checks, migrations, CLI help.
 _NOT_SCANNED = ("bot/messages.py", "bot/compose/", "bot/storage/migrations/", "bot/cli.py")
 _REGEX = re.compile(r"\\[bdswBDSW]|\(\?")
+#: Slack emoji such as `:white_check_mark:` are icons, not words (and would end like a sentence).
+_EMOJI = re.compile(r":[a-z0-9_+-]+:")
 
 
 def _developer_text(tree: ast.AST) -> set[ast.AST]:
@@ -244,21 +347,119 @@ def _sentences(path: Path) -> Iterator[tuple[int, str]]:
             value = node.value
         else:
             continue
-        stripped = value.strip()
+        stripped = _EMOJI.sub("", value).strip()
         words = re.findall(r"[A-Za-z']+", stripped)
         if len(words) >= 3 and stripped[-1:] in ".!?:" and not _REGEX.search(value):
             yield node.lineno, value
 
 
+def _scanned() -> Iterator[Path]:
+    for path in _python_files("bot", "adapters"):
+        if not path.relative_to(ROOT).as_posix().startswith(_NOT_SCANNED):
+            yield path
+
+
 def test_no_user_sentences_outside_the_catalogue() -> None:
     """New wording goes into bot/messages.py; developer text (logs, errors for operators) is not flagged."""
+    found = [f"{path.relative_to(ROOT)}:{line}: {value!r}" for path in _scanned() for line, value in _sentences(path)]
+    assert not found, "move these into bot/messages.py:\n" + "\n".join(found)
+
+
+#: Keyword arguments that are shown as a label: Slack `ButtonElement(text=)`, `Option(text=)`, select
+#: `placeholder=`, Discord `Button(label=)`, `app_commands.Choice(name=)`, and in adapters/ a Discord command's
+#: `description=` (in bot/ that keyword is developer text: pydantic fields, argparse).
+_LABEL_KEYWORDS = frozenset({"text", "label", "placeholder", "name"})
+#: Calls whose second positional argument is a label: `bot.actions.Choice(value, label)`, Discord `Button(id, label)`.
+_LABEL_SECOND_ARG = frozenset({"Choice", "Button"})
+#: Calls whose every keyword is user text: Discord's `app_commands.describe(option="...")`.
+_ALL_KEYWORDS_SHOWN = frozenset({"describe"})
+#: A value rather than words: ids, action values, command names ("thankyou", "tone:formal", "ok").
+_VALUE_LIKE = re.compile(r"[a-z0-9_.:|/-]*")
+
+
+def _callee(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _literal_words(node: ast.expr) -> str | None:
+    """A string literal (an f-string with {} for its values) that reads as words, or None."""
+    if isinstance(node, ast.JoinedStr):
+        value = "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+        value = node.value
+    else:
+        return None
+    return value if re.search(r"[A-Za-z]", value) and not _VALUE_LIKE.fullmatch(value) else None
+
+
+def _table_labels(node: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
+    """The values of a table named like `_NAV_LABELS = {"skip": "Skip"}` (or a tuple of (value, label) pairs)."""
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    if node.value is None or not any(isinstance(t, ast.Name) and "LABEL" in t.id.upper() for t in targets):
+        return []
+    if isinstance(node.value, ast.Dict):
+        return list(node.value.values)
+    if isinstance(node.value, ast.Tuple | ast.List):
+        pairs = [e for e in node.value.elts if isinstance(e, ast.Tuple) and len(e.elts) == 2]
+        return [pair.elts[1] for pair in pairs]
+    return []
+
+
+def _labels(path: Path, *, adapter: bool) -> Iterator[tuple[int, str]]:
+    """Literal words in the places a platform shows as a button, menu or command label. Headings built in
+    f-strings are not found here unless they read as a sentence (see `_sentences`): review those by eye."""
+    keywords = _LABEL_KEYWORDS | {"description"} if adapter else _LABEL_KEYWORDS
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            for value in _table_labels(node):
+                words = _literal_words(value)
+                if words is not None:
+                    yield value.lineno, words
+        if not isinstance(node, ast.Call):
+            continue
+        callee = _callee(node)
+        shown = [k.value for k in node.keywords if k.arg in keywords or callee in _ALL_KEYWORDS_SHOWN]
+        if callee in _LABEL_SECOND_ARG and len(node.args) >= 2:
+            shown.append(node.args[1])
+        if "label" in callee.casefold() and node.args:  # helpers such as Slack's `_label("Subject")`
+            shown.append(node.args[0])
+        for value in shown:
+            words = _literal_words(value)
+            if words is not None:
+                yield value.lineno, words
+
+
+def test_no_user_labels_outside_the_catalogue() -> None:
+    """Button, menu and command labels come from the catalogue too (their values stay in code)."""
     found = [
         f"{path.relative_to(ROOT)}:{line}: {value!r}"
-        for path in _python_files("bot")
-        if not path.relative_to(ROOT).as_posix().startswith(_NOT_SCANNED)
-        for line, value in _sentences(path)
+        for path in _scanned()
+        for line, value in _labels(path, adapter=path.relative_to(ROOT).parts[0] == "adapters")
     ]
-    assert not found, "move these into bot/messages.py:\n" + "\n".join(found)
+    assert not found, "move these labels into bot/messages.py:\n" + "\n".join(found)
+
+
+def test_the_label_scan_notices_a_label(tmp_path: Path) -> None:
+    """Guard against a label scan that silently finds nothing."""
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'ButtonElement(text=messages.text("label_mark_sent"), action_id="ty-draft", value="sent")\n'
+        'ButtonElement(text="Open in email", url=link)\n'
+        'Choice(ReminderActionName.SENT, "Sent")\n'
+        'app_commands.Choice(name="Help", value="help")\n'
+        '@app_commands.command(name="thankyou", description="Turn your interview into notes")\n'
+        '@app_commands.describe(action="What to do")\n'
+        "def f(): pass\n"
+        'asyncio.create_task(run(), name="thankyou-scheduler")\n'
+        'web.Response(text="ok")\n'
+        'blocks.append(_label(f"Note {n}"))\n'
+        '_NAV_LABELS = {"skip": "Skip", "back": messages.text("label_nav_back")}\n'
+        '_LEVELS = {"error": ":red_circle:"}\n',
+        encoding="utf-8",
+    )
+    assert sorted(line for line, _ in _labels(sample, adapter=True)) == [2, 3, 4, 5, 6, 10, 11]
+    assert sorted(line for line, _ in _labels(sample, adapter=False)) == [2, 3, 4, 6, 10, 11]
 
 
 def test_the_scan_notices_a_sentence(tmp_path: Path) -> None:
@@ -269,7 +470,8 @@ def test_the_scan_notices_a_sentence(tmp_path: Path) -> None:
         'log.info("conversation conflict, retrying now.")\n'
         'raise ConfigError("DATABASE_URL is not set. Put it in .env.")\n'
         'def f(n):\n    return f"Cancelled reminder {n}. Sorry!"\n'
-        'raise Reject("That answer looks empty. Type again.")\n',
+        'raise Reject("That answer looks empty. Type again.")\n'
+        'ICON = ":white_check_mark: "\n',
         encoding="utf-8",
     )
     assert [line for line, _ in _sentences(sample)] == [5, 6]

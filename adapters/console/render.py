@@ -64,9 +64,12 @@ def as_text(action: Action, timezone: str) -> str:
 
 def _draft_text(draft: Draft, number: int, total: int) -> str:
     to = draft.to.name + (f" <{draft.to.email}>" if draft.to.email else "")
-    lines = ["", _RULE, f" Note {number} of {total} · to {to} · {draft.channel} · {draft.words} words", _RULE]
+    note = messages.text("label_note_position", n=number, total=total)
+    to_line = messages.text("label_note_to", recipient=to)
+    words = messages.text("label_note_words", count=draft.words)
+    lines = ["", _RULE, f" {note} · {to_line} · {draft.channel} · {words}", _RULE]
     if draft.subject:
-        lines += [f"Subject: {draft.subject}", ""]
+        lines += [f"{messages.text('label_subject')}: {draft.subject}", ""]
     lines.append(draft.body)
     if draft.checks:
         lines += ["", messages.text("before_you_send")]

@@ -7,11 +7,13 @@ from typing import Any, Protocol, cast
 import discord
 from discord import app_commands
 
+from bot import messages
+
 CHOICES = [
-    app_commands.Choice(name="Start or pick up my debrief", value="start"),
-    app_commands.Choice(name="Help", value="help"),
-    app_commands.Choice(name="Cancel my debrief", value="cancel"),
-    app_commands.Choice(name="Resume where I left off", value="resume"),
+    app_commands.Choice(name=messages.text("discord_choice_start"), value="start"),
+    app_commands.Choice(name=messages.text("discord_choice_help"), value="help"),
+    app_commands.Choice(name=messages.text("discord_choice_cancel"), value="cancel"),
+    app_commands.Choice(name=messages.text("discord_choice_resume"), value="resume"),
 ]
 
 
@@ -22,8 +24,8 @@ class CommandHandler(Protocol):
 def thankyou_command() -> app_commands.Command[Any, Any, None]:
     """Usable in servers (the conversation then moves to DMs) and in the bot's DMs."""
 
-    @app_commands.command(name="thankyou", description="Turn your interview into thank-you notes, privately in DMs")
-    @app_commands.describe(action="What to do (default: start, or pick up where you left off)")
+    @app_commands.command(name="thankyou", description=messages.text("discord_command_description"))
+    @app_commands.describe(action=messages.text("discord_command_action_description"))
     @app_commands.choices(action=CHOICES)
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
     @app_commands.allowed_installs(guilds=True, users=False)

@@ -6,16 +6,30 @@ renderer then leaves that button out (the user can still type the answer).
 
 from __future__ import annotations
 
+import re
+
+from bot.vocabulary import TONE_PREFIX, DraftActionName, ReminderActionName
+
 MAX_CUSTOM_ID = 100
 NAV_COMMANDS = ("back", "skip", "cancel", "help", "restart", "resume")
-REMINDER_ACTIONS = ("sent", "replied", "snooze:1h", "snooze:tomorrow", "snooze:week", "stop")
+#: "sent", "replied", "snooze:1h", ... in the order the buttons are shown (plain strings, as stored in custom_ids).
+REMINDER_ACTIONS: tuple[str, ...] = tuple(action.value for action in ReminderActionName)
+#: "formal", "warm", "concise": the `tone:<tone>` draft actions without their prefix.
+_TONE_NAMES: tuple[str, ...] = tuple(
+    a.value.removeprefix(TONE_PREFIX) for a in DraftActionName if a.startswith(TONE_PREFIX)
+)
+_DRAFT_ACTIONS = "|".join(
+    (
+        re.escape(TONE_PREFIX) + "(?:" + "|".join(map(re.escape, _TONE_NAMES)) + ")",
+        re.escape(DraftActionName.EDIT.value),
+        re.escape(DraftActionName.SENT.value),
+    )
+)
 
 CHOICE_TEMPLATE = r"ty:c:(?P<field>[^:]{1,64}):(?P<value>.{1,80})"
 NAV_TEMPLATE = r"ty:n:(?P<command>" + "|".join(NAV_COMMANDS) + r"):(?P<field>[^:]{1,64})"
-DRAFT_TEMPLATE = (
-    r"ty:d:(?P<conversation>[0-9]{1,18}):(?P<action>tone:(?:formal|warm|concise)|edit|sent):(?P<position>[0-9]{1,3}|-)"
-)
-REMINDER_TEMPLATE = r"ty:r:(?P<reminder>[0-9]{1,18}):(?P<action>" + "|".join(REMINDER_ACTIONS) + ")"
+DRAFT_TEMPLATE = r"ty:d:(?P<conversation>[0-9]{1,18}):(?P<action>" + _DRAFT_ACTIONS + r"):(?P<position>[0-9]{1,3}|-)"
+REMINDER_TEMPLATE = r"ty:r:(?P<reminder>[0-9]{1,18}):(?P<action>" + "|".join(map(re.escape, REMINDER_ACTIONS)) + ")"
 
 
 def _fit(custom_id: str) -> str | None:

@@ -20,12 +20,22 @@ from bot import messages
 from bot.actions import Action, Ask, DraftsReady, End, Nudge, ReminderScheduled, Say
 from bot.compose.delivery import to_eml
 from bot.drafts import Draft
+from bot.vocabulary import DraftActionName
 
 Style = Literal["primary", "secondary", "success", "danger"]
 MAX_LABEL = 80
 PER_ROW = 5
-_NAV_LABELS = {"skip": "Skip", "back": "Back", "cancel": "Cancel", "help": "Help"}
-_TONES = (("tone:formal", "More formal"), ("tone:warm", "Warmer"), ("tone:concise", "More concise"))
+_NAV_LABELS = {
+    "skip": messages.text("label_nav_skip"),
+    "back": messages.text("label_nav_back"),
+    "cancel": messages.text("label_nav_cancel"),
+    "help": messages.text("label_nav_help"),
+}
+_TONES = (
+    (DraftActionName.TONE_FORMAL, messages.text("discord_label_more_formal")),
+    (DraftActionName.TONE_WARM, messages.text("discord_label_warmer")),
+    (DraftActionName.TONE_CONCISE, messages.text("discord_label_more_concise")),
+)
 _MARKS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 DONE_TEXT = messages.text("goodbye")
 
@@ -126,16 +136,19 @@ def _drafts(builder: _Builder, ready: DraftsReady) -> None:
     if ready.conversation_id is None:
         return
     more = [(ids.draft_id(ready.conversation_id, action), label) for action, label in _TONES]
-    more.append((ids.draft_id(ready.conversation_id, "edit"), "Edit an answer"))
+    more.append((ids.draft_id(ready.conversation_id, DraftActionName.EDIT), messages.text("label_edit_answer")))
     builder.text(messages.text("discord_draft_actions"))
     builder.flush(_grid(more, style="secondary", rows=1), kind="draft-actions")
 
 
 def _draft(builder: _Builder, draft: Draft, position: int, total: int, conversation_id: int | None) -> None:
     to = escape(draft.to.name) + (f" ({escape(draft.to.email)})" if draft.to.email else "")
-    builder.text(f"**Note {position + 1} of {total}** · to {to} · {draft.channel} · {draft.words} words")
+    note = messages.text("label_note_position", n=position + 1, total=total)
+    to_line = messages.text("label_note_to", recipient=to)
+    words = messages.text("label_note_words", count=draft.words)
+    builder.text(f"**{note}** · {to_line} · {draft.channel} · {words}")
     if draft.subject:
-        builder.text(f"**Subject:** {escape(draft.subject)}")
+        builder.text(_subject(draft.subject))
     if FENCE in draft.body:
         builder.text(messages.text("discord_note_as_file"))
     else:
@@ -145,8 +158,13 @@ def _draft(builder: _Builder, draft: Draft, position: int, total: int, conversat
         builder.text(messages.text("before_you_send") + "\n" + "\n".join(checks))
     buttons: list[Button] = []
     if conversation_id is not None:
-        buttons = _grid([(ids.draft_id(conversation_id, "sent", position), "Mark as sent")], style="success", rows=1)
+        sent = (ids.draft_id(conversation_id, DraftActionName.SENT, position), messages.text("label_mark_sent"))
+        buttons = _grid([sent], style="success", rows=1)
     builder.flush(buttons, attachments(draft, position), kind="draft")
+
+
+def _subject(subject: str) -> str:
+    return f"**{messages.text('label_subject')}:** {escape(subject)}"
 
 
 def attachments(draft: Draft, position: int) -> tuple[Attachment, ...]:
@@ -172,7 +190,7 @@ def _nudge(builder: _Builder, nudge: Nudge) -> None:
     files: tuple[Attachment, ...] = ()
     if nudge.draft is not None:
         if nudge.draft.subject:
-            builder.text(f"**Subject:** {escape(nudge.draft.subject)}")
+            builder.text(_subject(nudge.draft.subject))
         if FENCE in nudge.draft.body:
             builder.text(messages.text("discord_checkin_as_file"))
         else:

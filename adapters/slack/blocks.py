@@ -24,7 +24,13 @@ from bot import messages as wording
 from bot.actions import Action, Ask, DraftsReady, End, Nudge, ReminderScheduled, Say
 
 BUTTONS_PER_ROW = 25
-_NAV_LABELS = {"skip": "Skip", "back": "Back", "cancel": "Cancel", "help": "Help", "resume": "Resume"}
+_NAV_LABELS = {
+    "skip": wording.text("label_nav_skip"),
+    "back": wording.text("label_nav_back"),
+    "cancel": wording.text("label_nav_cancel"),
+    "help": wording.text("label_nav_help"),
+    "resume": wording.text("label_nav_resume"),
+}
 
 
 def render(actions: Sequence[Action]) -> list[Message]:

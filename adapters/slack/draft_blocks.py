@@ -20,16 +20,26 @@ from slack_sdk.models.blocks import (
 from adapters.slack import ids
 from adapters.slack.escape import escape, split_text
 from adapters.slack.message import Message, pack
+from bot import messages
 from bot.actions import DraftsReady
 from bot.compose.delivery import mailto_link
 from bot.drafts import Draft
+from bot.vocabulary import DraftActionName
 
 URL_LIMIT = 3000
 _FENCE = "```"
 _CODE_LIMIT = 3000 - 2 * len(_FENCE)
-_TONES = (("formal", "Formal"), ("warm", "Warm"), ("concise", "Concise"))
+_TONES = (
+    (DraftActionName.TONE_FORMAL, "slack_label_tone_formal"),
+    (DraftActionName.TONE_WARM, "slack_label_tone_warm"),
+    (DraftActionName.TONE_CONCISE, "slack_label_tone_concise"),
+)
 _LEVELS = {"error": ":red_circle:", "warning": ":warning:", "info": ":information_source:"}
-_CHANNELS = {"email": "email", "linkedin": "LinkedIn message", "card": "card"}
+_CHANNELS = {
+    "email": "slack_label_channel_email",
+    "linkedin": "slack_label_channel_linkedin",
+    "card": "slack_label_channel_card",
+}
 
 
 def draft_messages(ready: DraftsReady) -> list[Message]:
@@ -37,7 +47,7 @@ def draft_messages(ready: DraftsReady) -> list[Message]:
     total = len(ready.drafts.drafts)
     posts: list[Message] = []
     for position, draft in enumerate(ready.drafts.drafts):
-        title = f"Note {position + 1} of {total}: to {draft.to.name} ({_CHANNELS.get(draft.channel, draft.channel)})"
+        title = _title(draft, position, total)
         blocks = [_bold(title), *copy_blocks(draft), *_checks(draft)]
         if ready.conversation_id is not None:
             blocks.extend(_buttons(draft, ready.conversation_id, position))
@@ -49,9 +59,9 @@ def copy_blocks(draft: Draft) -> list[Block]:
     """Subject and body, each in blocks the user can copy exactly."""
     blocks: list[Block] = []
     if draft.subject:
-        blocks.append(_label("Subject"))
+        blocks.append(_label(messages.text("label_subject")))
         blocks.extend(code_blocks(draft.subject))
-    blocks.append(_label("Message"))
+    blocks.append(_label(messages.text("slack_label_message")))
     blocks.extend(code_blocks(draft.body))
     return blocks
 
@@ -71,7 +81,8 @@ def nudge_draft_blocks(draft: Draft) -> list[Block]:
     blocks = copy_blocks(draft)
     link = mailto_link(draft)
     if draft.channel == "email" and len(link) <= URL_LIMIT:
-        blocks.append(ActionsBlock(elements=[ButtonElement(text="Open in email", url=link, action_id="ty-open")]))
+        button = ButtonElement(text=messages.text("slack_label_open_in_email"), url=link, action_id="ty-open")
+        blocks.append(ActionsBlock(elements=[button]))
     return blocks
 
 
@@ -82,29 +93,45 @@ def _buttons(draft: Draft, conversation_id: int, position: int) -> list[Block]:
         link = mailto_link(draft)
         if len(link) <= URL_LIMIT:
             elements.append(
-                ButtonElement(text="Open in email", url=link, action_id=ids.draft_id("open", conversation_id, position))
+                ButtonElement(
+                    text=messages.text("slack_label_open_in_email"),
+                    url=link,
+                    action_id=ids.draft_id("open", conversation_id, position),
+                )
             )
         else:
-            notes.append(_context("This note is too long for an email link. Copy the subject and message above."))
+            notes.append(_context(messages.text("slack_note_too_long_for_link")))
     elements.append(
         StaticSelectElement(
-            placeholder="Change tone",
+            placeholder=messages.text("slack_label_change_tone"),
             action_id=ids.draft_id("tone", conversation_id, position),
-            options=[Option(value=f"tone:{value}", text=label) for value, label in _TONES],
+            options=[Option(value=value, text=messages.text(label)) for value, label in _TONES],
         )
     )
     elements.append(
-        ButtonElement(text="Edit an answer", action_id=ids.draft_id("edit", conversation_id, position), value="edit")
+        ButtonElement(
+            text=messages.text("label_edit_answer"),
+            action_id=ids.draft_id("edit", conversation_id, position),
+            value=DraftActionName.EDIT,
+        )
     )
     elements.append(
         ButtonElement(
-            text="Mark as sent",
+            text=messages.text("label_mark_sent"),
             action_id=ids.draft_id("sent", conversation_id, position),
-            value="sent",
+            value=DraftActionName.SENT,
             style="primary",
         )
     )
     return [*notes, ActionsBlock(elements=elements)]
+
+
+def _title(draft: Draft, position: int, total: int) -> str:
+    """ "Note 1 of 2: to Priya Natarajan (email)": the words from the catalogue, the punctuation here."""
+    key = _CHANNELS.get(draft.channel)
+    channel = messages.text(key) if key is not None else draft.channel
+    note = messages.text("label_note_position", n=position + 1, total=total)
+    return f"{note}: {messages.text('label_note_to', recipient=draft.to.name)} ({channel})"
 
 
 def _checks(draft: Draft) -> list[Block]:

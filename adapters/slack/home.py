@@ -11,9 +11,14 @@ from slack_sdk.models.views import View
 from adapters.slack.escape import escape, split_text
 from bot import messages
 from bot.summaries import HomeSummary, NoteSummary
+from bot.vocabulary import NoteStatus
 
 RECENT_NOTES = 20
-_STATUS = {"drafted": ":memo: drafted", "sent": ":white_check_mark: sent", "replied": ":tada: replied"}
+_STATUS: dict[str, str] = {
+    NoteStatus.DRAFTED: ":memo: " + messages.text("label_status_drafted"),
+    NoteStatus.SENT: ":white_check_mark: " + messages.text("label_status_sent"),
+    NoteStatus.REPLIED: ":tada: " + messages.text("label_status_replied"),
+}
 
 
 def home_view(summary: HomeSummary) -> dict[str, Any]:
@@ -40,7 +45,8 @@ def _note_blocks(notes: Sequence[NoteSummary]) -> list[Block]:
     for note in notes:
         when = note.created_at.strftime("%d %b %Y")
         status = _STATUS.get(note.status, escape(note.status))
-        line = f"*{escape(_short(note.interviewer))}* at {escape(_short(note.company))} · {status} · {when}"
+        at = messages.text("at_company", company=escape(_short(note.company)))
+        line = f"*{escape(_short(note.interviewer))}* {at} · {status} · {when}"
         blocks.append(_section(line))
     return blocks
 

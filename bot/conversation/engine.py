@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
 
+from bot import messages
 from bot.actions import Action, Ask, Choice, DraftsReady, End, ReminderScheduled, Say
 from bot.answers import TONES, Answers, parse_answers
 from bot.conversation.cursor import cursors, get_value, required, set_value
@@ -134,7 +135,7 @@ class Engine:
             return None, [Say(self.say.finished_button())]
         if isinstance(event, Navigate) and event.command == "help":
             return None, [Say(self.say.help())]
-        return None, [Ask("start", self.say.offer_start(), (Choice("start", "Start a debrief"),))]
+        return None, [Ask("start", self.say.offer_start(), (Choice("start", messages.text("label_start_debrief")),))]
 
     def _with_repair(
         self, state: ConversationState, event: ConversationEvent, notes: list[str], now: datetime
@@ -272,7 +273,7 @@ class Engine:
         back = ("back",) if order.index(state.cursor) > 0 else ()
         if state.cursor == CONFIRM:
             text = self.say.summary(state.answers, order)
-            return Ask(CONFIRM, text, (Choice("yes", "Write my notes"),), False, (*back, "cancel"))
+            return Ask(CONFIRM, text, (Choice("yes", messages.text("label_write_notes")),), False, (*back, "cancel"))
         step = self.flow.step_for(state.cursor)
         assert step is not None
         optional = not required(step, state.answers, self.defaults)

@@ -24,12 +24,12 @@ from bot.vocabulary import OPEN_NOTES, NoteStatus, ReminderActionName, ReminderK
 
 TEMPLATES = TEMPLATES_DIR / "checkins"
 OPTIONS = (
-    Choice(ReminderActionName.SENT, "Sent"),
-    Choice(ReminderActionName.REPLIED, "They replied"),
-    Choice(ReminderActionName.SNOOZE_HOUR, "Snooze 1 hour"),
-    Choice(ReminderActionName.SNOOZE_TOMORROW, "Tomorrow morning"),
-    Choice(ReminderActionName.SNOOZE_WEEK, "Next week"),
-    Choice(ReminderActionName.STOP, "Stop reminders"),
+    Choice(ReminderActionName.SENT, messages.text("label_reminder_sent")),
+    Choice(ReminderActionName.REPLIED, messages.text("label_reminder_replied")),
+    Choice(ReminderActionName.SNOOZE_HOUR, messages.text("label_reminder_snooze_hour")),
+    Choice(ReminderActionName.SNOOZE_TOMORROW, messages.text("label_reminder_snooze_tomorrow")),
+    Choice(ReminderActionName.SNOOZE_WEEK, messages.text("label_reminder_snooze_week")),
+    Choice(ReminderActionName.STOP, messages.text("label_reminder_stop")),
 )
 OPEN_FOR_SEND = frozenset({NoteStatus.DRAFTED})
 OPEN_FOR_CHECKIN = OPEN_NOTES
