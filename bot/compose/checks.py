@@ -21,6 +21,8 @@ from bot.drafts import Check
 #: an email of about 100–200 words, a card shorter, a LinkedIn message very short. Above the top a note
 #: stops being "short and focused" (a warning). The bottom is deliberately loose (an info): a note built
 #: from few answers is naturally short, and padding it would make it worse; only a curt note is pointed out.
+#: A composed note never is: render.py adds one `round_out` sentence to an email that would fall below, and
+#: tests/compose/test_sparse_answers.py checks the shortest possible note of every channel.
 LENGTH_BOUNDS: dict[Channel, tuple[int, int]] = {"email": (40, 200), "linkedin": (20, 100), "card": (25, 110)}
 _CHANNEL_LABEL: dict[Channel, str] = {"email": "an email", "linkedin": "a LinkedIn message", "card": "a card"}
 #: The advice: send within 24 hours.
@@ -117,9 +119,13 @@ def _generic_address(note: _Note) -> Check | None:
     )
 
 
+def doubled_words(text: str) -> list[str]:
+    """Each word written twice in a row ("on on"), as the pair; "that that" and "had had" are fine."""
+    return [f"{m.group(1)} {m.group(2)}" for m in _DOUBLED.finditer(text) if m.group(1).lower() not in DOUBLE_OK]
+
+
 def _doubled_word(note: _Note) -> Check | None:
-    matches = _DOUBLED.finditer(note.masked)
-    pairs = [f"{m.group(1)} {m.group(2)}" for m in matches if m.group(1).lower() not in DOUBLE_OK]
+    pairs = doubled_words(note.masked)
     if not pairs:
         return None
     return Check(

@@ -72,7 +72,7 @@ def test_every_combination_reads_cleanly(occasion: str, tone: Tone, channel: str
             for paragraph in body.split("\n\n")[1:-1]:
                 assert re.search(r"[.?]$|https://\S+$", paragraph), paragraph
             low, high = LENGTH_BOUNDS[draft.channel]
-            assert low <= draft.words <= high or draft.to.name in {p["name"] for p in NAMES_ONLY}
+            assert low <= draft.words <= high, body
 
 
 @pytest.mark.parametrize(("occasion", "tone", "channel", "went"), EVERYTHING)
@@ -82,8 +82,7 @@ def test_names_only_raises_only_the_checks_that_are_true(occasion: str, tone: st
     for draft in document.drafts:
         found = {check.code for check in draft.checks}
         assert "no-specific-detail" in found
-        assert found <= {"no-specific-detail", "length", "similar-to-other-draft"}, draft.checks
-        assert all(c.level == "info" for c in draft.checks if c.code == "length")
+        assert found <= {"no-specific-detail", "similar-to-other-draft"}, draft.checks
 
 
 def test_formal_and_shared_phrasings_have_no_contractions() -> None:
