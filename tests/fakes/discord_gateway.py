@@ -32,7 +32,16 @@ GUILD_CHANNEL_ID = 910_000_000_000_000_002
 NOW = "2026-11-23T20:00:00+00:00"
 BOT_USER = {"id": str(APP_ID), "username": "thankyou", "discriminator": "0", "global_name": None, "avatar": None,
             "bot": True}  # fmt: skip
-SPEC = Path("/work/shared/specs/discord/openapi.json")
+#: shared/ lies beside the checkout (CI lays a copy there); the workplace's own copy is the fallback.
+SPEC = (
+    next(
+        (p for p in (Path(__file__).resolve().parents[3] / "shared", Path("/work/shared")) if p.is_dir()),
+        Path("/work/shared"),
+    )
+    / "specs"
+    / "discord"
+    / "openapi.json"
+)
 _TASK_PREFIXES = ("discord", "CommandTree")
 
 
