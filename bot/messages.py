@@ -194,6 +194,9 @@ CATALOGUE: Final[dict[str, str]] = {
     "slack_sorry": (
         "Sorry, something went wrong on my side. Your answers so far are saved. Please send your last answer again."
     ),
+    "slack_edited": (
+        "I saw you edited that message. I used your first answer; send it again if you want to change it."
+    ),
     "slack_reminder_send_by": ":alarm_clock: I'll nudge you {when} if your notes aren't marked as sent by then.",
     "slack_reminder_follow_up": ":calendar: I'll check in {when} to see whether you've heard back.",
     "slack_home_title": "Your thank-you notes",
@@ -225,6 +228,15 @@ CATALOGUE: Final[dict[str, str]] = {
     ),
     "discord_note_as_file": "This note contains triple backticks, so I've attached it as a file to copy exactly.",
     "discord_checkin_as_file": "The check-in email is attached as a file to copy exactly.",
+    "discord_reply_lost": (
+        "Got it, but I couldn't send my reply just now. Run `/thankyou` in a minute to pick up where you left off."
+    ),
+    "discord_forwarded": "I can't read forwarded messages. Please type your answer here.",
+    "discord_edited": "I saw you edited that; I used your first answer. Send it again if you want to change it.",
+    "discord_token_refused": (
+        "Discord refused DISCORD_TOKEN (401 Unauthorized). Copy the bot token again from the Developer Portal "
+        "(Bot → Reset Token) and restart; see deploy/discord/README.md."
+    ),
     # console (plain text)
     "console_eof": "Saved. Run the same command again to pick up where you left off.",
     "console_reminder_hint": (

@@ -6,21 +6,27 @@ the posts all run after Slack has its response.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
+from collections.abc import Awaitable
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack import translate
 from adapters.slack.bot import SlackBot
 from adapters.slack.home import RECENT_NOTES, home_view
 from bot import messages
+from bot.actions import Say
 from bot.errors import DeliveryError
 from bot.events import Address, Event, Start
+from bot.ports import Sender
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +35,7 @@ DM_POINTER = messages.text("slack_dm_pointer")
 MENTION_POINTER = messages.text("slack_mention_pointer")
 NO_DM = messages.text("slack_no_dm")
 SORRY = messages.text("slack_sorry")
+EDITED = messages.text("slack_edited")
 Body = dict[str, Any]
 
 
@@ -44,9 +51,16 @@ def register(bot: SlackBot) -> None:
     @app.event("message")
     async def on_message(ack: AsyncAck, body: Body) -> None:
         await ack()
+        thread = translate.thread_of(body)
         event = translate.message_event(body)
         if event is not None:
-            _hand_off(bot, event)
+            _hand_off(bot, event, thread)
+            return
+        edited = translate.edited_message(body)
+        if edited is not None:
+            address, edit_id = edited
+            key = (address.workspace, address.user)
+            bot.background.spawn(key, lambda: _notice_edit(bot, address, edit_id, thread))
 
     @app.action(re.compile(r"^ty-"))
     async def on_action(ack: AsyncAck, body: Body) -> None:
@@ -65,29 +79,63 @@ def register(bot: SlackBot) -> None:
         await ack()
         event = body.get("event") or {}
         if event.get("tab") == "home":
-            bot.background.spawn(_key(body.get("team_id"), event.get("user")), lambda: _publish_home(bot, body))
+            team = translate.event_team(body)
+            bot.background.spawn(_key(team, event.get("user")), lambda: _publish_home(bot, body))
 
 
 def _key(team: object, user: object) -> tuple[str, str]:
     return (str(team), str(user))
 
 
-def _hand_off(bot: SlackBot, event: Event) -> None:
+def _hand_off(bot: SlackBot, event: Event, thread: str | None = None) -> None:
     key = (event.address.workspace, event.address.user)
-    bot.background.spawn(key, lambda: _turn(bot, event))
+    bot.background.spawn(key, lambda: _turn(bot, event, thread))
 
 
-async def _turn(bot: SlackBot, event: Event) -> None:
-    """One conversation turn; a Start from a button first learns the user's time zone."""
+async def _turn(bot: SlackBot, event: Event, thread: str | None = None) -> None:
+    """One conversation turn, answered in `thread` when the person wrote in one; a Start from a button first
+    learns the user's time zone."""
     if isinstance(event, Start) and event.timezone is None:
         event = replace(event, timezone=await _timezone(bot, event.address.user))
     try:
-        await bot.core.handle(event, bot.sender)
+        await bot.core.handle(event, _sender(bot, thread))
     except DeliveryError:
         raise
     except Exception:
-        await _apologise(bot, event.address.channel)
+        await _apologise(bot, event.address.channel, thread)
         raise
+
+
+def _sender(bot: SlackBot, thread: str | None) -> Sender:
+    """The bot's sender, or one whose posts go into `thread`. The thread stays here, in the adapter: the
+    core's `Address` names the DM, and reminders sent later go to the DM itself."""
+    if thread is None:
+        return bot.sender
+    threaded = copy.copy(bot.sender)  # the same sender, settings and all, posting through a threaded client
+    threaded.client = cast(AsyncWebClient, _InThread(bot.sender.client, thread))
+    return threaded
+
+
+class _InThread:
+    """The Web API client as `SlackSender` uses it, with every post placed in one thread."""
+
+    def __init__(self, client: AsyncWebClient, thread: str) -> None:
+        self._client = client
+        self._thread = thread
+
+    def chat_postMessage(self, **kwargs: Any) -> Awaitable[AsyncSlackResponse]:
+        return self._client.chat_postMessage(**kwargs, thread_ts=self._thread)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+
+async def _notice_edit(bot: SlackBot, address: Address, edit_id: str, thread: str | None) -> None:
+    """Tell the person, once per edit event, that the first version of an edited answer was used.
+
+    A platform notice, not a turn: the engine never sees edits."""
+    if await bot.core.first_time(platform=translate.PLATFORM, event_id=edit_id):
+        await _sender(bot, thread).send(address, [Say(EDITED)])
 
 
 async def _command(bot: SlackBot, body: Body) -> None:
@@ -125,9 +173,9 @@ async def _timezone(bot: SlackBot, user: str) -> str | None:
     return zone if isinstance(zone, str) and zone else None
 
 
-async def _apologise(bot: SlackBot, channel: str) -> None:
+async def _apologise(bot: SlackBot, channel: str, thread: str | None = None) -> None:
     try:
-        await bot.client.chat_postMessage(channel=channel, text=SORRY)
+        await bot.client.chat_postMessage(channel=channel, text=SORRY, thread_ts=thread)
     except Exception:  # the apology is best effort; the original error is logged by the caller
         log.warning("could not post the apology", extra={"platform": "slack"})
 
@@ -144,6 +192,6 @@ async def _point_to_dm(bot: SlackBot, body: Body) -> None:
 
 async def _publish_home(bot: SlackBot, body: Body) -> None:
     user = str((body.get("event") or {}).get("user", ""))
-    where = Address(translate.PLATFORM, str(body.get("team_id", "")), "", user)
+    where = Address(translate.PLATFORM, translate.event_team(body), "", user)
     view = home_view(await bot.core.home(where, recent=RECENT_NOTES))
     await bot.client.views_publish(user_id=user, view=view)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from adapters.slack import ids
+from adapters.slack.decode import plain_text
 from bot.events import Address, ChoiceMade, Command, DraftAction, Event, Navigate, ReminderAction, Start, TextAnswer
 
 PLATFORM = "slack"
@@ -41,33 +42,91 @@ def stable_id(*parts: str) -> str:
 
 
 def is_conversation_message(event: Payload) -> bool:
-    """A person's own new DM text: not an edit, deletion, join, file share or any bot's message."""
+    """A person's own new DM text: not an edit, deletion, join or any bot's message. A message sent with
+    a file (`file_share`) counts when it has text: the text is the answer, the file is left alone. A thread
+    reply also sent to the conversation (`thread_broadcast`) is an answer like any other."""
+    subtype = event.get("subtype")
     return (
         event.get("type") == "message"
         and event.get("channel_type") == "im"
-        and not event.get("subtype")
-        and not event.get("bot_id")
-        and not event.get("bot_profile")
+        and (
+            not subtype
+            or subtype == "thread_broadcast"
+            or (subtype == "file_share" and bool(_get(event, "text").strip()))
+        )
+        and _from_a_person(event)
         and isinstance(event.get("text"), str)
-        and bool(_get(event, "user"))
     )
 
 
+def _from_a_person(message: Payload) -> bool:
+    return not message.get("bot_id") and not message.get("bot_profile") and bool(_get(message, "user"))
+
+
+def event_team(body: Payload) -> str:
+    """The installation's team for an Events API envelope, as bolt reads it: `authorizations[0].team_id`
+    first (right for Enterprise Grid and shared channels, where `team_id` may be another workspace)."""
+    authorizations = body.get("authorizations")
+    if isinstance(authorizations, list) and authorizations and isinstance(authorizations[0], Mapping):
+        team = _get(authorizations[0], "team_id")
+        if team:
+            return team
+    event = body.get("event")
+    return _get(body, "team_id") or (_get(event, "team") if isinstance(event, Mapping) else "")
+
+
+def action_team(body: Payload) -> str:
+    """The team for an interactivity payload, as bolt reads it: `team.id`, else the user's `team_id`."""
+    return _get(body, "team", "id") or _get(body, "user", "team_id")
+
+
 def message_event(body: Payload) -> TextAnswer | None:
-    """A DM answer from an Events API envelope, or None when the bot must ignore it."""
+    """A DM answer from an Events API envelope, or None when the bot must ignore it.
+
+    The text is decoded from Slack's encoding (`decode.plain_text`), so the engine sees what was typed.
+    """
     event = body.get("event")
     if not isinstance(event, Mapping) or not is_conversation_message(event):
         return None
-    team = _get(body, "team_id") or _get(event, "team")
-    address = Address(PLATFORM, team, _get(event, "channel"), _get(event, "user"))
-    return TextAnswer(address, stable_id("ev", _get(body, "event_id") or _get(event, "ts")), event["text"])
+    address = Address(PLATFORM, event_team(body), _get(event, "channel"), _get(event, "user"))
+    event_id = stable_id("ev", _get(body, "event_id") or _get(event, "ts"))
+    return TextAnswer(address, event_id, plain_text(event["text"]))
+
+
+def thread_of(body: Payload) -> str | None:
+    """The thread a DM (or an edited DM) was written in, to answer there; None for the main conversation."""
+    event = body.get("event")
+    if not isinstance(event, Mapping):
+        return None
+    message = event.get("message") if event.get("subtype") == "message_changed" else event
+    thread = _get(message, "thread_ts") if isinstance(message, Mapping) else ""
+    return thread or None
+
+
+def edited_message(body: Payload) -> tuple[Address, str] | None:
+    """A person edited the text of one of their DMs (`message_changed`): the address to tell them that the
+    first version was used, and the id of this edit event; None for anything else.
+
+    Slack also sends `message_changed` when it adds a link preview to a message; the text is unchanged
+    then, and so is nothing else we care about.
+    """
+    event = body.get("event")
+    if not isinstance(event, Mapping) or event.get("subtype") != "message_changed":
+        return None
+    new, old = event.get("message"), event.get("previous_message")
+    if event.get("channel_type") != "im" or not isinstance(new, Mapping) or not _from_a_person(new):
+        return None
+    if isinstance(old, Mapping) and _get(old, "text") == _get(new, "text"):
+        return None
+    address = Address(PLATFORM, event_team(body), _get(event, "channel"), _get(new, "user"))
+    return address, stable_id("edit", _get(body, "event_id") or _get(event, "ts"))
 
 
 def command_event(body: Payload, *, channel: str, timezone: str | None) -> Event:
     """`/thankyou [help|cancel|restart|resume]`: anything else starts or resumes the debrief."""
     address = Address(PLATFORM, _get(body, "team_id"), channel, _get(body, "user_id"))
     event_id = stable_id("cmd", _get(body, "trigger_id") or _get(body, "command_ts"))
-    word = _get(body, "text").strip().casefold()
+    word = plain_text(_get(body, "text")).strip().casefold()
     command = _COMMAND_WORDS.get(word)
     if command is not None:
         return Navigate(address, event_id, command)
@@ -84,7 +143,7 @@ def action_event(body: Payload) -> Event | None:
     value = _get(action, "value") or _get(action, "selected_option", "value")
     address = Address(
         PLATFORM,
-        _get(body, "user", "team_id") or _get(body, "team", "id"),
+        action_team(body),
         _get(body, "channel", "id") or _get(body, "container", "channel_id"),
         _get(body, "user", "id"),
     )

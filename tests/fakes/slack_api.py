@@ -30,6 +30,7 @@ class Post:
     blocks: list[dict[str, Any]]
     ts: str
     metadata: dict[str, Any] | None = None
+    thread: str | None = None  # `thread_ts`: the post is a reply in that thread
 
     def buttons(self) -> list[dict[str, Any]]:
         return [e for b in self.blocks if b.get("type") == "actions" for e in b.get("elements", [])]
@@ -143,7 +144,8 @@ class FakeSlackApi:
     def _post(self, body: Any) -> dict[str, Any]:
         ts = f"{int(self.now())}.{len(self.posts):06d}"
         blocks = list(body.get("blocks") or [])
-        self.posts.append(Post(body["channel"], body.get("text", ""), blocks, ts, body.get("metadata")))
+        thread = body.get("thread_ts") or None
+        self.posts.append(Post(body["channel"], body.get("text", ""), blocks, ts, body.get("metadata"), thread))
         return {"ok": True, "channel": body["channel"], "ts": ts}
 
 

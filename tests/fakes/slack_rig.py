@@ -14,7 +14,8 @@ from aiohttp import web
 from sqlalchemy import select
 from sqlmodel import col
 
-from adapters.slack.app import SlackBot, build_bot
+from adapters.slack.app import build_bot
+from adapters.slack.bot import SlackBot
 from adapters.slack.server import EVENTS_PATH, bound_port, serve
 from bot.config import load_settings
 from bot.storage.models import Conversation, Note

@@ -162,11 +162,16 @@ async def test_double_click_has_one_effect(rig: SlackRig) -> None:
         {"user": BOT_USER, "bot_id": BOT_ID},
         {"bot_id": "B0OTHER", "subtype": "bot_message"},
         {"bot_id": "B0OTHER"},
-        {"subtype": "message_changed", "message": {"text": "edited"}},
+        {
+            "subtype": "message_changed",
+            "message": {"type": "message", "user": USER, "text": "a referral", "attachments": [{"id": 1}]},
+            "previous_message": {"type": "message", "user": USER, "text": "a referral"},
+        },
+        {"subtype": "message_changed", "message": {"type": "message", "bot_id": BOT_ID, "text": "edited"}},
         {"subtype": "message_deleted"},
-        {"subtype": "file_share"},
+        {"subtype": "file_share", "text": "", "files": [{"id": "F1", "name": "cv.pdf"}]},
     ],
-    ids=["own message", "other bot", "bot without subtype", "edit", "deletion", "file share"],
+    ids=["own message", "other bot", "bot without subtype", "link preview", "bot edit", "deletion", "bare file"],
 )
 async def test_ignored_messages_change_nothing(rig: SlackRig, extra: dict[str, object]) -> None:
     await rig.command(USER)
