@@ -3,6 +3,10 @@
 Slack wants a response within 3 s; the debrief turn (database, Web API posts, 429 waits) happens here.
 Each user's turns run one after another, so two quick messages are answered in the order they were sent.
 At most `limit` jobs run at once: acks stay quick under load, and SQLite's single writer isn't swamped.
+
+A job that has to wait for Slack (a 429's `Retry-After`) waits through `pause()`, which hands the job's
+worker slot back for the wait and takes one again afterwards: throttled users never hold up other users'
+turns, and each user's own turns still run in order (the next one waits for this one to finish).
 """
 
 from __future__ import annotations
@@ -10,10 +14,49 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Hashable
+from contextvars import ContextVar
 
 log = logging.getLogger(__name__)
 
 Job = Callable[[], Awaitable[None]]
+
+
+class _Slot:
+    """One job's hold on the worker slots; it knows whether it holds one right now (so a wait that is
+    cancelled before the slot came back never gives back a slot it does not hold)."""
+
+    def __init__(self, slots: asyncio.Semaphore) -> None:
+        self._slots = slots
+        self._held = False
+
+    async def take(self) -> None:
+        await self._slots.acquire()
+        self._held = True
+
+    def give_back(self) -> None:
+        if self._held:
+            self._held = False
+            self._slots.release()
+
+    async def pause(self, seconds: float) -> None:
+        self.give_back()
+        try:
+            await asyncio.sleep(seconds)
+        finally:
+            await self.take()
+
+
+_current: ContextVar[_Slot | None] = ContextVar("slack_background_slot", default=None)
+
+
+async def pause(seconds: float) -> None:
+    """Sleep `seconds`; inside a background job, without holding a worker slot meanwhile (elsewhere, such as
+    in the reminder scheduler, this is a plain sleep)."""
+    slot = _current.get()
+    if slot is None:
+        await asyncio.sleep(seconds)
+    else:
+        await slot.pause(seconds)
 
 
 class Background:
@@ -33,11 +76,15 @@ class Background:
     async def _run(self, previous: asyncio.Task[None] | None, job: Job) -> None:
         if previous is not None:
             await asyncio.wait([previous])
+        slot = _Slot(self._slots)
         try:
-            async with self._slots:
-                await job()
+            await slot.take()
+            _current.set(slot)  # this task's own context: seen by `pause()` anywhere inside the job
+            await job()
         except Exception as error:  # one user's failure must not stop anyone else's work
             log.error("slack background job failed", extra={"platform": "slack", "error": type(error).__name__})
+        finally:
+            slot.give_back()
 
     def _finished(self, key: Hashable, task: asyncio.Task[None]) -> None:
         self._running.discard(task)

@@ -6,30 +6,37 @@ import asyncio
 import contextlib
 import logging
 
-from adapters.slack.app import build_bot
+from adapters.slack.app import app_token, build_bot, verify_tokens
 from adapters.slack.bot import SlackBot
 from adapters.slack.server import EVENTS_PATH, serve
 from adapters.slack.translate import PLATFORM
+from bot.errors import ConfigError
 from bot.runtime import Core
 
 log = logging.getLogger(__name__)
 
 
 async def run(core: Core, *, http: bool, port: int) -> None:
-    """Check secrets, upgrade the schema, start the reminder scheduler, then serve until cancelled."""
+    """Check secrets (their shape, then with Slack), upgrade the schema, start the reminder scheduler, then
+    serve until cancelled. A token Slack refuses is a `ConfigError` before the database is touched."""
     settings = core.settings
     bot = build_bot(settings, socket_mode=not http, core=core)  # checks the bot token (and signing secret)
-    app_token = None if http else settings.require_secret("slack_app_token")
+    socket_token = None if http else app_token(settings)
+    try:
+        await verify_tokens(bot.client, socket_token)
+    except ConfigError:
+        await core.close()
+        raise
     await bot.ready()
     stop = asyncio.Event()
     scheduler = None
     if settings.run_scheduler:  # reminders go out through the same sender (RUN_SCHEDULER=false turns this off)
         scheduler = asyncio.create_task(core.run_scheduler({PLATFORM: bot.sender}, stop))
     try:
-        if app_token is None:
+        if socket_token is None:
             await _serve_http(bot, port)
         else:
-            await _serve_socket_mode(bot, app_token)
+            await _serve_socket_mode(bot, socket_token)
     finally:
         stop.set()
         if scheduler is not None:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from adapters.slack.background import pause
 from adapters.slack.blocks import render
 from bot.actions import Action
 from bot.errors import DeliveryError
@@ -20,6 +24,7 @@ from bot.events import Address
 
 log = logging.getLogger(__name__)
 REMINDER_EVENT = "thankyou_reminder"
+MAX_WAIT = 120.0  # seconds: a longer Retry-After is not waited out in place; the caller gets `RateLimited`
 
 # Errors that retrying cannot fix: the DM is gone, the user left, or the app lost access.
 PERMANENT = frozenset(
@@ -46,12 +51,56 @@ def make_client(token: str, base_url: str, *, rate_limit_retries: int = 3) -> As
     """A Web API client that waits out 429s (`Retry-After`) and never blindly re-sends other failures.
 
     slack_sdk's default connection-error retry is dropped on purpose: a reset after Slack accepted a
-    `chat.postMessage` would post the same message twice. A 429 means nothing was posted, so it is safe.
+    `chat.postMessage` would post the same message twice. A 429 means nothing was posted, so repeating
+    that one call is safe (the turn that produced it is already committed and is never run again).
     """
     base_url = base_url if base_url.endswith("/") else base_url + "/"  # slack_sdk joins method names onto it
     client = AsyncWebClient(token=token, base_url=base_url, logger=_quiet_logger())
-    client.retry_handlers = [AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries)]
+    client.retry_handlers = [RateLimitWait(max_retry_count=rate_limit_retries)]
     return client
+
+
+class RateLimitWait(AsyncRetryHandler):
+    """On a 429, wait `Retry-After` seconds and let slack_sdk repeat that same call.
+
+    The wait goes through `background.pause`, so a background job waiting for Slack gives its worker slot
+    to other users' turns meanwhile (slack_sdk's own handler sleeps inside the call, holding the slot).
+    A Retry-After beyond `MAX_WAIT` is not waited out: the 429 surfaces as `RateLimited`.
+    """
+
+    async def _can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return response is not None and response.status_code == 429 and retry_after(response.headers) <= MAX_WAIT
+
+    async def prepare_for_next_attempt_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> None:
+        state.next_attempt_requested = True
+        await pause(retry_after(response.headers) if response is not None else 1.0)
+        state.increment_current_attempt()
+
+
+def retry_after(headers: Mapping[str, Any]) -> float:
+    """Seconds from a `Retry-After` header (a list of values or one), 1 when absent or unreadable."""
+    for name, value in headers.items():
+        if name.lower() == "retry-after":
+            first = value[0] if isinstance(value, list) and value else value
+            try:
+                return max(0.0, float(first))
+            except (TypeError, ValueError):
+                return 1.0
+    return 1.0
 
 
 def _quiet_logger() -> logging.Logger:
@@ -113,7 +162,7 @@ class SlackSender:
             code = str(error.response.get("error", "unknown_error"))
             log.warning("slack call failed", extra={"platform": "slack", "error": code})
             if error.response.status_code == 429:
-                raise RateLimited(float(error.response.headers.get("Retry-After", 1) or 1)) from None
+                raise RateLimited(retry_after(error.response.headers)) from None
             raise DeliveryError(code, permanent=code in PERMANENT) from None
         except (TimeoutError, aiohttp.ClientError) as error:
             log.warning("slack unreachable", extra={"platform": "slack", "error": type(error).__name__})

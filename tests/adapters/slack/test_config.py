@@ -38,8 +38,10 @@ def settings(tmp_path: Path, **overrides: object) -> Settings:
 def test_missing_or_placeholder_secret_is_a_clear_config_error(
     tmp_path: Path, missing: str, variable: str, value: str | None
 ) -> None:
-    with pytest.raises(ConfigError, match=variable):
+    with pytest.raises(ConfigError, match=variable) as error:
         build_app(settings(tmp_path, **{missing: value}))
+    assert ("is not set" if not value else "is still a placeholder") in str(error.value)
+    assert "deploy/slack/README.md" in str(error.value)
 
 
 async def test_socket_mode_needs_the_app_token_not_the_signing_secret(tmp_path: Path) -> None:
