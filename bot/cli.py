@@ -116,7 +116,8 @@ def _run_worker(args: argparse.Namespace) -> int:
         if settings.discord_token is not None:
             from adapters.discord.sender import rest_sender
 
-            sender, close = await rest_sender(settings.require_secret("discord_token"))
+            # closed DMs are remembered, as in the bot process, so reminders stop trying them
+            sender, close = await rest_sender(settings.require_secret("discord_token"), on_dm_closed=core.dm_closed)
             senders["discord"] = sender
             closers.append(close)
         try:

@@ -16,9 +16,9 @@ import discord
 from discord import app_commands
 
 from adapters.discord import translate
-from adapters.discord.commands import invite_url, sync_commands, thankyou_command
+from adapters.discord.commands import invite_url, sync_commands, thankyou_command, user_install_url
 from adapters.discord.components import DYNAMIC_ITEMS
-from adapters.discord.sender import NO_MENTIONS, DiscordSender
+from adapters.discord.sender import MAX_RATELIMIT_WAIT, NO_MENTIONS, DiscordSender
 from bot import messages
 from bot.actions import Say
 from bot.errors import DeliveryError
@@ -36,6 +36,11 @@ CLOSED_DMS = messages.text("discord_closed_dms")
 NOT_DELIVERED = messages.text("discord_not_delivered")
 TEXT_ONLY = messages.text("discord_text_only")
 OOPS = messages.text("discord_oops")
+FORWARDED = messages.text("discord_forwarded")
+EDITED = messages.text("discord_edited")
+REPLY_LOST = messages.text("discord_reply_lost")
+#: what a person types; pins, calls, thread notices and other system messages are not answers
+TYPED = (discord.MessageType.default, discord.MessageType.reply)
 
 
 def intents() -> discord.Intents:
@@ -49,6 +54,8 @@ class ThankYouClient(discord.Client):
     """The Discord side of the bot in one object: sender, `/thankyou`, persistent buttons, around the core."""
 
     def __init__(self, core: Core, **options: Any) -> None:
+        # a long 429 raises (the scheduler holds the reminder) instead of sleeping inside a send
+        options.setdefault("max_ratelimit_timeout", MAX_RATELIMIT_WAIT)
         super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, **options)
         self.core = core
         self.settings = core.settings
@@ -84,6 +91,7 @@ class ThankYouClient(discord.Client):
     async def on_ready(self) -> None:
         if self.application_id is not None:
             log.info("discord bot ready; invite it with %s", invite_url(self.application_id))
+            log.info("members can also add it to their own account with %s", user_install_url(self.application_id))
 
     async def _dm_closed(self, address: Address) -> None:
         await self.core.dm_closed(address)
@@ -105,14 +113,24 @@ class ThankYouClient(discord.Client):
             return error
         return None
 
-    async def on_message(self, message: discord.Message) -> None:
-        """DMs only: without the guilds intent a server message has no cached guild, so check the channel."""
+    def _from_a_person_in_dm(self, message: discord.Message) -> bool:
+        """A DM typed by someone other than a bot: without the guilds intent a server message has no cached
+        guild, so the channel is checked too; system messages (pins, thread notices…) are not answers."""
         me = self.user
         if message.author.bot or me is None or message.author.id == me.id:
-            return
+            return False
         if message.guild is not None or not isinstance(message.channel, discord.DMChannel):
+            return False
+        return message.type in TYPED
+
+    async def on_message(self, message: discord.Message) -> None:
+        """DMs only; a forward or an attachment alone gets a hint to type the answer instead."""
+        if not self._from_a_person_in_dm(message):
             return
         where = translate.address(user_id=message.author.id, channel_id=message.channel.id)
+        if _forwarded(message):
+            await self._quietly(self.sender.send(where, [Say(FORWARDED)]))
+            return
         if not message.content.strip() and (message.attachments or message.stickers):
             await self._quietly(self.sender.send(where, [Say(TEXT_ONLY)]))
             return
@@ -125,17 +143,52 @@ class ThankYouClient(discord.Client):
             log.exception("dm handling failed", extra={"platform": "discord"})
             await self._quietly(self.sender.send(where, [Say(OOPS)]))
 
-    async def on_thankyou(self, interaction: Interaction, action: str | None) -> None:
-        """/thankyou: acknowledge at once (ephemeral), then open the DM and continue there."""
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        in_server = interaction.guild_id is not None
-        error = await self._start_in_dm(interaction, action, in_server)
-        await interaction.edit_original_response(content=_outcome(error, in_server), allowed_mentions=NO_MENTIONS)
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """An answer edited after it was sent: the debrief already used the first version, so say so.
 
-    async def _start_in_dm(self, interaction: Interaction, action: str | None, in_server: bool) -> DeliveryError | None:
+        Raw, so it works for messages no longer cached (after a restart). Updates that are not edits by the
+        person (a link preview appearing, a pin) carry no new `edited_timestamp` and are ignored; DM edits
+        need no message-content intent.
+        """
+        message = payload.message
+        if payload.guild_id is not None or message.edited_at is None or not self._from_a_person_in_dm(message):
+            return
+        before = payload.cached_message
+        if before is not None and before.edited_at == message.edited_at:
+            return  # the same edit again (the message was pinned, or its preview changed)
+        where = translate.address(user_id=message.author.id, channel_id=message.channel.id)
+        await self._quietly(self.sender.send(where, [Say(EDITED)]))
+
+    async def on_thankyou(self, interaction: Interaction, action: str | None) -> None:
+        """/thankyou: acknowledge at once (ephemeral), then open the DM and continue there.
+
+        If Discord no longer knows the interaction (it reached us too late to acknowledge), the debrief still
+        starts in the DM; if the "thinking…" reply can't be edited, it is deleted rather than left spinning.
+        """
+        try:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+        except discord.HTTPException:
+            log.info("interaction expired before its ack", extra={"platform": "discord"})
+            acknowledged = False
+        else:
+            acknowledged = True
+        elsewhere = not interaction.context.dm_channel  # a server, a group DM or someone else's DM
+        error = await self._start_in_dm(interaction, action, elsewhere)
+        if acknowledged:
+            await self._answer(interaction, _outcome(error, elsewhere))
+
+    async def _answer(self, interaction: Interaction, text: str) -> None:
+        try:
+            await interaction.edit_original_response(content=text, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException:  # the interaction token is gone or refused
+            log.info("interaction reply not edited; removing it", extra={"platform": "discord"})
+            await self._quietly(interaction.delete_original_response())
+
+    async def _start_in_dm(self, interaction: Interaction, action: str | None, elsewhere: bool) -> DeliveryError | None:
+        """The debrief goes to the person's DM with the bot, opened here unless the command was used there."""
         user_id = interaction.user.id
         try:
-            channel_id = (await interaction.user.create_dm()).id if in_server else interaction.channel_id or 0
+            channel_id = (await interaction.user.create_dm()).id if elsewhere else interaction.channel_id or 0
             event = translate.slash_command(
                 interaction_id=interaction.id, user_id=user_id, channel_id=channel_id, action=action
             )
@@ -146,7 +199,7 @@ class ThankYouClient(discord.Client):
         except Exception:
             log.exception("/thankyou failed", extra={"platform": "discord"})
             return DeliveryError("internal", permanent=False)
-        if error is None and in_server:
+        if error is None and elsewhere:
             await self.core.dm_open(event.address)
         return error
 
@@ -155,10 +208,14 @@ class ThankYouClient(discord.Client):
         work runs; the reply is sent only after the ack, so Discord always hears from us first."""
         ack = asyncio.ensure_future(self._acknowledge(interaction, clear=clear))
         try:
-            await self.deliver(event, acknowledged=ack)
+            error = await self.deliver(event, acknowledged=ack)
         except Exception:
             log.exception("button handling failed", extra={"platform": "discord"})
             await self._quietly(interaction.followup.send(OOPS, ephemeral=True, allowed_mentions=NO_MENTIONS))
+        else:
+            if error is not None:  # the click was taken (and its buttons removed) but the reply never arrived
+                lost = interaction.followup.send(REPLY_LOST, ephemeral=True, allowed_mentions=NO_MENTIONS)
+                await self._quietly(lost)
         finally:
             await asyncio.gather(ack, return_exceptions=True)
 
@@ -176,7 +233,13 @@ class ThankYouClient(discord.Client):
             log.info("apology not delivered", extra={"platform": "discord"})
 
 
-def _outcome(error: DeliveryError | None, in_server: bool) -> str:
+def _forwarded(message: discord.Message) -> bool:
+    reference = message.reference
+    forward = reference is not None and reference.type == discord.MessageReferenceType.forward
+    return forward or bool(message.message_snapshots)
+
+
+def _outcome(error: DeliveryError | None, elsewhere: bool) -> str:
     if error is None:
-        return SENT_TO_DM if in_server else STARTED_IN_DM
+        return SENT_TO_DM if elsewhere else STARTED_IN_DM
     return CLOSED_DMS if error.reason == "dm_closed" else NOT_DELIVERED

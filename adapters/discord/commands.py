@@ -22,13 +22,15 @@ class CommandHandler(Protocol):
 
 
 def thankyou_command() -> app_commands.Command[Any, Any, None]:
-    """Usable in servers (the conversation then moves to DMs) and in the bot's DMs."""
+    """Usable wherever the person is: in servers that added the bot, and, once a person has added the app to
+    their own account (a user install), in any server, group DM or DM. The conversation always moves to
+    the person's DM with the bot; the answer to the command itself is ephemeral (only they see it)."""
 
     @app_commands.command(name="thankyou", description=messages.text("discord_command_description"))
     @app_commands.describe(action=messages.text("discord_command_action_description"))
     @app_commands.choices(action=CHOICES)
-    @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
-    @app_commands.allowed_installs(guilds=True, users=False)
+    @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
+    @app_commands.allowed_installs(guilds=True, users=True)
     async def thankyou(interaction: discord.Interaction[Any], action: app_commands.Choice[str] | None = None) -> None:
         await cast(CommandHandler, interaction.client).on_thankyou(interaction, action.value if action else None)
 
@@ -54,3 +56,16 @@ server permission. The `bot` scope only makes the bot a member, so members share
 def invite_url(application_id: int) -> str:
     """The link a server admin opens to add the bot (see deploy/discord/README.md)."""
     return discord.utils.oauth_url(application_id, permissions=INVITE_PERMISSIONS, scopes=INVITE_SCOPES)
+
+
+USER_INSTALL = 1
+"""Discord's application integration type for an install to a person's own account (0 is a server)."""
+
+
+def user_install_url(application_id: int) -> str:
+    """The link anyone opens to add the app to their own account and use `/thankyou` anywhere (no bot user
+    joins any server, so the only scope is `applications.commands` and there are no permissions)."""
+    return (
+        f"https://discord.com/oauth2/authorize?client_id={application_id}"
+        f"&integration_type={USER_INSTALL}&scope=applications.commands"
+    )

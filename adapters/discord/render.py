@@ -1,20 +1,21 @@
 """Neutral actions → Discord messages (content, buttons, files). Pure: no discord.py objects, no I/O.
 
-User-visible text from the engine may contain user answers, so every prose line is escaped (markdown and
-mentions); a note body is shown verbatim inside a code block, which Discord never parses, so what the user
-copies is the note unchanged.
+User-visible text from the engine may contain user answers, so every prose line goes through `escape`: it
+always displays literally (no formatting, links, mentions, dates, commands or emoji) and pings nobody. A note
+body is shown verbatim inside a code block, which Discord never parses, so what the user copies is the note
+unchanged.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from discord.utils import escape_markdown, escape_mentions
-
 from adapters.discord import ids
+from adapters.discord.markdown import escape
 from adapters.discord.split import FENCE, Block, pack
 from bot import messages
 from bot.actions import Action, Ask, DraftsReady, End, Nudge, ReminderScheduled, Say
@@ -62,11 +63,6 @@ class Outgoing:
     buttons: tuple[Button, ...] = ()
     files: tuple[Attachment, ...] = ()
     kind: str = "text"
-
-
-def escape(text: str) -> str:
-    """Neutral text → Discord markdown that shows the same characters and pings nobody."""
-    return escape_mentions(escape_markdown(text))
 
 
 @dataclass
@@ -176,8 +172,23 @@ def attachments(draft: Draft, position: int) -> tuple[Attachment, ...]:
     return tuple(files)
 
 
+MAX_SLUG_CHARS = 40
+MAX_SLUG_BYTES = 100  # file systems count bytes (255 per name); leaves room for "note-N-" and the extension
+
+
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "note"
+    """The person's name as a file-name part that is safe on every OS: letters, digits and the marks that
+    belong to them in any script; everything else (`/ \\ : * ? " < > |`, controls, spaces, dots) becomes "-"."""
+    kept = "".join(c if c.isalnum() or unicodedata.category(c).startswith("M") else "-" for c in _nfc(name))
+    slug = re.sub(r"-+", "-", kept).strip("-")[:MAX_SLUG_CHARS]
+    while len(slug.encode("utf-8")) > MAX_SLUG_BYTES:
+        slug = slug[:-1]
+    slug = slug.strip("-")
+    return slug if slug and not unicodedata.category(slug[0]).startswith("M") else "note"
+
+
+def _nfc(name: str) -> str:
+    return unicodedata.normalize("NFC", name.casefold())
 
 
 def _reminder_line(action: ReminderScheduled) -> str:

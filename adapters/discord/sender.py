@@ -1,7 +1,9 @@
 """DiscordSender: delivers neutral actions to a user's DM channel over REST (also used by the scheduler).
 
 Platform errors are mapped here into `DeliveryError`: a closed DM (403, code 50007) is permanent, so callers
-never retry it; Discord counts repeated 401/403/429 answers toward a temporary IP ban.
+never retry it; Discord counts repeated 401/403/429 answers toward a temporary IP ban. A 429 becomes
+`RateLimited`, a hold the scheduler waits out for `retry_after` seconds; our clients tell discord.py to raise
+instead of sleeping when Discord asks for a wait longer than `MAX_RATELIMIT_WAIT`.
 """
 
 from __future__ import annotations
@@ -15,15 +17,22 @@ from typing import Any
 import discord
 
 from adapters.discord.render import Button, Outgoing, render
+from bot import messages
 from bot.actions import Action
-from bot.errors import DeliveryError
+from bot.errors import ConfigError, DeliveryError
 from bot.events import Address
 
 log = logging.getLogger(__name__)
 DmClosed = Callable[[Address], Awaitable[None]]
 CANNOT_DM = 50007
+TOO_MANY_REQUESTS = 429
+MAX_RATELIMIT_WAIT = 30.0
+"""discord.py's smallest `max_ratelimit_timeout`: it sleeps through shorter 429s and raises for longer ones."""
+UNKNOWN_WAIT = 60.0
+"""How long to hold when a 429 says nothing about when to come back (a Cloudflare answer, for instance)."""
 LOOKBACK = 50
 NO_MENTIONS = discord.AllowedMentions.none()
+TOKEN_REFUSED = messages.text("discord_token_refused")
 _STYLES = {
     "primary": discord.ButtonStyle.primary,
     "secondary": discord.ButtonStyle.secondary,
@@ -57,6 +66,14 @@ def message_kwargs(out: Outgoing) -> dict[str, Any]:
     return kwargs
 
 
+class RateLimited(DeliveryError):
+    """Discord said 429; `retry_after` (seconds) tells the scheduler when to try again (read with getattr)."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__("discord_ratelimited", permanent=False)
+        self.retry_after = retry_after
+
+
 class DiscordSender:
     """Implements `bot.ports.Sender`; `address.channel` is the user's DM channel id."""
 
@@ -70,6 +87,9 @@ class DiscordSender:
         for out in render(actions):
             try:
                 message = await channel.send(**message_kwargs(out))
+            except discord.RateLimited as error:  # raised instead of sleeping longer than MAX_RATELIMIT_WAIT
+                log.warning("discord rate limit", extra={"retry_after": error.retry_after})
+                raise RateLimited(max(error.retry_after, 1.0)) from None
             except discord.HTTPException as error:
                 failure = delivery_error(error)
                 if failure.reason == "dm_closed" and self.on_dm_closed is not None:
@@ -95,11 +115,24 @@ class DiscordSender:
         return None
 
 
-async def rest_sender(token: str) -> tuple[DiscordSender, Callable[[], Awaitable[None]]]:
-    """A sender over REST alone (no gateway connection) for the stand-alone worker, and how to close it."""
-    client = discord.Client(intents=discord.Intents.none())
-    await client.login(token)
-    return DiscordSender(client), client.close
+async def rest_sender(
+    token: str, *, on_dm_closed: DmClosed | None = None
+) -> tuple[DiscordSender, Callable[[], Awaitable[None]]]:
+    """A sender over REST alone (no gateway connection) for the stand-alone worker, and how to close it.
+
+    `on_dm_closed` is told about every closed DM (the worker passes `Core.dm_closed`), as in the bot process.
+    """
+    client = discord.Client(
+        intents=discord.Intents.none(), allowed_mentions=NO_MENTIONS, max_ratelimit_timeout=MAX_RATELIMIT_WAIT
+    )
+    try:
+        await client.login(token)
+    except BaseException as error:
+        await client.close()  # closes the HTTP session, so a refused token leaves no unclosed connector
+        if isinstance(error, discord.LoginFailure):
+            raise ConfigError(TOKEN_REFUSED) from None
+        raise
+    return DiscordSender(client, on_dm_closed=on_dm_closed), client.close
 
 
 def _items(message: discord.Message) -> list[object]:
@@ -107,8 +140,24 @@ def _items(message: discord.Message) -> list[object]:
 
 
 def delivery_error(error: discord.HTTPException) -> DeliveryError:
-    """Map a Discord failure to the core's error; 4xx cannot be fixed by retrying, 5xx might."""
+    """Map a Discord failure to the core's error; 4xx cannot be fixed by retrying, 5xx might, 429 is a hold.
+
+    discord.py gives up on a 429 as an `HTTPException` after its own retries, or at once when the answer did not
+    come through Discord's API (no `Via` header: Cloudflare); the wait is then read from `Retry-After`.
+    """
     if isinstance(error, discord.Forbidden) and error.code == CANNOT_DM:
         return DeliveryError("dm_closed", permanent=True)
+    if error.status == TOO_MANY_REQUESTS:
+        log.warning("discord rate limit", extra={"status": error.status})
+        return RateLimited(_retry_after(error))
     log.warning("discord delivery failed", extra={"status": error.status, "code": error.code})
     return DeliveryError(f"discord_http_{error.status}", permanent=error.status < 500)
+
+
+def _retry_after(error: discord.HTTPException) -> float:
+    headers = getattr(error.response, "headers", None) or {}
+    try:
+        seconds = float(headers.get("Retry-After", UNKNOWN_WAIT))
+    except (TypeError, ValueError):
+        seconds = UNKNOWN_WAIT
+    return max(seconds, 1.0)

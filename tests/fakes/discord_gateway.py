@@ -2,7 +2,8 @@
 
 This is the ONE place that touches private discord.py internals (pinned to discord.py>=2.7,<2.8):
 `discord.http.Route.BASE` (where REST goes), `client._connection.parse_message_create` /
-`parse_interaction_create` (what the websocket calls for MESSAGE_CREATE / INTERACTION_CREATE), and the
+`parse_interaction_create` / `parse_message_update` (what the websocket calls for MESSAGE_CREATE /
+INTERACTION_CREATE / MESSAGE_UPDATE), and the
 names discord.py gives its event tasks (to wait until an event has been fully handled).
 """
 
@@ -113,7 +114,7 @@ class DiscordSchemas:
         Not covered: discord.py's own `POST /users/@me/channels` body, which sends `recipient_id` as a JSON
         number where the spec says string (Discord accepts both); we don't build that payload.
         """
-        body = _snowflakes_as_strings(request_body(call))
+        body = call.body if isinstance(call.body, list) else _snowflakes_as_strings(request_body(call))
         routes = [
             (r"/channels/\d+/messages", "/channels/{channel_id}/messages", "post"),
             (r"/interactions/\d+/[^/]+/callback", "/interactions/{interaction_id}/{interaction_token}/callback",
@@ -121,6 +122,9 @@ class DiscordSchemas:
             (r"/webhooks/\d+/[^/]+", "/webhooks/{webhook_id}/{webhook_token}", "post"),
             (r"/webhooks/\d+/[^/]+/messages/@original", "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
              "patch"),
+            (r"/applications/\d+/commands", "/applications/{application_id}/commands", "put"),
+            (r"/applications/\d+/guilds/\d+/commands", "/applications/{application_id}/guilds/{guild_id}/commands",
+             "put"),
         ]  # fmt: skip
         for pattern, path, method in routes:
             if re.fullmatch(API + pattern, call.path) and call.method.lower() == method:
@@ -205,11 +209,32 @@ class DiscordFake:
     def dm_payload(self, user: User, text: str, *, message_id: int | None = None) -> dict[str, Any]:
         return self.message(user.dm_channel, user.payload(), text, message_id or self.next_id())
 
-    def slash_payload(self, user: User, *, action: str | None = None, in_guild: bool = True) -> dict[str, Any]:
+    def slash_payload(
+        self, user: User, *, action: str | None = None, in_guild: bool = True, place: str | None = None
+    ) -> dict[str, Any]:
+        """/thankyou from a server that added the bot (default), the bot's DM (`in_guild=False`), or, for a
+        person who added the app to their account, `place="user_guild"` (a server without the bot) or
+        `place="group_dm"`."""
         options = [{"name": "action", "type": 3, "value": action}] if action else []
         data = {"id": "930000000000000001", "name": "thankyou", "type": 1, "options": options}
-        where = self._guild_part(user) if in_guild else self._dm_part(user)
+        parts = {"guild": self._guild_part, "dm": self._dm_part, "user_guild": self._user_guild_part,
+                 "group_dm": self._group_dm_part}  # fmt: skip
+        where = parts[place or ("guild" if in_guild else "dm")](user)
         return self._interaction(2, data, where)
+
+    def _user_guild_part(self, user: User) -> dict[str, Any]:
+        """A server the bot is not in: the app is installed to the person (integration type 1) only."""
+        where = self._guild_part(user)
+        other = self.next_id()
+        where.update(guild_id=str(other), authorizing_integration_owners={"1": str(user.id)})
+        where["channel"] = {**where["channel"], "guild_id": str(other)}
+        return where
+
+    def _group_dm_part(self, user: User) -> dict[str, Any]:
+        group = self.next_id()
+        return {"channel_id": str(group), "user": user.payload(), "context": 2,
+                "channel": {"id": str(group), "type": 3, "recipients": [user.payload()], "name": None},
+                "authorizing_integration_owners": {"1": str(user.id)}}  # fmt: skip
 
     def click_payload(self, user: User, sent: Call, custom_id: str) -> dict[str, Any]:
         """A click on a button of a message the bot sent (its components come from the recorded POST)."""
@@ -253,6 +278,11 @@ async def feed_message(client: discord.Client, payload: dict[str, Any]) -> None:
 async def feed_interaction(client: discord.Client, payload: dict[str, Any]) -> None:
     """INTERACTION_CREATE as the websocket would dispatch it; returns when the handlers have finished."""
     await _settle(client._connection.parse_interaction_create, payload)
+
+
+async def feed_message_update(client: discord.Client, payload: dict[str, Any]) -> None:
+    """MESSAGE_UPDATE (an edit, a link preview, a pin) as the websocket would dispatch it."""
+    await _settle(client._connection.parse_message_update, payload)
 
 
 def parse_only(client: discord.Client, payload: dict[str, Any], *, interaction: bool) -> None:

@@ -8,10 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from adapters.discord.render import Outgoing, escape, render
-from adapters.discord.split import LIMIT, Block, pack, split_text
+from adapters.discord.split import LIMIT, Block, fenced, pack, split_code, split_text
 from bot.actions import Ask, Choice, DraftsReady, Nudge, Say
 from bot.drafts import Check, Draft, DraftsDocument, Recipient
 from tests.adapters.discord.helpers import CODE_BLOCK
+from tests.adapters.discord.markdown_model import markup, shown
 
 WHEN = datetime(2026, 11, 24, 17, 0, tzinfo=UTC)
 
@@ -29,8 +30,8 @@ def _ready(*bodies: str) -> list[Outgoing]:
 
 def test_escape_defuses_mentions_and_markdown() -> None:
     out = escape("@everyone @here <@&123456789012345678> *hi* _x_")
-    assert "@everyone" not in out and "@here" not in out and "<@&1" not in out
-    assert "\\*hi\\*" in out and "\\_x\\_" in out
+    assert markup(out) == [] and shown(out) == "@everyone @here <@&123456789012345678> *hi* _x_"
+    assert "\\*hi\\*" in out and "\\_x\\_" in out and "\\@everyone" in out
 
 
 def test_the_code_block_holds_exactly_the_note() -> None:
@@ -39,7 +40,8 @@ def test_the_code_block_holds_exactly_the_note() -> None:
     assert CODE_BLOCK.findall(note.content) == [body]
     assert [b.custom_id for b in note.buttons] == ["ty:d:7:sent:0"]
     assert {f.filename: f.data for f in note.files}["note-1-priya-natarajan.txt"] == body.encode()
-    assert "@\u200beveryone" in note.content.split("```")[-1]  # the check text outside the block is escaped
+    after = note.content.split("```")[-1]
+    assert "\\@everyone" in after and markup(after) == []  # the check text outside the block is escaped
 
 
 def test_a_note_containing_backticks_is_attached_instead_of_fenced() -> None:
@@ -56,7 +58,9 @@ def test_a_long_note_splits_between_lines_into_complete_code_blocks() -> None:
     assert len(notes) > 2 and all(len(o.content) <= LIMIT for o in notes)
     assert all(o.content.count("```") % 2 == 0 for o in notes)
     pieces = [piece for o in notes for piece in CODE_BLOCK.findall(o.content)]
-    assert "\n".join(pieces) == body
+    expected = split_code(body, LIMIT - len(fenced("")))
+    assert pieces == [p.text for p in expected] and "".join(p.text + p.then for p in expected) == body
+    assert all(p.then == "\n\n" for p in expected[:-1])  # cut between paragraphs, shown whole
     assert notes[-1].buttons and not notes[0].buttons and notes[-1].files
 
 
@@ -85,14 +89,13 @@ def test_pack_never_exceeds_the_limit_or_cuts_a_word(paragraphs: list[str]) -> N
 
 @given(st.text(alphabet=st.sampled_from("ab\n"), min_size=0, max_size=5000))
 def test_code_splits_rejoin_exactly(body: str) -> None:
-    parts = split_text(body, 300, code=True)
-    assert all(len(p) <= 300 for p in parts)
-    if max((len(line) for line in body.split("\n")), default=0) <= 300:
-        assert "\n".join(parts) == body
+    parts = split_code(body, 300)
+    assert all(len(p.text) <= 300 for p in parts)
+    assert "".join(p.text + p.then for p in parts) == body
 
 
 def test_prose_splits_at_spaces_never_inside_a_word() -> None:
     words = ["alpha", "beta", "gamma", "delta"] * 200
-    parts = split_text(" ".join(words), 100, code=False)
+    parts = split_text(" ".join(words), 100)
     assert all(len(p) <= 100 for p in parts)
     assert [w for p in parts for w in p.split()] == words

@@ -35,7 +35,7 @@ async def test_commands_sync_globally_by_default(discord_fake: DiscordFake, make
     (sync,) = [c for c in discord_fake.api.calls if c.method == "PUT"]
     assert sync.path == f"{API}/applications/{APP_ID}/commands"
     (command,) = sync.body
-    assert command["name"] == "thankyou" and command["contexts"] == [0, 1]
+    assert command["name"] == "thankyou" and command["contexts"] == [0, 1, 2]
     assert [o["name"] for o in command["options"]] == ["action"]
     assert {c["value"] for c in command["options"][0]["choices"]} == {"start", "help", "cancel", "resume"}
 
