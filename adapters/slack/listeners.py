@@ -6,17 +6,13 @@ the posts all run after Slack has its response.
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
-from collections.abc import Awaitable
 from dataclasses import replace
-from typing import Any, cast
+from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
-from slack_sdk.web.async_slack_response import AsyncSlackResponse
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack import translate
@@ -107,27 +103,9 @@ async def _turn(bot: SlackBot, event: Event, thread: str | None = None) -> None:
 
 
 def _sender(bot: SlackBot, thread: str | None) -> Sender:
-    """The bot's sender, or one whose posts go into `thread`. The thread stays here, in the adapter: the
-    core's `Address` names the DM, and reminders sent later go to the DM itself."""
-    if thread is None:
-        return bot.sender
-    threaded = copy.copy(bot.sender)  # the same sender, settings and all, posting through a threaded client
-    threaded.client = cast(AsyncWebClient, _InThread(bot.sender.client, thread))
-    return threaded
-
-
-class _InThread:
-    """The Web API client as `SlackSender` uses it, with every post placed in one thread."""
-
-    def __init__(self, client: AsyncWebClient, thread: str) -> None:
-        self._client = client
-        self._thread = thread
-
-    def chat_postMessage(self, **kwargs: Any) -> Awaitable[AsyncSlackResponse]:
-        return self._client.chat_postMessage(**kwargs, thread_ts=self._thread)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._client, name)
+    """The bot's sender, posting into `thread` when the person wrote in one. The thread stays here, in the
+    adapter: the core's `Address` names the DM, and reminders sent later go to the DM itself."""
+    return bot.sender.in_thread(thread)
 
 
 async def _notice_edit(bot: SlackBot, address: Address, edit_id: str, thread: str | None) -> None:

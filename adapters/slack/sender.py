@@ -119,10 +119,18 @@ class RateLimited(DeliveryError):
 
 
 class SlackSender:
-    """Delivers actions as posts in the user's DM; returns the posts' timestamps (Slack's message ids)."""
+    """Delivers actions as posts in the user's DM; returns the posts' timestamps (Slack's message ids).
 
-    def __init__(self, client: AsyncWebClient) -> None:
+    `thread` (a message ts) puts every post in that thread: a person who wrote in a thread is answered there.
+    """
+
+    def __init__(self, client: AsyncWebClient, *, thread: str | None = None) -> None:
         self.client = client
+        self.thread = thread
+
+    def in_thread(self, thread: str | None) -> SlackSender:
+        """The same sender posting into `thread` (itself when there is none)."""
+        return self if thread is None else SlackSender(self.client, thread=thread)
 
     async def send(self, address: Address, actions: Sequence[Action]) -> list[str]:
         posted: list[str] = []
@@ -135,6 +143,7 @@ class SlackSender:
                     unfurl_links=False,
                     unfurl_media=False,
                     metadata=_reminder_metadata(message.reminder_id),
+                    thread_ts=self.thread,
                 )
             )
             posted.append(str(response.get("ts", "")))
