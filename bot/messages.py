@@ -274,6 +274,8 @@ CATALOGUE: Final[dict[str, str]] = {
     # Slack draft posts
     "slack_label_message": "Message",
     "slack_label_open_in_email": "Open in email",
+    # a mrkdwn link token around the label: Slack's documented form for e-mail links
+    "slack_email_link": ":email: <{link}|{label}>",
     "slack_label_change_tone": "Change tone",
     "slack_label_tone_formal": "Formal",
     "slack_label_tone_warm": "Warm",

@@ -58,6 +58,7 @@ TEMPLATES: dict[str, frozenset[str]] = {
         "reminder_scheduled_follow_up": {"when"},
         "slack_home_in_progress_with": {"company"},
         "slack_reminder_send_by": {"when"},
+        "slack_email_link": {"link", "label"},
         "slack_reminder_follow_up": {"when"},
         "label_note_position": {"n", "total"},
         "label_note_to": {"recipient"},

@@ -26,7 +26,7 @@ from bot.compose.delivery import mailto_link
 from bot.drafts import Draft
 from bot.vocabulary import DraftActionName
 
-URL_LIMIT = 3000
+URL_LIMIT = 3000 - 40  # a section holds 3,000 characters: the link plus its label and emoji
 _FENCE = "```"
 _CODE_LIMIT = 3000 - 2 * len(_FENCE)
 _TONES = (
@@ -79,28 +79,28 @@ def code_blocks(text: str) -> list[Block]:
 def nudge_draft_blocks(draft: Draft) -> list[Block]:
     """A follow-up email attached to a reminder: the text to copy and an email link."""
     blocks = copy_blocks(draft)
-    link = mailto_link(draft)
-    if draft.channel == "email" and len(link) <= URL_LIMIT:
-        button = ButtonElement(text=messages.text("slack_label_open_in_email"), url=link, action_id="ty-open")
-        blocks.append(ActionsBlock(elements=[button]))
+    link = email_link(draft)
+    if draft.channel == "email" and link is not None:
+        blocks.append(link)
     return blocks
+
+
+def email_link(draft: Draft) -> Block | None:
+    """ "Open in email" as a `<mailto:…|label>` link in text, the form Slack documents for e-mail links (a
+    button's `url` is documented only for web pages). None when the link would not fit one section."""
+    link = mailto_link(draft)  # percent-encoded, so it holds no `|`, `<` or `>` that could end the token
+    if len(link) > URL_LIMIT:
+        return None
+    label = messages.text("slack_label_open_in_email")
+    return SectionBlock(text=MarkdownTextObject(text=messages.text("slack_email_link", link=link, label=label)))
 
 
 def _buttons(draft: Draft, conversation_id: int, position: int) -> list[Block]:
     elements: list[ButtonElement | StaticSelectElement] = []
     notes: list[Block] = []
     if draft.channel == "email":
-        link = mailto_link(draft)
-        if len(link) <= URL_LIMIT:
-            elements.append(
-                ButtonElement(
-                    text=messages.text("slack_label_open_in_email"),
-                    url=link,
-                    action_id=ids.draft_id("open", conversation_id, position),
-                )
-            )
-        else:
-            notes.append(_context(messages.text("slack_note_too_long_for_link")))
+        link = email_link(draft)
+        notes.append(link if link is not None else _context(messages.text("slack_note_too_long_for_link")))
     elements.append(
         StaticSelectElement(
             placeholder=messages.text("slack_label_change_tone"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs
@@ -79,19 +80,22 @@ def test_long_note_is_split_between_words_and_copies_exactly() -> None:
     assert all(not b for b in buttons[:-1]) and buttons[-1], "actions sit under the end of the note"
 
 
-def test_mailto_too_long_for_a_button_falls_back_to_copying() -> None:
+def test_mailto_too_long_for_a_link_falls_back_to_copying() -> None:
     body = "word " * (URL_LIMIT // 2)
     [message] = render([ready(draft(body))])
     post = as_post(message)
-    labels = post.labels()
-    assert "Open in email" not in labels and "Mark as sent" in labels
+    assert "Mark as sent" in post.labels() and "<mailto:" not in post.all_text()
     assert "too long for an email link" in post.all_text()
 
 
-def test_mailto_button_for_a_normal_note() -> None:
+def test_open_in_email_is_a_mailto_link_in_text_for_a_normal_note() -> None:
+    """Slack documents `<mailto:…|label>` for e-mail links; a button's `url` only for web pages."""
     [message] = render([ready(draft("Thank you for your time & advice."))])
-    url = as_post(message).button("Open in email")["url"]
-    assert url.startswith("mailto:p@x.example?") and len(url) <= URL_LIMIT
+    post = as_post(message)
+    [link] = re.findall(r"<(mailto:[^|>]+)\|Open in email>", post.all_text())
+    assert link.startswith("mailto:p@x.example?") and len(link) <= URL_LIMIT
+    assert "%26" in link, "the body's & is percent-encoded, never a raw token character"
+    assert "Open in email" not in post.labels()
     assert_within_limits(message)
 
 
@@ -129,7 +133,7 @@ def test_draft_buttons_decode_to_draft_actions() -> None:
     assert isinstance(tone, DraftAction) and tone.action == "tone:formal" and tone.conversation_id == 7
     edit = click_event(first, "Edit an answer")
     assert isinstance(edit, DraftAction) and edit.action == "edit"
-    assert click_event(first, "Open in email") is None, "link buttons are only acknowledged"
+    assert "Open in email" not in as_post(first).labels(), "the e-mail link is text, not a button"
 
 
 def test_nudge_buttons_decode_to_reminder_actions() -> None:
