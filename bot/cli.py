@@ -109,10 +109,11 @@ def _run_worker(args: argparse.Namespace) -> int:
         senders: dict[str, Sender] = {}
         closers = []
         if settings.slack_bot_token is not None:
+            from adapters.slack.app import bot_token
             from adapters.slack.sender import SlackSender, make_client
 
-            token = settings.require_secret("slack_bot_token")
-            senders["slack"] = SlackSender(make_client(token, settings.slack_api_url))
+            # the same checks as the bot's start: missing, placeholder or swapped tokens are named
+            senders["slack"] = SlackSender(make_client(bot_token(settings), settings.slack_api_url))
         if settings.discord_token is not None:
             from adapters.discord.sender import rest_sender
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -68,3 +69,14 @@ async def test_worker_command_posts_slack_reminders_once(tmp_path: Path) -> None
     assert sorted(p.body["channel"] for p in posts) == ["D0", "D1"]
     assert set((await statuses(core.sessions)).values()) == {"sent"}
     await core.close()
+
+
+def test_worker_names_a_swapped_slack_token_and_exits_2(tmp_path: Path) -> None:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/w.db", "SLACK_BOT_TOKEN": "xapp-1-A0-123-abc"}
+    env.pop("DISCORD_TOKEN", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "worker"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert "swapped" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "xapp-1-A0-123-abc" not in done.stderr, "the token itself is never echoed"
