@@ -135,7 +135,11 @@ class ThankYouClient(discord.Client):
             await self._quietly(self.sender.send(where, [Say(TEXT_ONLY)]))
             return
         event = translate.dm_text(
-            message_id=message.id, user_id=message.author.id, channel_id=message.channel.id, text=message.content
+            message_id=message.id,
+            user_id=message.author.id,
+            channel_id=message.channel.id,
+            text=message.content,
+            mentions={user.id: user.display_name for user in message.mentions},
         )
         try:
             await self.deliver(event)

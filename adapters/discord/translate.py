@@ -2,13 +2,16 @@
 
 Every Discord conversation lives in the user's DMs, so the workspace is always "@dm": a debrief started
 with /thankyou in any server continues with DMs to the bot, and the user has one open debrief at a time.
-Event ids are the interaction or message snowflakes, which the service uses to drop duplicates.
+Event ids are the interaction or message snowflakes, which the service uses to drop duplicates. A DM's text
+is decoded once, here (`inbound.plain_text`), so the engine sees what the person meant, not Discord's tokens.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import cast
 
+from adapters.discord.inbound import plain_text
 from bot.events import Address, ChoiceMade, Command, DraftAction, Navigate, ReminderAction, Start, TextAnswer
 
 PLATFORM = "discord"
@@ -20,8 +23,13 @@ def address(*, user_id: int, channel_id: int) -> Address:
     return Address(platform=PLATFORM, workspace=DM_WORKSPACE, channel=str(channel_id), user=str(user_id))
 
 
-def dm_text(*, message_id: int, user_id: int, channel_id: int, text: str) -> TextAnswer:
-    return TextAnswer(address(user_id=user_id, channel_id=channel_id), str(message_id), text)
+def dm_text(
+    *, message_id: int, user_id: int, channel_id: int, text: str, mentions: Mapping[int, str] | None = None
+) -> TextAnswer:
+    """A typed DM; `mentions` are the display names of the users it mentions, by id (see `inbound`)."""
+    return TextAnswer(
+        address(user_id=user_id, channel_id=channel_id), str(message_id), plain_text(text, mentions or {})
+    )
 
 
 def slash_command(*, interaction_id: int, user_id: int, channel_id: int, action: str | None) -> Start | Navigate:

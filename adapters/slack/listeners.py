@@ -49,6 +49,10 @@ def register(bot: SlackBot) -> None:
         await ack()
         thread = translate.thread_of(body)
         event = translate.message_event(body)
+        if event is not None and translate.unnamed_users(body):
+            key = (event.address.workspace, event.address.user)
+            bot.background.spawn(key, lambda: _turn_with_names(bot, body, thread))
+            return
         if event is not None:
             _hand_off(bot, event, thread)
             return
@@ -100,6 +104,29 @@ async def _turn(bot: SlackBot, event: Event, thread: str | None = None) -> None:
     except Exception:
         await _apologise(bot, event.address.channel, thread)
         raise
+
+
+async def _turn_with_names(bot: SlackBot, body: Body, thread: str | None) -> None:
+    """A message that mentions people by id: their display names first (so the note says "Tom Lee", not
+    "@U0TOMLEE"), then the turn. A failed lookup keeps the id."""
+    names = {user: name for user in translate.unnamed_users(body) if (name := await _display_name(bot, user))}
+    event = translate.message_event(body, names=names)
+    if event is not None:
+        await _turn(bot, event, thread)
+
+
+async def _display_name(bot: SlackBot, user: str) -> str | None:
+    try:
+        info = await bot.client.users_info(user=user)
+    except Exception:  # only costs the nicer name
+        log.info("users.info failed; keeping the mention's id", extra={"platform": "slack"})
+        return None
+    found = info.get("user") or {}
+    profile = found.get("profile") or {}
+    for name in (profile.get("display_name"), profile.get("real_name"), found.get("real_name"), found.get("name")):
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    return None
 
 
 def _sender(bot: SlackBot, thread: str | None) -> Sender:

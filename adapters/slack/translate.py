@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from adapters.slack import ids
-from adapters.slack.decode import plain_text
+from adapters.slack.decode import plain_text, unnamed_mentions
 from bot.events import Address, ChoiceMade, Command, DraftAction, Event, Navigate, ReminderAction, Start, TextAnswer
 
 PLATFORM = "slack"
@@ -80,7 +80,7 @@ def action_team(body: Payload) -> str:
     return _get(body, "team", "id") or _get(body, "user", "team_id")
 
 
-def message_event(body: Payload) -> TextAnswer | None:
+def message_event(body: Payload, *, names: Mapping[str, str] | None = None) -> TextAnswer | None:
     """A DM answer from an Events API envelope, or None when the bot must ignore it.
 
     The text is decoded from Slack's encoding (`decode.plain_text`), so the engine sees what was typed.
@@ -90,7 +90,32 @@ def message_event(body: Payload) -> TextAnswer | None:
         return None
     address = Address(PLATFORM, event_team(body), _get(event, "channel"), _get(event, "user"))
     event_id = stable_id("ev", _get(body, "event_id") or _get(event, "ts"))
-    return TextAnswer(address, event_id, plain_text(event["text"]))
+    text = plain_text(event["text"], names=names or {}, emoji=_emoji(event.get("blocks")))
+    return TextAnswer(address, event_id, text)
+
+
+def unnamed_users(body: Payload) -> list[str]:
+    """Users mentioned in a DM without their name (`<@U…>`): their names are looked up before decoding."""
+    return unnamed_mentions(_get(body, "event", "text"))
+
+
+def _emoji(blocks: object) -> dict[str, str]:
+    """Shortcode → emoji, from the rich-text `emoji` elements (which carry the code points, e.g. 1f642)."""
+    found: dict[str, str] = {}
+    stack = [blocks]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, Mapping):
+            name, points = node.get("name"), node.get("unicode")
+            if node.get("type") == "emoji" and isinstance(name, str) and isinstance(points, str):
+                try:
+                    found[name] = "".join(chr(int(point, 16)) for point in points.split("-"))
+                except ValueError:  # not hex, or beyond Unicode: leave the shortcode as it is
+                    continue
+            stack.extend(v for v in node.values() if isinstance(v, list | Mapping))
+    return found
 
 
 def thread_of(body: Payload) -> str | None:

@@ -94,6 +94,7 @@ class FakeSlackApi:
         self.http = _SlackHttp()
         self.posts: list[Post] = []
         self.timezone: str | None = "America/Los_Angeles"
+        self.names: dict[str, str] = {}  # user id → display name, as users.info reports it
         self.now: Callable[[], float] = time.time  # message timestamps (tests with a fake clock replace it)
 
     @property
@@ -126,7 +127,9 @@ class FakeSlackApi:
     def _user(self, body: Any) -> dict[str, Any]:
         if self.timezone is None:
             return {"ok": False, "error": "user_not_found"}
-        return {"ok": True, "user": {"id": body.get("user"), "tz": self.timezone}}
+        user = body.get("user")
+        name = self.names.get(str(user), "")
+        return {"ok": True, "user": {"id": user, "tz": self.timezone, "profile": {"display_name": name}}}
 
     def _history(self, body: Any) -> dict[str, Any]:
         """Newest first, like Slack; metadata only when asked for."""

@@ -7,7 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from adapters.slack import translate
-from adapters.slack.decode import plain_text
+from adapters.slack.decode import plain_text, unnamed_mentions
 from adapters.slack.escape import escape
 from bot.events import Navigate, Start
 from tests.fakes.slack_requests import slack_encode
@@ -92,3 +92,15 @@ def test_slash_command_text_is_read_decoded() -> None:
     assert isinstance(translate.command_event(body, channel="D1", timezone=None), Start)
     body["text"] = "Cancel"
     assert isinstance(translate.command_event(body, channel="D1", timezone=None), Navigate)
+
+
+def test_an_unlabelled_mention_takes_the_looked_up_name_else_its_id() -> None:
+    assert plain_text("ask <@U0TOM> about it", names={"U0TOM": "Tom Lee"}) == "ask @Tom Lee about it"
+    assert plain_text("ask <@U0TOM> about it") == "ask @U0TOM about it"
+    assert unnamed_mentions("<@U0TOM> and <@U0ANN|ann> and <@W0GRID>") == ["U0TOM", "W0GRID"]
+
+
+def test_shortcodes_become_the_emoji_the_blocks_name_and_others_stay() -> None:
+    emoji = {"slightly_smiling_face": "🙂"}
+    assert plain_text("went well :slightly_smiling_face: :shrug:", emoji=emoji) == "went well 🙂 :shrug:"
+    assert plain_text("at 10:30 :slightly_smiling_face:", emoji=emoji) == "at 10:30 🙂", "clock times are not codes"
