@@ -55,3 +55,57 @@ def take_clock_time(phrase: str) -> tuple[time | None, str]:
             return None, phrase
         return time(hour, minute), phrase[: match.start()] + " " + phrase[match.end() :]
     return None, phrase
+
+
+#: A part of the day said with a clock time ("last night at 9") tells which half of the day the hour is in.
+_MORNING_WORDS = ("morning",)
+_AFTERNOON_WORDS = ("afternoon", "evening", "tonight", "night")
+_PART_OF_DAY = re.compile(r"\b(?:this\s+|in\s+the\s+)?(" + "|".join(_PARTS_OF_DAY) + r")\b")
+
+
+class ClockReading:
+    """A time of day as typed. `bare` is an hour said without am/pm or a part of the day ("at 2", "2:30"),
+    which a reader may move to the afternoon; `part` is the part of the day ("afternoon") when no clock time
+    was given. (A plain class, not a dataclass: importing dataclasses would slow every cold start.)"""
+
+    __slots__ = ("at", "bare", "part")
+
+    def __init__(self, at: time, *, bare: bool = False, part: str | None = None) -> None:
+        self.at, self.bare, self.part = at, bare, part
+
+    def __repr__(self) -> str:
+        return f"ClockReading({self.at!r}, bare={self.bare}, part={self.part!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ClockReading):
+            return NotImplemented
+        return (self.at, self.bare, self.part) == (other.at, other.bare, other.part)
+
+    def __hash__(self) -> int:
+        return hash((self.at, self.bare, self.part))
+
+
+def take_time_of_day(phrase: str) -> tuple[ClockReading | None, str]:
+    """Like `take_clock_time`, but says how the time was written, and lets a part of the day settle the half
+    of the day of a clock time ("this morning at 10", "last night at 9" → 21:00). A zero-padded hour
+    ("02:30") or one above 12 is a 24-hour time, never bare. None (and the phrase unchanged) if unreadable."""
+    part = _PART_OF_DAY.search(phrase)
+    rest = phrase[: part.start()] + " " + phrase[part.end() :] if part else phrase
+    for match in _TIME.finditer(rest):
+        digits, minute, meridiem = match.group(1), int(match.group(2) or 0), match.group(3)
+        hour = int(digits)
+        if match.group(2) is None and meridiem is None and "at" not in match.group(0):
+            continue  # a bare number is more likely a day of the month
+        if meridiem is None and part is not None and 1 <= hour <= 12:
+            meridiem = "am" if part.group(1) in _MORNING_WORDS else "pm" if part.group(1) in _AFTERNOON_WORDS else None
+        if meridiem:
+            if not 1 <= hour <= 12:
+                return None, phrase
+            hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+        if hour > 23 or minute > 59:
+            return None, phrase
+        bare = meridiem is None and not digits.startswith("0") and 1 <= hour <= 12
+        return ClockReading(time(hour, minute), bare=bare), rest[: match.start()] + " " + rest[match.end() :]
+    if part is not None:
+        return ClockReading(_PARTS_OF_DAY[part.group(1)], part=part.group(1)), rest
+    return None, phrase
