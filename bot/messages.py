@@ -27,12 +27,15 @@ CATALOGUE: Final[dict[str, str]] = {
     "cancelled": "Okay, I've stopped and cleared this debrief. Whenever you're ready, start a new one.",
     "help": (
         "Here's how this works: I ask a few short questions, then write one thank-you note per person you met.\n"
-        "• Just type your answer, or pick a button.\n"
+        "• Type your answer (or tap a button where there is one).\n"
         "• skip: leave out an optional question\n"
         "• back: change your previous answer\n"
         "• edit <question>: change any answer, e.g. edit company\n"
         "• restart: start this debrief again\n"
         "• cancel: stop and clear this debrief\n"
+        "• reminders: see and change your reminders (reminders help lists them all)\n"
+        "• export my data: get a copy of everything I keep about you\n"
+        "• forget me: delete everything I keep about you\n"
         "Your answers are saved as you go, so you can stop and come back later."
     ),
     "skip_hint": "(Type skip to leave it out.)",
@@ -88,6 +91,9 @@ CATALOGUE: Final[dict[str, str]] = {
     ),
     "url_invalid": "That doesn't look like a link (like https://example.com/talk). Type skip if there isn't one.",
     "choice_invalid": "Please pick one of: {options}.",
+    "choice_did_you_mean": "Did you mean {label}? Type it, or pick a number.",
+    "choice_did_you_mean_either": "Did you mean {first} or {second}? Type one, or pick a number.",
+    "names_tidied": "I've written that as {names}. Please check the spelling in the notes before you send them.",
     "when_past_empty": 'Please tell me when it was, for example "yesterday 3pm".',
     "when_past_unreadable": (
         'I couldn\'t read that time. Try "today at 10", "yesterday 3pm", "Friday 9:30" or 2026-11-20 14:00.'
@@ -243,6 +249,9 @@ CATALOGUE: Final[dict[str, str]] = {
         "To answer a reminder, type e.g. reminders sent 12, reminders snooze 12 tomorrow or reminders help."
     ),
     "console_choice_hint": "(type a number or the answer)",
+    "console_nudge_commands": "Type: {commands}",
+    "console_notes_saved": "Saved the notes in {folder}:",
+    "console_notes_not_saved": "I couldn't save the notes in {folder}: {reason}",
     # --- labels: buttons, menus and headings (short words, no sentences; the values behind them stay in code) ---
     # conversation buttons (bot/conversation/engine.py)
     "label_start_debrief": "Start a debrief",

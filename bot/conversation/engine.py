@@ -157,16 +157,20 @@ class Engine:
             return state, [Say(self.say.confirm_hint()), self._ask(state, now)]
         step = self.flow.step_for(state.cursor)
         assert step is not None, state.cursor
-        ctx = self._ctx(state, now, step.choice_pairs)
+        parser = PARSERS[step.parser]
+        if parser.skips(text):  # "no", "n/a", "idk": skip an optional question; a required one says why
+            return self._skip(state, now)
+        ctx = ParseContext(now, zones.zone(state.timezone), step.choice_pairs, step.choice_synonyms)
         try:
-            value = PARSERS[step.parser].parse(text, ctx)
+            value = parser.parse(text, ctx)
         except Reject as reason:
             failures = state.failures + 1
             hint = self.say.way_out(optional=not required(step, state.answers, self.defaults))
             message = f"{reason} {hint}" if failures >= MAX_FAILURES_BEFORE_HINT else str(reason)
             retry = state.with_(failures=failures)
             return retry, [Say(message), self._ask(retry, now)]
-        return self._store(state, value, now)
+        stored, actions = self._store(state, value, now)
+        return stored, [*(Say(note) for note in ctx.notes), *actions]
 
     def _store(self, state: ConversationState, value: object, now: datetime) -> Outcome:
         answers = set_value(state.answers, state.cursor, value)

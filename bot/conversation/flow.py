@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from bot import TEMPLATES_DIR
 from bot.answers import Answers, Interviewer
-from bot.conversation.parsers import PARSERS
+from bot.conversation.parsers import PARSERS, choice_words, means_skip
 from bot.errors import FlowDefinitionError
 
 _PER_PERSON_FIELDS = set(Interviewer.model_fields) - {"name"}
@@ -21,9 +21,12 @@ _PROMPT_KEYS = {"name"}
 
 
 class ChoiceSpec(BaseModel):
+    """`synonyms`: other ways people say this choice ("zoom" for video), matched as whole words in an answer."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     value: str
     label: str
+    synonyms: list[str] = Field(default_factory=list)
 
 
 class Step(BaseModel):
@@ -56,11 +59,32 @@ class Step(BaseModel):
             raise ValueError(f"step {self.field!r}: prompt uses unknown placeholders {sorted(keys)}")
         if not self.optional and not self.why:
             raise ValueError(f"step {self.field!r}: a required step needs 'why' (said when someone tries to skip)")
+        self._check_synonyms()
         return self
+
+    def _check_synonyms(self) -> None:
+        """Every way of naming a choice must have words, not mean "skip", and name only that one choice."""
+        owner: dict[tuple[str, ...], str] = {}
+        for choice in self.choices:
+            for phrase in dict.fromkeys((choice.value, choice.label, *choice.synonyms)):
+                words = choice_words(phrase)
+                if not words:
+                    raise ValueError(f"step {self.field!r}: {phrase!r} has no words to match")
+                if means_skip(phrase):
+                    raise ValueError(f"step {self.field!r}: {phrase!r} means skip, so it can't name a choice")
+                if owner.get(words, choice.value) != choice.value:
+                    raise ValueError(
+                        f"step {self.field!r}: {phrase!r} names both {owner[words]!r} and {choice.value!r}"
+                    )
+                owner[words] = choice.value
 
     @property
     def choice_pairs(self) -> tuple[tuple[str, str], ...]:
         return tuple((c.value, c.label) for c in self.choices)
+
+    @property
+    def choice_synonyms(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple((c.value, tuple(c.synonyms)) for c in self.choices if c.synonyms)
 
 
 class Flow(BaseModel):

@@ -6,11 +6,13 @@ Each parser also checks an already-stored value, so a hand-edited or corrupted r
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot import messages
 from bot.answers import MAX_INTERVIEWERS
@@ -27,15 +29,23 @@ class Reject(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ParseContext:
+    """What a parser may know besides the text. `synonyms` pairs a choice value with other ways to say it;
+    a parser may append sentences for the user to `notes` (said before the next question)."""
+
     now: datetime
     tz: ZoneInfo
     choices: tuple[tuple[str, str], ...] = ()
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    notes: list[str] = field(default_factory=list, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Parser:
+    """`skips` says whether typed text means "nothing to give" (see `means_skip`), checked before `parse`."""
+
     parse: Callable[[str, ParseContext], JSON]
     valid: Callable[[JSON, ParseContext], bool]
+    skips: Callable[[str], bool] = lambda text: means_skip(text)
 
 
 def _clean(text: str, *, max_chars: int = 1000) -> str:
@@ -75,17 +85,35 @@ def _valid_name(value: JSON, ctx: ParseContext) -> bool:
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\n|\s&\s|\band\b)\s*", re.IGNORECASE)
 
 
+_REMARK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_NAME_START = re.compile(r"(^|[\s'’-])(\w)")
+
+
+def _tidy_name(name: str) -> str:
+    """`raj` -> `Raj`, `o'neil` -> `O'Neil`; a name typed with any capital letters is kept as typed."""
+    if name != name.lower():
+        return name
+    return _NAME_START.sub(lambda m: m.group(1) + m.group(2).upper(), name)
+
+
 def parse_names(text: str, ctx: ParseContext) -> JSON:
-    raw = [part for part in _SPLIT_NAMES.split(_clean(text)) if part.strip()]
+    cleaned = _clean(text)
+    without_remarks = _REMARK.sub(" ", cleaned)  # "Raj (didn't catch his last name)": the remark is not a name
+    raw = [part for part in _SPLIT_NAMES.split(without_remarks) if part.strip()]
     names: list[str] = []
+    tidied = without_remarks != cleaned
     for part in raw:
-        name = parse_name(part, ctx)
+        typed = parse_name(part, ctx)
+        name = _tidy_name(typed)
+        tidied = tidied or name != typed
         if name.casefold() not in (n.casefold() for n in names):
             names.append(name)
     if not names:
         raise Reject(messages.text("names_missing"))
     if len(names) > MAX_INTERVIEWERS:
         raise Reject(messages.text("names_too_many", count=len(names), limit=MAX_INTERVIEWERS))
+    if tidied:
+        ctx.notes.append(messages.text("names_tidied", names=", ".join(names)))
     return [{"name": name} for name in names]
 
 
@@ -117,11 +145,166 @@ def parse_url(text: str, ctx: ParseContext) -> JSON:
     return value if value.lower().startswith(("http://", "https://")) else f"https://{value}"
 
 
+# --- forgiving answers: skip words and choices typed loosely ---------------------------------------------
+
+#: Typed to an optional question, these mean the same as `skip`; to a required one they get its `why`.
+#: Compared as words (see `choice_words`), so "N/A", "n.a." and "nope!" count too.
+SKIP_WORDS = frozenset(
+    {
+        "no", "none", "n a", "na", "nothing", "nope", "nah", "idk", "dunno", "not sure", "no idea",
+        "dont know", "i dont know", "not applicable", "no link", "no links", "nothing to add", "nothing else",
+        "not really", "no thanks", "no one", "nobody",
+    }
+)  # fmt: skip
+_DASHES = frozenset({"-", "--", "—", "–"})  # no words at all, so matched as typed
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")  # Slack sends typed emoji as :slightly_smiling_face:
+#: Words that carry no answer: "pretty good actually lol" is "good".
+_FILLERS = frozenset(
+    {
+        "a", "an", "the", "lol", "lmao", "haha", "hehe", "actually", "pretty", "really", "very", "quite", "just",
+        "honestly", "tbh", "kinda", "sorta", "um", "umm", "uh", "hmm", "maybe", "probably", "please", "thanks",
+    }
+)  # fmt: skip
+_FILLER_PHRASES = (("i", "think"), ("i", "guess"), ("kind", "of"), ("sort", "of"), ("it", "was"), ("id", "say"))
+#: A choice named next to one of these ("it wasn't good") is not read as that choice.
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "wasnt", "isnt", "didnt", "dont", "doesnt", "hardly"})
+_NUMBERED = re.compile(r"(?:option |number )?(\d{1,3})")  # "option 2", "#2" (the # is not a word)
+#: Fuzzy scores (Damerau-Levenshtein similarity, 0-1): at or above CONFIDENT the typo is read as that choice;
+#: from UNSURE up the user is asked "did you mean"; below is not an answer. Words inside a longer answer
+#: need a margin more than the whole answer does.
+CONFIDENT = 0.8
+UNSURE = 0.67
+_INSIDE_MARGIN = 0.05
+_TIE = 0.05
+_MIN_FUZZY_CHARS = 4
+_MAX_FUZZY_CHARS = 200
+
+
+def choice_words(text: str) -> tuple[str, ...]:
+    """The lowercase words of an answer: emoji, punctuation and hyphens gone, apostrophes closed up."""
+    lowered = _SHORTCODE.sub(" ", text.casefold()).replace("'", "").replace("’", "")
+    return tuple("".join(ch if ch.isalnum() else " " for ch in lowered).split())
+
+
+def _content(words: tuple[str, ...]) -> tuple[str, ...]:
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        phrase = next((p for p in _FILLER_PHRASES if words[index : index + len(p)] == p), None)
+        if phrase is not None:
+            index += len(phrase)
+            continue
+        if words[index] not in _FILLERS:
+            kept.append(words[index])
+        index += 1
+    return tuple(kept) if kept else words  # an answer made only of fillers ("pretty") is kept as typed
+
+
+def means_skip(text: str) -> bool:
+    """True for "no", "n/a", "idk lol", "-": the person has nothing to give for this question."""
+    raw = " ".join(text.casefold().split()).strip(" .!")
+    words = choice_words(text)
+    return raw in _DASHES or " ".join(words) in SKIP_WORDS or " ".join(_content(words)) in SKIP_WORDS
+
+
+def _phrases(ctx: ParseContext) -> list[tuple[str, tuple[str, ...]]]:
+    """(value, words) for every way of naming each choice: its value, its label and its synonyms."""
+    synonyms = dict(ctx.synonyms)
+    found = []
+    for value, label in ctx.choices:
+        for phrase in (value, label, *synonyms.get(value, ())):
+            words = _content(choice_words(phrase))
+            if words:
+                found.append((value, words))
+    return found
+
+
+def _spans(needle: tuple[str, ...], hay: tuple[str, ...]) -> Iterable[tuple[int, int]]:
+    for start in range(len(hay) - len(needle) + 1):
+        if hay[start : start + len(needle)] == needle:
+            yield start, start + len(needle)
+
+
+class _Unsure(Exception):
+    def __init__(self, values: list[str]) -> None:
+        super().__init__(values)
+        self.values = values
+
+
+def _whole_words(words: tuple[str, ...], phrases: list[tuple[str, tuple[str, ...]]]) -> str | None:
+    """A choice named as whole words inside the answer ("interview lol", "we used zoom"); None when none is.
+    A longer phrase wins over one inside it ("not good" over "good", "video call" over "call")."""
+    matches = [(start, end, value) for value, needle in phrases for start, end in _spans(needle, words)]
+    kept = [
+        (start, end, value)
+        for start, end, value in matches
+        if not any(s <= start and end <= e and e - s > end - start for s, e, _ in matches)
+    ]
+    if not kept:
+        return None
+    covered = {i for start, end, _ in kept for i in range(start, end)}
+    if any(word in _NEGATIONS for i, word in enumerate(words) if i not in covered):
+        raise _Unsure([])  # "it wasn't good": too easy to read backwards, so ask again plainly
+    values = list(dict.fromkeys(value for _, _, value in kept))
+    if len(values) > 1:
+        raise _Unsure(values[:2])
+    return values[0]
+
+
+def _similarity(a: str, b: str) -> float:
+    if len(a) < _MIN_FUZZY_CHARS or len(b) < _MIN_FUZZY_CHARS:
+        return 0.0
+    return float(DamerauLevenshtein.normalized_similarity(a, b))
+
+
+def _fuzzy(words: tuple[str, ...], phrases: list[tuple[str, tuple[str, ...]]]) -> str | None:
+    """The choice a typo most likely meant ("vidoe", "in persn"); raises _Unsure in the middle band or on a tie."""
+    whole = " ".join(words)
+    if not whole or len(whole) > _MAX_FUZZY_CHARS:
+        return None
+    best: dict[str, float] = {}
+    for value, needle in phrases:
+        phrase = " ".join(needle)
+        score = _similarity(whole, phrase)
+        for start in range(len(words) - len(needle) + 1 if len(words) > len(needle) else 0):
+            inside = _similarity(" ".join(words[start : start + len(needle)]), phrase) - _INSIDE_MARGIN
+            score = max(score, inside)
+        best[value] = max(best.get(value, 0.0), score)
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < UNSURE:
+        return None
+    (top, score), rest = ranked[0], ranked[1:]
+    if rest and rest[0][1] >= UNSURE and score - rest[0][1] < _TIE:
+        raise _Unsure([top, rest[0][0]])
+    if score < CONFIDENT:
+        raise _Unsure([top])
+    return top
+
+
 def parse_choice(text: str, ctx: ParseContext) -> JSON:
+    """Exact value, label or number first; then a choice named inside the answer (its synonyms from the flow);
+    then a confident fuzzy match for typos. Unsure answers are refused with a suggestion, never guessed."""
     wanted = " ".join(text.split()).casefold()
     for number, (value, label) in enumerate(ctx.choices, start=1):
         if wanted in (value.casefold(), label.casefold(), str(number)):
             return value
+    words = _content(choice_words(text))
+    numbered = _NUMBERED.fullmatch(" ".join(words))
+    if numbered and 1 <= int(numbered.group(1)) <= len(ctx.choices):
+        return ctx.choices[int(numbered.group(1)) - 1][0]
+    phrases = _phrases(ctx)
+    try:
+        found = _whole_words(words, phrases) or _fuzzy(words, phrases)
+    except _Unsure as unsure:
+        labels = dict(ctx.choices)
+        if len(unsure.values) == 1:
+            raise Reject(messages.text("choice_did_you_mean", label=labels[unsure.values[0]])) from None
+        if len(unsure.values) == 2:
+            first, second = (labels[v] for v in unsure.values)
+            raise Reject(messages.text("choice_did_you_mean_either", first=first, second=second)) from None
+        found = None
+    if found is not None:
+        return found
     options = ", ".join(label for _, label in ctx.choices)
     raise Reject(messages.text("choice_invalid", options=options))
 
