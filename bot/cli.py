@@ -3,7 +3,8 @@
 The only module in bot/ that knows the adapters.
 
 Each command imports what it needs lazily, so `thankyou-bot draft` never loads slack-bolt or discord.py.
-Exit codes: 0 ok, 2 bad usage or bad input (one-line reason), 1 other failure.
+Exit codes: 0 ok (also `--version`, and the help printed for a bare `thankyou-bot`), 2 bad usage or bad input
+(one-line reason), 1 other failure.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot import __version__
 from bot.errors import BotError, ConfigError
 
 if TYPE_CHECKING:
@@ -30,13 +33,17 @@ def _parser() -> argparse.ArgumentParser:
         prog="thankyou-bot",
         description="Turn a short post-interview debrief into personalised thank-you notes.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")  # none given: print this help, exit 0
 
     console = sub.add_parser("console", help="hold the guided conversation in this terminal")
     console.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL or a local SQLite file)")
     console.add_argument("--user", metavar="NAME", help="whose conversation this is (default: your login name)")
     console.add_argument("--tz", metavar="ZONE", help="your time zone, e.g. America/New_York")
     console.add_argument("--jsonl", action="store_true", help="speak the JSON-lines protocol (for scripts)")
+    console.add_argument(
+        "--save", metavar="DIR", help="also write each note as note-N-<name>.txt and .eml into DIR (created if missing)"
+    )
 
     draft = sub.add_parser("draft", help="compose notes from an answers document (JSON)")
     draft.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file, or - for stdin")
@@ -69,7 +76,9 @@ def _run_console(args: argparse.Namespace) -> int:
 
     if args.tz is not None and not zones.is_known(args.tz):
         raise ConfigError(f"unknown time zone {args.tz!r}; use an IANA name like America/New_York")
-    return run(_core(database_url=args.db, default_timezone=args.tz), user=args.user, jsonl=args.jsonl)
+    core = _core(database_url=args.db, default_timezone=args.tz)
+    save = Path(args.save).expanduser() if args.save else None
+    return run(core, user=args.user, jsonl=args.jsonl, save=save)
 
 
 def _run_draft(args: argparse.Namespace) -> int:
@@ -171,7 +180,11 @@ def _configure_logging(command: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # bare `thankyou-bot`: the help, as a friendly answer rather than a usage error
+        parser.print_help()
+        return EXIT_OK
     _configure_logging(args.command)
     try:
         return _COMMANDS[args.command](args)

@@ -77,3 +77,21 @@ def test_help_lists_every_command() -> None:
     result = cli("--help")
     for command in ("console", "draft", "slack", "discord", "worker", "db"):
         assert command in result.stdout
+
+
+def test_version_prints_the_package_version() -> None:
+    from bot import __version__
+
+    result = cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"thankyou-bot {__version__}" == "thankyou-bot 0.1.0"
+
+
+def test_bare_command_prints_the_help_and_exits_0() -> None:
+    result = cli()
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("usage: thankyou-bot") and "console" in result.stdout
+
+
+def test_console_help_names_save() -> None:
+    result = cli("console", "--help")
+    assert result.returncode == 0 and "--save DIR" in result.stdout

@@ -54,12 +54,32 @@ def as_text(action: Action, timezone: str) -> str:
     if isinstance(action, ReminderScheduled):
         return messages.text(f"reminder_scheduled_{action.kind}", when=action.due_at.strftime("%a %d %b, %H:%M"))
     if isinstance(action, Nudge):
-        options = [f"  {n}) {c.label}" for n, c in enumerate(action.options, start=1)]
+        # typed commands, not numbered options: a number typed next would answer the open question instead
+        commands = [typed_command(c.value, action.reminder_id) for c in action.options]
+        typed = " · ".join(c for c in commands if c)
+        hint = ["  " + messages.text("console_nudge_commands", commands=typed)] if typed else []
         draft = [_draft_text(action.draft, 1, 1)] if action.draft is not None else []
-        return "\n".join(["", f"⏰ {action.text}", *draft, *options])
+        return "\n".join(["", f"⏰ {action.text}", *draft, *hint])
     if isinstance(action, End):
         return "\n" + messages.text("goodbye") if action.reason == "done" else ""
     raise TypeError(type(action))
+
+
+#: The typed command (bot/reminders/commands.py) that does what each nudge button does; {n} is the reminder.
+_TYPED = {
+    "sent": "reminders sent {n}",
+    "replied": "reminders replied {n}",
+    "snooze:1h": "reminders snooze {n} 1 hour",
+    "snooze:tomorrow": "reminders snooze {n} tomorrow",
+    "snooze:week": "reminders snooze {n} next week",
+    "stop": "reminders stop {n}",
+}
+
+
+def typed_command(value: str, reminder_id: int) -> str:
+    """The command a person types for a nudge option (`reminders sent 12`), or "" for an unknown one."""
+    command = _TYPED.get(value)
+    return command.format(n=reminder_id) if command else ""
 
 
 def _draft_text(draft: Draft, number: int, total: int) -> str:
