@@ -47,14 +47,22 @@ def take_clock_time(phrase: str) -> tuple[time | None, str]:
         hour, minute, meridiem = int(match.group(1)), int(match.group(2) or 0), match.group(3)
         if match.group(2) is None and meridiem is None and "at" not in match.group(0):
             continue  # a bare number is more likely a day of the month
-        if meridiem:
-            if not 1 <= hour <= 12:
-                return None, phrase
-            hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
-        if hour > 23 or minute > 59:
+        at = _clock(hour, minute, meridiem)
+        if at is None:
             return None, phrase
-        return time(hour, minute), phrase[: match.start()] + " " + phrase[match.end() :]
+        return at, phrase[: match.start()] + " " + phrase[match.end() :]
     return None, phrase
+
+
+def _clock(hour: int, minute: int, meridiem: str | None) -> time | None:
+    """The 24-hour time for a reading, or None when it can't be one (13pm, 25:00, 9:75)."""
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
 
 
 #: A part of the day said with a clock time ("last night at 9") tells which half of the day the hour is in.
@@ -98,14 +106,11 @@ def take_time_of_day(phrase: str) -> tuple[ClockReading | None, str]:
             continue  # a bare number is more likely a day of the month
         if meridiem is None and part is not None and 1 <= hour <= 12:
             meridiem = "am" if part.group(1) in _MORNING_WORDS else "pm" if part.group(1) in _AFTERNOON_WORDS else None
-        if meridiem:
-            if not 1 <= hour <= 12:
-                return None, phrase
-            hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
-        if hour > 23 or minute > 59:
+        at = _clock(hour, minute, meridiem)
+        if at is None:
             return None, phrase
         bare = meridiem is None and not digits.startswith("0") and 1 <= hour <= 12
-        return ClockReading(time(hour, minute), bare=bare), rest[: match.start()] + " " + rest[match.end() :]
+        return ClockReading(at, bare=bare), rest[: match.start()] + " " + rest[match.end() :]
     if part is not None:
         return ClockReading(_PARTS_OF_DAY[part.group(1)], part=part.group(1)), rest
     return None, phrase
