@@ -39,7 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     console = sub.add_parser("console", help="hold the guided conversation in this terminal")
     console.add_argument("--db", metavar="URL", help="database URL (default: DATABASE_URL or a local SQLite file)")
     console.add_argument("--user", metavar="NAME", help="whose conversation this is (default: your login name)")
-    console.add_argument("--tz", metavar="ZONE", help="your time zone, e.g. America/New_York")
+    console.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="your time zone, e.g. America/New_York (default: DEFAULT_TIMEZONE, else this computer's)",
+    )
     console.add_argument("--jsonl", action="store_true", help="speak the JSON-lines protocol (for scripts)")
     console.add_argument(
         "--save", metavar="DIR", help="also write each note as note-N-<name>.txt and .eml into DIR (created if missing)"
@@ -76,9 +80,17 @@ def _run_console(args: argparse.Namespace) -> int:
 
     if args.tz is not None and not zones.is_known(args.tz):
         raise ConfigError(f"unknown time zone {args.tz!r}; use an IANA name like America/New_York")
-    core = _core(database_url=args.db, default_timezone=args.tz)
+    core = _core(database_url=args.db, default_timezone=args.tz or _configured_zone() or zones.machine_zone())
     save = Path(args.save).expanduser() if args.save else None
     return run(core, user=args.user, jsonl=args.jsonl, save=save)
+
+
+def _configured_zone() -> str | None:
+    """DEFAULT_TIMEZONE when the operator set it (environment or .env); the console's zone then follows it."""
+    from bot.config import load_settings
+
+    settings = load_settings()
+    return settings.default_timezone if "default_timezone" in settings.model_fields_set else None
 
 
 def _run_draft(args: argparse.Namespace) -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 UTC = ZoneInfo("UTC")
@@ -44,3 +47,24 @@ def known_zone(name: str) -> str | None:
         if found is not None:
             return found.key
     return None
+
+
+def machine_zone(environ: Mapping[str, str] | None = None, localtime: Path = Path("/etc/localtime")) -> str | None:
+    """The zone this computer is set to (the `TZ` variable, else where /etc/localtime points), or None.
+
+    The console uses it so "yesterday 3pm" means the member's afternoon without a `--tz`.
+    """
+    named = (os.environ if environ is None else environ).get("TZ", "").strip().removeprefix(":")
+    if named and is_known(named):
+        return _plain_utc(named)
+    try:
+        target = str(localtime.resolve())
+    except OSError:
+        return None
+    _, found, key = target.partition("zoneinfo/")
+    return _plain_utc(key) if found and is_known(key) else None
+
+
+def _plain_utc(name: str) -> str:
+    """UTC under its aliases ("Etc/UTC", "Zulu") reads as plain "UTC" to a member."""
+    return "UTC" if name.removeprefix("Etc/") in ("UTC", "UCT", "Universal", "Zulu", "GMT") else name

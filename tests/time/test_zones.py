@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -57,3 +58,18 @@ def test_the_first_known_candidate_wins_in_the_callers_order() -> None:
     assert zones.first_known(None, "", "Mars/Olympus", "Asia/Tokyo", "Europe/Berlin") == "Asia/Tokyo"
     assert zones.first_known("America", "Nowhere") == "UTC"  # a folder of the zone database is no zone
     assert zones.zone() == zones.UTC
+
+
+def test_the_machine_zone_comes_from_tz_then_etc_localtime(tmp_path: Path) -> None:
+    assert zones.machine_zone({"TZ": ":Europe/Berlin"}, tmp_path / "none") == "Europe/Berlin"
+    link = tmp_path / "localtime"
+    link.symlink_to("/usr/share/zoneinfo/America/New_York")
+    assert zones.machine_zone({}, link) == "America/New_York"
+    assert zones.machine_zone({"TZ": "Mars/Olympus"}, link) == "America/New_York", "an unknown TZ is passed over"
+    assert zones.machine_zone({}, tmp_path / "missing") is None
+
+
+def test_a_machine_on_utc_says_plain_utc(tmp_path: Path) -> None:
+    link = tmp_path / "localtime"
+    link.symlink_to("/usr/share/zoneinfo/Etc/UTC")
+    assert zones.machine_zone({}, link) == "UTC"

@@ -73,3 +73,17 @@ def test_unknown_time_zone_is_a_usage_error(tmp_path: Path) -> None:
     )  # fmt: skip
     assert process.returncode == 2
     assert "unknown time zone" in process.stderr and "Traceback" not in process.stderr
+
+
+def test_without_tz_the_console_follows_the_computers_zone(tmp_path: Path) -> None:
+    """No --tz and no DEFAULT_TIMEZONE: "yesterday at 2:30" is read on this computer's clock (TZ here)."""
+    env = {k: v for k, v in os.environ.items() if k != "DEFAULT_TIMEZONE"} | {"TZ": "Asia/Tokyo"}
+    process = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "console", "--db", f"sqlite:///{tmp_path}/tz.db", "--user", "kim",
+         "--jsonl"],
+        input="1\nKim Lee\nAcme\nData Engineer\nyesterday at 2:30\n", capture_output=True, text=True,
+        timeout=TIMEOUT, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert process.returncode == 0, process.stderr
+    said = [json.loads(line)["text"] for line in process.stdout.splitlines() if '"say"' in line]
+    assert any("14:30 (Asia/Tokyo)" in text for text in said), said
