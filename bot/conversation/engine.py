@@ -67,14 +67,14 @@ class Engine:
             return self._start(active, event, now)
         if active is None:
             if _is_stale_click(event, None):
-                return None, [Say(self.say.finished_button())]
+                return None, [Say(messages.text("finished_button"))]
             return self._no_conversation(event, now, timezone)
         repaired, notes = repair(self.flow, active, self._ctx(active, now), self.defaults)
         if notes:
             return self._with_repair(repaired, event, notes, now)
         active = repaired
         if _is_stale_click(event, active.cursor):
-            return active, [Say(self.say.stale_button()), self._ask(active, now)]
+            return active, [Say(messages.text("stale_button")), self._ask(active, now)]
         if isinstance(event, ChoiceMade):
             return self._answer(active, event.value, now)
         command = (event.command, event.argument) if isinstance(event, Navigate) else parse_command(event.text)
@@ -97,7 +97,7 @@ class Engine:
         try:
             parsed = parse_answers(answers)
         except AnswersInvalid:
-            return None, [Say(self.say.notes_gone())]
+            return None, [Say(messages.text("notes_gone"))]
         drafts = self.compose(parsed, tz=zones.zone(state.timezone), now=now)
         return state.with_(answers=answers), [Say(self.say.retoned(tone)), DraftsReady(drafts, answers=parsed)]
 
@@ -109,13 +109,13 @@ class Engine:
             else state.with_(status=ConversationStatus.ACTIVE, cursor=CONFIRM)
         )
         repaired, notes = repair(self.flow, reopened, self._ctx(reopened, now), self.defaults)
-        return repaired, [Say(self.say.reopen_hint()), *(Say(n) for n in notes), self._ask(repaired, now)]
+        return repaired, [Say(messages.text("reopen_hint")), *(Say(n) for n in notes), self._ask(repaired, now)]
 
     # --- starting -------------------------------------------------------------------------
 
     def _start(self, active: ConversationState | None, event: Start, now: datetime) -> Outcome:
         if active is not None:
-            return active, [Say(self.say.welcome_back()), self._ask(active, now)]
+            return active, [Say(messages.text("welcome_back")), self._ask(active, now)]
         return self._fresh(event.timezone or "UTC", now, [Say(self.flow.intro)])
 
     def _fresh(self, timezone: str, now: datetime, lead: list[Action]) -> Outcome:
@@ -132,10 +132,12 @@ class Engine:
         if wants_start:
             return self._fresh(timezone, now, [Say(self.flow.intro)])
         if isinstance(event, ChoiceMade):
-            return None, [Say(self.say.finished_button())]
+            return None, [Say(messages.text("finished_button"))]
         if isinstance(event, Navigate) and event.command == "help":
             return None, [Say(self.say.help())]
-        return None, [Ask("start", self.say.offer_start(), (Choice("start", messages.text("label_start_debrief")),))]
+        return None, [
+            Ask("start", messages.text("offer_start"), (Choice("start", messages.text("label_start_debrief")),))
+        ]
 
     def _with_repair(
         self, state: ConversationState, event: ConversationEvent, notes: list[str], now: datetime
@@ -154,7 +156,7 @@ class Engine:
         if state.cursor == CONFIRM:
             if " ".join(text.casefold().split()).strip(".!") in _YES | {"1"}:
                 return self._finish(state, now)
-            return state, [Say(self.say.confirm_hint()), self._ask(state, now)]
+            return state, [Say(messages.text("confirm_hint")), self._ask(state, now)]
         step = self.flow.step_for(state.cursor)
         assert step is not None, state.cursor
         parser = PARSERS[step.parser]
@@ -201,13 +203,13 @@ class Engine:
     def _navigate(self, state: ConversationState, command: str, argument: str | None, now: datetime) -> Outcome:
         if command == "cancel":
             done = state.with_(status=ConversationStatus.CANCELLED, answers={}, queue=(), return_to=None)
-            return done, [Say(self.say.cancelled()), End("cancelled")]
+            return done, [Say(messages.text("cancelled")), End("cancelled")]
         if command == "restart":
-            return self._fresh(state.timezone, now, [Say(self.say.restarted())])
+            return self._fresh(state.timezone, now, [Say(messages.text("restarted"))])
         if command == "help":
             return state, [Say(self.say.help()), self._ask(state, now)]
         if command == "resume":
-            return state, [Say(self.say.welcome_back()), self._ask(state, now)]
+            return state, [Say(messages.text("welcome_back")), self._ask(state, now)]
         if command == "back":
             return self._back(state, now)
         if command == "skip":
@@ -218,14 +220,14 @@ class Engine:
         order = cursors(self.flow, state.answers)
         position = order.index(state.cursor)
         if position == 0:
-            return state, [Say(self.say.first_question()), self._ask(state, now)]
+            return state, [Say(messages.text("first_question")), self._ask(state, now)]
         moved = state.with_(cursor=order[position - 1], return_to=None, queue=(), failures=0)
         return moved, [self._ask(moved, now)]
 
     def _skip(self, state: ConversationState, now: datetime) -> Outcome:
         step = self.flow.step_for(state.cursor)
         if step is None:
-            return state, [Say(self.say.confirm_hint()), self._ask(state, now)]
+            return state, [Say(messages.text("confirm_hint")), self._ask(state, now)]
         if required(step, state.answers, self.defaults):
             return state, [Say(self.say.cannot_skip(step.why or "")), self._ask(state, now)]
         moved = self._advance(state.with_(answers=set_value(state.answers, state.cursor, None), failures=0))
@@ -237,7 +239,7 @@ class Engine:
         if target is None:
             return state, [Say(problem or self.say.unknown_field(argument, order)), self._ask(state, now)]
         if self._gap_before(state.answers, target, order):  # jumping there would skip a required question
-            return state, [Say(self.say.not_reached_yet()), self._ask(state, now)]
+            return state, [Say(messages.text("not_reached_yet")), self._ask(state, now)]
         return_to = state.return_to or (state.cursor if target != state.cursor else None)
         moved = state.with_(cursor=target, return_to=return_to, queue=(), failures=0)
         return moved, [self._ask(moved, now, editing=True)]
@@ -258,7 +260,7 @@ class Engine:
             field = invalid.problems[0].split(":")[0]
             target = field if field in cursors(self.flow, state.answers) else cursors(self.flow, {})[0]
             moved = state.with_(cursor=target)
-            return moved, [Say(self.say.recovered()), self._ask(moved, now)]
+            return moved, [Say(messages.text("recovered")), self._ask(moved, now)]
         drafts = self.compose(answers, tz=zones.zone(state.timezone), now=now)
         actions: list[Action] = [Say(self.say.drafts_intro(len(drafts.drafts))), DraftsReady(drafts, answers=answers)]
         if drafts.send_by > now + timedelta(minutes=30):

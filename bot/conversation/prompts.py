@@ -53,20 +53,8 @@ class Messages:
         moment = datetime.fromisoformat(iso).astimezone(zones.zone(zone))
         return messages.text("understood_time", when=moment.strftime("%A %d %B, %H:%M"), zone=zone)
 
-    def welcome_back(self) -> str:
-        return messages.text("welcome_back")
-
-    def restarted(self) -> str:
-        return messages.text("restarted")
-
-    def cancelled(self) -> str:
-        return messages.text("cancelled")
-
     def help(self) -> str:
         return HELP
-
-    def first_question(self) -> str:
-        return messages.text("first_question")
 
     def cannot_skip(self, why: str) -> str:
         return messages.text("cannot_skip", why=why)
@@ -74,29 +62,11 @@ class Messages:
     def way_out(self, *, optional: bool) -> str:
         return messages.text("way_out_skip" if optional else "way_out_cancel")
 
-    def stale_button(self) -> str:
-        return messages.text("stale_button")
-
-    def finished_button(self) -> str:
-        return messages.text("finished_button")
-
-    def offer_start(self) -> str:
-        return messages.text("offer_start")
-
-    def confirm_hint(self) -> str:
-        return messages.text("confirm_hint")
-
     def unknown_field(self, argument: str, order: list[str]) -> str:
         shown = ", ".join(c for c in order if c != CONFIRM and "." not in c)
         if not argument:
             return messages.text("unknown_field_unnamed", fields=shown)
         return messages.text("unknown_field", question=argument, fields=shown)
-
-    def not_reached_yet(self) -> str:
-        return messages.text("not_reached_yet")
-
-    def recovered(self) -> str:
-        return messages.text("recovered")
 
     def drafts_intro(self, count: int) -> str:
         if count == 1:
@@ -108,12 +78,6 @@ class Messages:
 
     def retoned(self, tone: str) -> str:
         return messages.text("retoned", tone=tone)
-
-    def reopen_hint(self) -> str:
-        return messages.text("reopen_hint")
-
-    def notes_gone(self) -> str:
-        return messages.text("notes_gone")
 
 
 def display(step: Step, value: Any) -> str:
