@@ -60,7 +60,7 @@ def _upgrade_with(connection: Connection) -> None:
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    command.upgrade(config, "heads")
 
 
 async def upgrade_engine(engine: AsyncEngine) -> None:
