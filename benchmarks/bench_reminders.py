@@ -5,7 +5,11 @@
 Scenarios (each on a fresh database):
 1. unthrottled: N reminders falling due evenly over `--spread` seconds; deliveries/s, delay due → delivery;
 2. the same with one worker SIGKILLed mid-run (its claims and in-flight sends are taken over after the lease);
-3. a burst of N due at once against an API allowing `--rate` posts/s (429 + Retry-After beyond that).
+3. a burst of N due at once against an API allowing `--rate` posts/s (429 + Retry-After beyond that);
+4. faults: the two workers' clocks set `--skew` seconds ahead and behind the database's (±300 s by default),
+   with the rows already overdue by more than the skew (a backlog both workers see as due);
+5. faults: the same skew, and one worker SIGKILLed mid-run;
+6. faults: the API accepts every `--drop-every`-th post and then drops the connection without answering.
 Every run prints duplicates and losses, which must be 0.
 """
 
@@ -46,6 +50,9 @@ class Scenario:
     spread: float
     kill_at: float | None = None  # fraction delivered when one worker is killed
     rate: float | None = None
+    skew: float = 0.0  # worker 0's clock runs this many seconds ahead of the database's, worker 1's behind
+    drop_every: int = 0  # the API drops the connection after accepting every n-th post (0: never)
+    backlog: float = 0.0  # rows fall due this many seconds before the run starts (delays count from the start)
 
 
 def _dsn(url: str, database: str | None = None) -> str:
@@ -96,9 +103,9 @@ async def _seed(url: str, count: int, start: datetime, spread: float) -> dict[in
     return dues
 
 
-def _spawn(url: str, api: str, poll: float) -> asyncio.subprocess.Process:
+def _spawn(url: str, api: str, poll: float, skew: float = 0.0) -> asyncio.subprocess.Process:
     return asyncio.create_subprocess_exec(  # type: ignore[return-value]
-        sys.executable, __file__, "--worker", "--db", url, "--api", api, "--poll", str(poll)
+        sys.executable, __file__, "--worker", "--db", url, "--api", api, "--poll", str(poll), "--skew", str(skew)
     )
 
 
@@ -117,16 +124,32 @@ async def _wait_for(api: ReminderApi, count: int, scenario: Scenario, workers: l
     return time.time()
 
 
+async def _statuses(base: str, name: str) -> str:
+    """What the database believes at the end (an `unknown` row was parked, not looked up)."""
+    connection = await asyncpg.connect(_dsn(base, name))
+    try:
+        found = await connection.fetch("SELECT status, count(*) AS n FROM reminders GROUP BY status ORDER BY status")
+    finally:
+        await connection.close()
+    return ", ".join(f"{r['status']} {r['n']}" for r in found)
+
+
 async def run_scenario(base: str, scenario: Scenario, count: int, poll: float) -> dict[str, float]:
     name, url = await _fresh_database(base)
-    api = await ReminderApi(rate=scenario.rate).start()
+    api = await ReminderApi(rate=scenario.rate, drop_every=scenario.drop_every).start()
     try:
         async with running(load_settings(database_url=url)):
             pass  # the schema, once, before the workers start
-        workers = [await _spawn(url, api.base_url, poll) for _ in range(2)]
+        skews = (scenario.skew, -scenario.skew)
+        workers = [await _spawn(url, api.base_url, poll, skew) for skew in skews]
         await asyncio.sleep(2.0)  # let both workers start and go idle
         start = datetime.now(UTC) + timedelta(seconds=1)
-        dues = await _seed(url, count, start, scenario.spread)
+        # a backlog (rows already overdue, as after downtime) keeps both skewed workers busy on the same rows
+        backlog = timedelta(seconds=scenario.backlog)
+        dues = {
+            rid: due + scenario.backlog
+            for rid, due in (await _seed(url, count, start - backlog, scenario.spread)).items()
+        }
         await _wait_for(api, count, scenario, workers, timeout=max(120.0, count / (scenario.rate or 500) * 3))
         await asyncio.sleep(max(1.0, LEASE_SECONDS))  # a late duplicate would arrive in this window
         for worker in workers:
@@ -134,7 +157,9 @@ async def run_scenario(base: str, scenario: Scenario, count: int, poll: float) -
                 worker.send_signal(signal.SIGTERM)
         for worker in workers:
             await asyncio.wait_for(worker.wait(), timeout=30)
-        return _report(scenario, api, dues, start.timestamp())
+        figures = _report(scenario, api, dues, start.timestamp())
+        print(f"  {'rows by status':18} {await _statuses(base, name)}")
+        return figures
     finally:
         await api.stop()
         await _drop_database(base, name)
@@ -156,6 +181,8 @@ def _report(scenario: Scenario, api: ReminderApi, dues: dict[int, float], start:
         "delay_p50_s": statistics.median(delays) if delays else float("nan"),
         "delay_p99_s": delays[int(len(delays) * 0.99) - 1] if delays else float("nan"),
         "rejected_429": api.rejected,
+        "posts": len(api.posts),
+        "dropped_after_accept": api.dropped,
     }
     if scenario.rate is not None and len(arrivals) > 1:
         figures["allowed_per_s"] = scenario.rate
@@ -167,15 +194,25 @@ def _report(scenario: Scenario, api: ReminderApi, dues: dict[int, float], start:
     return figures
 
 
-async def worker_main(url: str, api: str, poll: float) -> None:
+class SkewedClock:
+    """This machine's clock, `seconds` off the database's (what NTP trouble looks like)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.offset = timedelta(seconds=seconds)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
+async def worker_main(url: str, api: str, poll: float, skew: float) -> None:
     core = build_core(load_settings(database_url=url))
     sender = LookupApiSender(api)
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     scheduler = Scheduler(
-        core.sessions, {"bench": sender}, lease=timedelta(seconds=LEASE_SECONDS),
+        core.sessions, {"bench": sender}, SkewedClock(skew), lease=timedelta(seconds=LEASE_SECONDS),
         batch=int(os.environ.get("BENCH_BATCH", "100")), concurrency=int(os.environ.get("BENCH_CONCURRENCY", "32")),
-        poll_seconds=poll, inline_hold=INLINE_HOLD,
+        poll_seconds=poll, inline_hold=INLINE_HOLD, database_time=True,  # as `thankyou-bot worker` runs it
     )  # fmt: skip
     try:
         await scheduler.run(stop)
@@ -190,11 +227,17 @@ async def main(args: argparse.Namespace) -> int:
         print("Set TEST_DATABASE_URL (or --db) to a PostgreSQL URL.", file=sys.stderr)
         return 2
     print(f"{args.count} reminders, 2 worker processes, poll {args.poll}s, lease {LEASE_SECONDS}s")
+    print("delay = first arrival - due_at; a worker whose clock runs ahead delivers early (negative delay)")
     scenarios = [
         Scenario("unthrottled", spread=args.spread),
         Scenario("one worker killed mid-run", spread=args.spread, kill_at=0.4),
         Scenario(f"rate-limited to {args.rate:g}/s (burst)", spread=0.0, rate=args.rate),
-    ]
+        Scenario(f"clocks skewed ±{args.skew:g}s, backlog", spread=args.spread, skew=args.skew, backlog=args.skew + 5),
+        Scenario(f"clocks skewed ±{args.skew:g}s, backlog, one worker killed", spread=args.spread, skew=args.skew,
+                 backlog=args.skew + 5, kill_at=0.4),
+        Scenario(f"every {args.drop_every}th post accepted, then connection dropped", spread=args.spread,
+                 drop_every=args.drop_every),
+    ]  # fmt: skip
     wanted = set(args.only.split(",")) if args.only else None
     failed = False
     for number, scenario in enumerate(scenarios, start=1):
@@ -212,7 +255,9 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--spread", type=float, default=15.0, help="seconds over which reminders fall due")
     parser.add_argument("--rate", type=float, default=200.0, help="allowed posts/s in the rate-limited run")
     parser.add_argument("--poll", type=float, default=0.2, help="worker poll interval when idle (s)")
-    parser.add_argument("--only", help="comma-separated scenario numbers to run (default: all three)")
+    parser.add_argument("--only", help="comma-separated scenario numbers to run (default: all six)")
+    parser.add_argument("--skew", type=float, default=300.0, help="worker clock skew in the fault runs (s)")
+    parser.add_argument("--drop-every", type=int, default=10, help="drop the connection after every n-th post")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--api", help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -221,6 +266,6 @@ def _args() -> argparse.Namespace:
 if __name__ == "__main__":
     arguments = _args()
     if arguments.worker:
-        asyncio.run(worker_main(arguments.db, arguments.api, arguments.poll))
+        asyncio.run(worker_main(arguments.db, arguments.api, arguments.poll, arguments.skew))
     else:
         sys.exit(asyncio.run(main(arguments)))

@@ -27,6 +27,8 @@ class Ask:
     """Ask one question. `field` is the answers-document path; `choices` only for choice questions.
 
     `navigation` lists the navigation commands that make sense here (adapters may show them as buttons).
+    `fields` lists every answers path one line fills, in order, when there are several (`field` is the first);
+    the parts of such an answer may be separated by `;`.
     """
 
     field: str
@@ -34,6 +36,7 @@ class Ask:
     choices: tuple[Choice, ...] = ()
     optional: bool = False
     navigation: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

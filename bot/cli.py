@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import __version__
+from bot import __version__, messages
 from bot.errors import BotError, ConfigError
 
 if TYPE_CHECKING:
@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file, or - for stdin")
     draft.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
+    check = sub.add_parser("check", help="proofread a note you edited, against its answers document")
+    check.add_argument("--answers", required=True, metavar="FILE", help="answers JSON file, or - for stdin")
+    check.add_argument("--to", type=int, default=1, metavar="N", help="whose note: interviewer N, from 1 (default: 1)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("note", nargs="?", default="-", metavar="NOTE", help="the note file, or - for stdin (default)")
+
     slack = sub.add_parser("slack", help="run the Slack bot (Socket Mode unless --http)")
     slack.add_argument("--http", action="store_true", help="serve the Events API over HTTP on /slack/events")
     slack.add_argument("--port", type=int, default=3000, help="HTTP port for --http (default: 3000)")
@@ -63,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_sub.add_parser("upgrade", help="apply schema migrations")
+    sub.add_parser("keygen", help="print a new ENCRYPTION_KEY (encrypts Slack tokens when OAuth is on)")
     return parser
 
 
@@ -80,9 +87,20 @@ def _run_console(args: argparse.Namespace) -> int:
 
     if args.tz is not None and not zones.is_known(args.tz):
         raise ConfigError(f"unknown time zone {args.tz!r}; use an IANA name like America/New_York")
+    if args.user is not None:
+        _check_user(args.user)
     core = _core(database_url=args.db, default_timezone=args.tz or _configured_zone() or zones.machine_zone())
     save = Path(args.save).expanduser() if args.save else None
     return run(core, user=args.user, jsonl=args.jsonl, save=save)
+
+
+def _check_user(user: str) -> None:
+    """`--user` is stored as the conversation's owner: refuse what a column or the text rules would not take,
+    before anything is opened, with the same exit 2 on every database."""
+    from bot.text import MAX_ID_CHARS, valid_identifier
+
+    if not valid_identifier(user):
+        raise ConfigError(messages.text("user_name_bad", limit=MAX_ID_CHARS))
 
 
 def _configured_zone() -> str | None:
@@ -97,6 +115,12 @@ def _run_draft(args: argparse.Namespace) -> int:
     from bot.compose.command import run
 
     return run(answers_path=args.answers, output_format=args.format)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from bot.compose.check_command import run
+
+    return run(answers_path=args.answers, note_path=args.note, to=args.to, output_format=args.format)
 
 
 def _run_slack(args: argparse.Namespace) -> int:
@@ -131,16 +155,26 @@ def _run_worker(args: argparse.Namespace) -> int:
         closers = []
         if settings.slack_bot_token is not None:
             from adapters.slack.app import bot_token
+            from adapters.slack.channel_posts import SlackChannelPoster
             from adapters.slack.sender import SlackSender, make_client
 
             # the same checks as the bot's start: missing, placeholder or swapped tokens are named
-            senders["slack"] = SlackSender(make_client(bot_token(settings), settings.slack_api_url))
+            slack = make_client(bot_token(settings), settings.slack_api_url)
+            senders["slack"] = SlackSender(slack)
+            core.community.register("slack", SlackChannelPoster(slack))  # career-channel posts too
+        elif settings.slack_client_id is not None and settings.slack_client_secret is not None:
+            from adapters.slack.oauth import installed_sender
+
+            senders["slack"] = installed_sender(settings, core)  # many workspaces: each one's own token
         if settings.discord_token is not None:
             from adapters.discord.sender import rest_sender
 
             # closed DMs are remembered, as in the bot process, so reminders stop trying them
             sender, close = await rest_sender(settings.require_secret("discord_token"), on_dm_closed=core.dm_closed)
             senders["discord"] = sender
+            from adapters.discord.channel_posts import DiscordChannelPoster
+
+            core.community.register("discord", DiscordChannelPoster(sender.client))  # career-channel posts too
             closers.append(close)
         try:
             await run(core, senders)
@@ -168,27 +202,52 @@ def _run_db(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_keygen(args: argparse.Namespace) -> int:
+    from bot.storage.crypto import new_key
+
+    print(new_key())
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "console": _run_console,
     "draft": _run_draft,
+    "check": _run_check,
     "slack": _run_slack,
     "discord": _run_discord,
     "worker": _run_worker,
     "db": _run_db,
+    "keygen": _run_keygen,
 }
 
 
 def _configure_logging(command: str) -> None:
-    """LOG_LEVEL from the environment; the terminal commands stay quiet unless asked."""
-    default = "WARNING" if command in ("console", "draft") else "INFO"
+    """LOG_LEVEL and LOG_FORMAT from the environment; the terminal commands stay quiet unless asked."""
+    default = "WARNING" if command in ("console", "draft", "check") else "INFO"
     level = os.environ.get("LOG_LEVEL", default).upper()
-    logging.basicConfig(
-        level=level if level in logging.getLevelNamesMapping() else default,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    for noisy in ("slack_bolt", "slack_sdk"):  # their DEBUG output can include request bodies
-        logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLogger().level))
+    from bot.observability.logs import formatter
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(formatter(os.environ.get("LOG_FORMAT", "text")))  # json: one object per line
+    logging.basicConfig(level=level if level in logging.getLevelNamesMapping() else default, handlers=[handler])
+    cap_library_loggers(os.environ.get("LOG_LEVEL_LIBRARIES"))
+
+
+#: third-party loggers whose DEBUG lines carry payloads or SQL parameters, i.e. people's answers
+PAYLOAD_LOGGERS = (
+    "aiosqlite", "sqlalchemy.engine", "sqlalchemy.pool", "asyncpg", "discord.http", "discord.gateway",
+    "discord.client", "discord.state", "discord.webhook", "slack_sdk", "slack_bolt",
+)  # fmt: skip
+
+
+def cap_library_loggers(libraries_level: str | None = None) -> None:
+    """Keep payload-logging libraries at INFO or above whatever LOG_LEVEL says, so LOG_LEVEL=DEBUG never
+    writes an answer to a log; only an explicit LOG_LEVEL_LIBRARIES=DEBUG lets them speak (local debugging)."""
+    wanted = (libraries_level or "").strip().upper()
+    floor = logging.getLevelNamesMapping().get(wanted) if wanted else None
+    for name in PAYLOAD_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.setLevel(floor if floor is not None else max(logging.INFO, logging.getLogger().level))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -208,9 +267,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BotError as error:
         print(f"thankyou-bot: {error}", file=sys.stderr)
         return EXIT_FAILURE
-    except Exception:  # the last line of defence: a short message, details only in the debug log
+    except Exception as error:  # the last line of defence: a short message, details only in the debug log
         log.debug("unexpected failure", exc_info=True)
-        print("thankyou-bot: something went wrong. Run with LOG_LEVEL=DEBUG for details.", file=sys.stderr)
+        print(f"thankyou-bot: {messages.text('unexpected_failure', error=type(error).__name__)}", file=sys.stderr)
         return EXIT_FAILURE
 
 

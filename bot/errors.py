@@ -34,3 +34,16 @@ class DeliveryError(BotError):
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
+
+
+class DeliveryInDoubt(DeliveryError):
+    """The request left us but no answer came back (timeout, connection dropped after sending): the post may
+    exist. Never retried blindly; the scheduler asks the platform first (`delivered()`)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, permanent=False)
+
+
+class DatabaseUnavailable(BotError):
+    """The database can't be reached or written now (gone, restarting, read-only, full); the message is the
+    user-facing sentence (in a turn) or the operator's one line naming the database (at start)."""

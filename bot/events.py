@@ -91,5 +91,22 @@ class ReminderAction:
     action: str
 
 
-Event = Start | TextAnswer | ChoiceMade | Navigate | DraftAction | ReminderAction
+@dataclass(frozen=True, slots=True)
+class FormSubmitted:
+    """A debrief filled in as a form (`bot/forms.py`): `values` are (key, text) pairs as typed or picked.
+
+    `stage`: `done` (the whole form: show the summary), `page` (one page of several: save it), or `closed`
+    (closed unfinished: keep what is valid, go on in the chat). `timezone` and `locale` are the platform's idea
+    of the member's zone and locale ("en-GB": how they write dates), when it has one.
+    """
+
+    address: Address
+    event_id: str
+    values: tuple[tuple[str, str], ...]
+    stage: Literal["done", "page", "closed"] = "done"
+    timezone: str | None = None
+    locale: str | None = None
+
+
+Event = Start | TextAnswer | ChoiceMade | Navigate | DraftAction | ReminderAction | FormSubmitted
 ConversationEvent = Start | TextAnswer | ChoiceMade | Navigate

@@ -24,16 +24,50 @@ CATALOGUE: Final[dict[str, str]] = {
     "offer_start": "Hi! I help you write thank-you notes after an interview or a helpful chat. Want to start?",
     "welcome_back": "Welcome back! Let's pick up where you left off.",
     "restarted": "Okay, starting over from the first question.",
-    "cancelled": "Okay, I've stopped and cleared this debrief. Whenever you're ready, start a new one.",
+    "cancelled": (
+        "Okay, I've stopped this debrief. I'll keep your answers for 24 hours in case you change your mind: "
+        "type undo to bring them back. Whenever you're ready, start a new one."
+    ),
+    "cancel_confirm": (
+        "Stop this debrief? Your answers so far are kept for 24 hours (type undo to bring them back). "
+        'Reply "yes" to stop or "no" to carry on.'
+    ),
+    "cancel_kept_going": "Good, let's carry on where we were.",
+    "undo_restored": "Welcome back! I've brought back the debrief you stopped{for_company}. Let's carry on.",
+    "undo_nothing": (
+        "There's no stopped debrief to bring back (I keep one for 24 hours after cancel). Type start to begin a new one."
+    ),
+    "undo_busy": "You already have a debrief open, so I can't bring back the one you stopped. Finish or cancel this one first.",
+    "profile_intro": "Here's what I remember for your next debriefs:",
+    "profile_how": (
+        "Change one with e.g. profile tone formal, profile send as linkedin, profile name Sam Rivera or "
+        "profile time zone Europe/Berlin; profile clear forgets it all."
+    ),
+    "profile_empty": (
+        "I don't remember anything about you yet. After your first notes I'll keep your name, tone and how you "
+        "send them, so you aren't asked again. You can also set them now, e.g. profile tone formal."
+    ),
+    "profile_cleared": "Done: I've forgotten your profile. I'll ask for those answers again next time.",
+    "profile_changed": "Saved: {what} is now {value}. This applies from your next debrief.",
+    "profile_unknown": (
+        "I can remember your name, tone, how you send notes and your time zone. Try e.g. profile tone formal."
+    ),
+    "profile_needs_value": "What should your {what} be? For example: profile {what} and the new value.",
+    "profile_bad_zone": (
+        'I don\'t know the time zone "{zone}". Use a name like Europe/Berlin or America/New_York.'
+    ),
+    "own_name_tidied": "I'll sign your notes as {name}.",
+    "profile_used": "From your profile: {details}. I won't ask these again; type profile to see or change them.",
     "help": (
         "Here's how this works: I ask a few short questions, then write one thank-you note per person you met.\n"
         "• Type your answer (or tap a button where there is one).\n"
         "• skip: leave out an optional question\n"
         "• back: change your previous answer\n"
-        "• edit <question>: change any answer, e.g. edit company\n"
+        "• edit and the answer: change any answer, e.g. edit date, edit link, edit Priya's email\n"
         "• restart: start this debrief again\n"
-        "• cancel: stop and clear this debrief\n"
+        "• cancel: stop this debrief (undo brings it back within 24 hours)\n"
         "• reminders: see and change your reminders (reminders help lists them all)\n"
+        "• profile: see or change what I remember for next time (your name, tone, how you send)\n"
         "• export my data: get a copy of everything I keep about you\n"
         "• forget me: delete everything I keep about you\n"
         "Your answers are saved as you go, so you can stop and come back later."
@@ -42,12 +76,16 @@ CATALOGUE: Final[dict[str, str]] = {
     "skip_hint_choice": "(Or type skip.)",
     "currently": "Right now it's: {value}. Type a new answer.",
     "currently_optional": "Right now it's: {value}. Type a new answer or skip.",
+    "currently_several": "Right now: {values}. Type a new answer; anything you leave out stays as it is.",
     "understood_time": "Got it: {when} ({zone}).",
     "cannot_skip": "I need this one: {why}",
     "way_out_skip": "You can also type skip to leave it out.",
     "way_out_cancel": "If you'd like to stop, type cancel.",
     "summary_intro": "Here's what I have:",
-    "summary_outro": 'Reply "yes" to write your notes, or "edit <question>" to change something (e.g. edit company).',
+    "summary_outro": (
+        'Reply "yes" to write your notes, or "edit" and the answer to change something (e.g. edit date, '
+        "edit Priya's email)."
+    ),
     "confirm_hint": 'Reply "yes" to write your notes, or "edit <question>" to change an answer (e.g. edit role).',
     "drafts_intro_one": "Here is your note. Read it once, make it yours, then send it.",
     "drafts_intro_many": (
@@ -60,10 +98,11 @@ CATALOGUE: Final[dict[str, str]] = {
     "first_question": "This is the first question, so there's nothing to go back to.",
     "not_reached_yet": "We haven't got to that question yet, so let's carry on here. I'll ask it when we get there.",
     "unknown_field": (
-        'I don\'t have a question called "{question}". You can edit: {fields}, or e.g. title 1 for a person.'
+        'I\'m not sure which answer "{question}" is. You can edit: {fields}; for a person, e.g. '
+        "edit Priya's email or edit title 2."
     ),
     "unknown_field_unnamed": (
-        "I don't have a question called that. You can edit: {fields}, or e.g. title 1 for a person."
+        "Which answer would you like to change? You can edit: {fields}; for a person, e.g. edit Priya's email."
     ),
     "which_person": "Which person? For example: {examples}.",
     "stale_button": "That button belongs to an earlier question, so I've kept your answers as they are.",
@@ -256,6 +295,9 @@ CATALOGUE: Final[dict[str, str]] = {
     # conversation buttons (bot/conversation/engine.py)
     "label_start_debrief": "Start a debrief",
     "label_write_notes": "Write my notes",
+    "label_cancel_yes": "Yes, stop",
+    "label_time_zone": "Time zone",
+    "label_cancel_no": "No, carry on",
     # navigation buttons (Slack and Discord)
     "label_nav_skip": "Skip",
     "label_nav_back": "Back",
@@ -276,6 +318,20 @@ CATALOGUE: Final[dict[str, str]] = {
     "label_note_to": "to {recipient}",
     "label_note_words": "{count} words",
     "label_subject": "Subject",
+    # --- "Edit note": a delivered note edited by hand in a modal, then proofread (issue 12) ---------------------
+    "label_edit_note": "Edit note",
+    "label_edit_note_title": "Edit your note",
+    "label_edit_note_field": "Your note, as you'll send it",
+    "label_edit_note_submit": "Check it",
+    "label_edit_note_close": "Cancel",
+    "edit_note_hint": "Change anything you like. When you press Check it, I'll proofread it against your answers.",
+    "edit_note_gone": (
+        "I can't find that note any more; a tone change writes fresh notes. Press Edit note on the newest one."
+    ),
+    "edit_note_too_long": "This note is too long to edit here. Copy it into your email and edit it there.",
+    "edit_note_checked": "Your edited note to {recipient}, proofread. I kept this version for next time.",
+    "edit_note_ready": "I read it through and found nothing to fix. It's ready to send.",
+    "edit_note_fix": "Worth fixing before you send:",
     # note statuses (Slack App Home)
     "label_status_drafted": "drafted",
     "label_status_sent": "sent",
@@ -304,6 +360,199 @@ CATALOGUE: Final[dict[str, str]] = {
     "discord_choice_help": "Help",
     "discord_choice_cancel": "Cancel my debrief",
     "discord_choice_resume": "Resume where I left off",
+    # --- community career channel (bot/community/): admin replies, the channel post, member controls ----
+    "label_channel_start": "Start",
+    "community_stats": "This week: {drafted} notes drafted, {sent} marked sent.",
+    "community_stats_drafted": "This week: {drafted} notes drafted.",
+    "community_not_admin": (
+        "Sorry, only community admins can change these settings. Type /thankyou to start your own debrief."
+    ),
+    "community_unknown_command": (
+        "I don't know \"{word}\". Type {command} to see the settings and everything you can change."
+    ),
+    "community_settings": (
+        "Career-channel settings:\n"
+        "• Channel: {channel}\n"
+        "• Schedule: {schedule}\n"
+        "• Time zone: {zone}\n"
+        "• Stats: {stats}\n"
+        "• Post wording: {template}\n"
+        "• Next post: {next}\n"
+        "Change them with {command} and: channel #careers · schedule weekly monday 09:00 · "
+        "schedule every 14 days 10:00 · schedule off · timezone Europe/Berlin · stats on|off · "
+        "stats minimum 5 · preview · post now · template show|set …|reset · tone warm · note email · "
+        "retention 180"
+    ),
+    "community_value_not_set": "not set",
+    "community_value_off": "off",
+    "community_value_paused": "paused (I can't post in the channel)",
+    "community_stats_value_on": "on (hidden below {minimum})",
+    "community_template_custom": "your own",
+    "community_template_default": "the default",
+    "community_schedule_weekly": "every {day} at {time}",
+    "community_schedule_every": "every {days} days at {time}",
+    "community_channel_missing": "Tell me which channel, e.g. {command} channel #careers",
+    "community_channel_unknown": (
+        "I can't see {channel}. Invite me to that channel (or check the name), then try again."
+    ),
+    "community_channel_set": "Done: career-channel posts go to {channel}. Next post: {next}.",
+    "community_channel_set_no_schedule": (
+        "Done: career-channel posts go to {channel}. Now pick when: {command} schedule weekly monday 09:00"
+    ),
+    "community_schedule_bad": (
+        "I couldn't read that schedule. Type e.g. {command} schedule weekly monday 09:00, "
+        "or every 14 days 10:00, or off."
+    ),
+    "community_schedule_set": "Done: I'll post {schedule} ({zone}). Next post: {next}.",
+    "community_schedule_set_no_channel": (
+        "Done: I'll post {schedule} ({zone}). Now pick the channel: {command} channel #careers"
+    ),
+    "community_schedule_off": "Done: scheduled posts are off.",
+    "community_timezone_bad": (
+        "I don't know the time zone \"{zone}\". Use a name like Europe/Berlin: {command} timezone Europe/Berlin"
+    ),
+    "community_timezone_set": "Done: times now follow {zone}. Next post: {next}.",
+    "community_stats_bad": "Type {command} stats on, stats off, or stats minimum 5 (at least {floor}).",
+    "community_stats_on": "Done: posts show this week's counts, hidden below {minimum}.",
+    "community_stats_off": "Done: posts no longer show counts.",
+    "community_stats_minimum": "Done: counts below {minimum} stay hidden.",
+    "community_preview_intro": "Here's how the next post will look (only you can see this):",
+    "community_post_no_channel": "There's no channel to post in yet. Pick one first: {command} channel #careers",
+    "community_posted": "Posted in {channel}.",
+    "community_post_failed": "I couldn't post in {channel} just now. Please try again in a few minutes.",
+    "community_paused_no_access": (
+        "I can't post in {channel} any more (I was removed, or I'm missing permission), so I've paused the "
+        "career-channel posts. Add me back, then set the channel again to resume."
+    ),
+    "community_template_current": "The post wording (yours):\n{template}",
+    "community_template_default_current": "The post wording (the default):\n{template}",
+    "community_template_usage": (
+        "Type the new wording after the command, e.g. {command} template set Interviewed this week? "
+        "Type /thankyou for your notes."
+    ),
+    "community_template_too_long": "That wording is too long: keep it under {limit} characters. Nothing changed.",
+    "community_template_unknown": "I don't know {names} in that wording. You can use {allowed}. Nothing changed.",
+    "community_template_control": "That wording has hidden control characters. Type it as plain text.",
+    "community_template_saved": "Saved. Here's how the next post will look:",
+    "community_template_reset": "Done: posts use the default wording again.",
+    "community_tone_bad": "Type {command} tone formal, tone warm or tone concise.",
+    "community_tone_set": "Done: new members' notes start in a {tone} tone.",
+    "community_note_bad": "Type {command} note email, note linkedin or note card.",
+    "community_note_set": "Done: new members' notes start as {channel}.",
+    "community_retention_bad": "Type {command} retention and a number of days from 1 to {most}, e.g. retention 180.",
+    "community_retention_set": "Done: I keep members' debriefs and notes for {days} days.",
+    "community_quiet_on": (
+        "Okay, I'll stay quiet: no reminders or other messages from me unless you write first. "
+        "Type /thankyou quiet off to undo."
+    ),
+    "community_quiet_off": "Okay, reminders are back on.",
+    "community_admin_failed": "Sorry, that didn't work. Nothing changed; please try again in a moment.",
+    "community_member_in_dm": "I've answered in our DM.",
+    # Discord: /thankyou member choices and the /thankyou-admin group (shown in Discord's command picker)
+    "discord_choice_forget": "Forget me (asks first)",
+    "discord_choice_forget_now": "Forget me now",
+    "discord_choice_export": "Export my data",
+    "discord_choice_quiet": "Quiet: no reminders from the bot",
+    "discord_choice_quiet_off": "Reminders back on",
+    "discord_choice_show": "Show",
+    "discord_choice_set": "Set",
+    "discord_choice_reset": "Reset to the default",
+    "discord_choice_formal": "Formal",
+    "discord_choice_warm": "Warm",
+    "discord_choice_concise": "Concise",
+    "discord_admin_description": "Career-channel reminders and community settings (admins)",
+    "discord_admin_settings": "Show the settings and what you can change",
+    "discord_admin_channel": "The channel for career reminders",
+    "discord_admin_schedule": "e.g. weekly monday 09:00, every 14 days 10:00, or off",
+    "discord_admin_timezone": "e.g. Europe/Berlin",
+    "discord_admin_stats": "on, off, or minimum 5",
+    "discord_admin_preview": "See the next post (only you)",
+    "discord_admin_post_now": "Post the reminder in the channel now",
+    "discord_admin_template": "Show, set or reset the post wording",
+    "discord_admin_tone": "The tone new members' notes start in",
+    "discord_admin_retention": "Days to keep members' debriefs and notes",
+    # --- forms and first contact (issue 13: bot/conversation/form.py, App Home, /thankyou help) ---------------
+    "label_fill_form": "Fill in a form instead",
+    "label_form_continue": "Continue to part {n} of {total}",
+    "label_form_fix": "Fix my answers",
+    "label_tz_other": "Another zone (I'll type it)",
+    "label_tz_use": "Use {zone}",
+    "form_hint_example": "e.g. {example}",
+    "form_hint_people": "One person per line: name, job title, email",
+    "form_hint_per_person": "One line per person, in the same order (or start a line with their name and a colon)",
+    "form_line_problem": "Line {n}: {problem}",
+    "form_one_person_per_line": "Please put one person per line.",
+    "form_more_lines_than_people": (
+        "There are more lines here than people in your list ({count}). One line per person, please."
+    ),
+    "form_not_saved": "I couldn't save the form yet. {problems}",
+    "form_received": "Thanks, I have your form! Here's everything in one place. Check it, then I'll write your notes.",
+    "form_closed_resume": "No problem, I kept what you filled in. Let's carry on here, one question at a time.",
+    "form_title": "Thank-you debrief",
+    "form_title_part": "Thank-you debrief ({n} of {total})",
+    "form_submit": "Save answers",
+    "form_close": "Later",
+    "form_intro": (
+        "Everything here goes into your notes. Leave out what you don't know: I'll skip it, and you can change any "
+        "answer later in our chat."
+    ),
+    "form_time_label": "Time",
+    "form_problems": "A few answers need another look:\n{problems}",
+    "form_page_saved": "Saved. Continue when you're ready; nothing is lost if you stop here.",
+    "form_done": "Thanks! Your summary is waiting in our DM.",
+    "form_not_open": "That form has expired. Tap Fill in a form instead again, or just answer in the chat.",
+    "first_contact_welcome": (
+        "Hi, I'm the thank-you bot! After an interview or a helpful chat, I ask a few short questions (or you fill "
+        "in a form) and write one thank-you note per person you met, ready to copy. Type start or use /thankyou "
+        "whenever you're ready. Type help any time."
+    ),
+    "first_contact_what": (
+        "After an interview, tell me about it in a two-minute chat or a form, and I'll write one personal "
+        "thank-you note per person you met."
+    ),
+    "first_contact_reminders": (
+        "Reminders: I nudge you if a note isn't marked sent by the best time to send it, and check in once the "
+        "employer's timeline has passed (twice at most). Tap Stop on a reminder, or type reminders pause, to stop "
+        "them."
+    ),
+    "first_contact_privacy": (
+        "Your privacy: your answers stay in our DM. Type export my data for a copy of everything I keep, or "
+        "forget me to delete all of it."
+    ),
+    "first_contact_sample": "A sample note, from a made-up interview:",
+    "console_sample_intro": "Here's the kind of note you'll get (from a made-up interview):",
+    "tz_ask": "Which time zone are you in? I use it to read times like yesterday 3pm.",
+    "tz_ask_placeholder": "Pick your time zone",
+    "tz_type_title": "Your time zone",
+    "tz_type_label": "Time zone",
+    "tz_type_placeholder": "e.g. Europe/Berlin or America/Chicago",
+    # --- faults and bad input at the edge (issue 11: bot/storage/db.py, bot/text.py, adapters/console) -------
+    "database_unavailable": (
+        "I can't reach the database right now; your earlier answers are saved. Try again in a moment."
+    ),
+    "database_start_failed": "can't use the database {where}: {reason}",
+    "database_reason_refused": "nothing answers at that host and port. Is the database running?",
+    "database_reason_missing_db": "that database doesn't exist yet. Create it, or fix the name in DATABASE_URL.",
+    "database_reason_login": "the user name or password was refused. Check them in DATABASE_URL.",
+    "database_reason_folder": "the folder {folder} doesn't exist. Create it, or point DATABASE_URL elsewhere.",
+    "database_reason_file": "the file can't be opened or written. Check the path and its permissions.",
+    "database_reason_other": "it didn't answer ({error}). Check DATABASE_URL and that the database is running.",
+    "unexpected_failure": "something went wrong ({error}). Nothing you typed before was lost; please try again.",
+    "console_line_not_utf8": (
+        "I couldn't read that line: it isn't UTF-8 text. Nothing was saved; please type it again."
+    ),
+    "console_line_too_long": (
+        "That line is too long for me (over {limit} characters). Nothing was saved; please send something shorter."
+    ),
+    "user_name_bad": "--user must be 1 to {limit} characters of plain text (no control characters)",
+    "answers_too_deep": "answers: nested more than {limit} levels deep; an answers document is a flat form",
+    # --- replies that never arrived (issue 11 item 1: bot/conversation/delivery.py, Slack and Discord fallbacks) ---
+    "reply_lost": "Sorry, my last message didn't reach you.",
+    "notes_unseen": "Here are the notes you didn't see yet.",
+    "slack_reply_lost": (
+        "Got it, but I couldn't post my reply in our DM just now. Write anything there in a minute "
+        "and I'll pick up where we left off."
+    ),
 }
 
 _FORMATTER = string.Formatter()

@@ -22,7 +22,8 @@ class ConversationStatus(StrEnum):
     active → done               the last answer is in: drafts and reminders are created (engine)
     active → cancelled          the user cancels (engine)
     done | cancelled → active   "Edit an answer" on delivered drafts reopens it (draft_actions)
-    done | cancelled → deleted  retention purge, once no live reminder points at it (storage/privacy.py)
+    any → deleted               retention purge: untouched for the retention period and no live reminder
+                                due or touched within it points at it (storage/privacy.py)
     """
 
     ACTIVE = "active"
@@ -100,7 +101,8 @@ class ReminderStatus(StrEnum):
 UPCOMING_REMINDERS: frozenset[ReminderStatus] = frozenset({ReminderStatus.PENDING, ReminderStatus.CLAIMED})
 # Maybe posted already; a worker owns it until its lease runs out, then it is reconciled (never re-sent blindly).
 IN_FLIGHT_REMINDERS: frozenset[ReminderStatus] = frozenset({ReminderStatus.SENDING, ReminderStatus.CHECKING})
-# LIVE_REMINDERS: a worker will still write to this row. Retention purge keeps these and their conversation:
+# LIVE_REMINDERS: a worker will still write to this row. Retention purge keeps these and their conversation
+# while they are due or touched within the retention period (one left pending longer keeps nothing):
 # deleting an in-flight row would lose the record of a post (and its follow-up check-in) that may exist.
 LIVE_REMINDERS: frozenset[ReminderStatus] = UPCOMING_REMINDERS | IN_FLIGHT_REMINDERS
 # Done for good: nothing re-arms these. `sent` is not among them: Snooze on a delivered nudge re-arms it.

@@ -9,11 +9,12 @@ import sys
 import threading
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from adapters.console.files import save_notes
-from adapters.console.render import as_text, json_line
+from adapters.console.render import as_text, json_line, sample_text
 from bot import messages
 from bot.actions import Action, DraftsReady, End, Say
 from bot.events import Address, Start, TextAnswer
@@ -62,25 +63,40 @@ class ConsoleSender:
             print("\n".join(["", *lines]), flush=True)
 
 
-class LineReader(Protocol):
-    """Where the person's lines come from: `read()` returns one line without its newline, or None at the end."""
+#: A console line is one answer; anything longer than this is refused as it streams in, never held whole.
+MAX_LINE_BYTES = 16 * 1024
 
-    async def read(self) -> str | None: ...
+
+@dataclass(frozen=True)
+class Refused:
+    """A line that was not accepted at the edge (undecodable, too long): `text` tells the person why."""
+
+    text: str
+
+
+class LineReader(Protocol):
+    """Where the person's lines come from: `read()` returns one line without its newline, a `Refused` line, or
+    None at the end."""
+
+    async def read(self) -> str | Refused | None: ...
 
 
 class StreamLines:
     """Plain lines from a file descriptor (pipes, files, `--jsonl`), read by a daemon thread.
 
     The thread is our own, not the event loop's executor, so Ctrl-C never waits for a read that is blocked.
+    Lines are decoded strictly (invalid UTF-8 is refused, never stored as replacement characters) and memory
+    stays bounded: a line over `max_bytes` is skipped to its newline as it arrives and refused.
     """
 
-    def __init__(self, fd: int, *, prompt: str = "", encoding: str | None = None) -> None:
+    def __init__(self, fd: int, *, prompt: str = "", encoding: str | None = None, max_bytes: int = MAX_LINE_BYTES):
         self.fd = fd
         self.prompt = prompt
         self.encoding = encoding or getattr(sys.stdin, "encoding", None) or "utf-8"
-        self._queue: asyncio.Queue[str | None] | None = None
+        self.max_bytes = max_bytes
+        self._queue: asyncio.Queue[str | Refused | None] | None = None
 
-    async def read(self) -> str | None:
+    async def read(self) -> str | Refused | None:
         if self._queue is None:
             self._queue = asyncio.Queue()
             loop = asyncio.get_running_loop()
@@ -89,15 +105,22 @@ class StreamLines:
             print(self.prompt, end="", flush=True)
         return await self._queue.get()
 
-    def _pump(self, loop: asyncio.AbstractEventLoop, lines: asyncio.Queue[str | None]) -> None:
-        def put(line: str | None) -> bool:
+    def _decode(self, raw: bytes) -> str | Refused:
+        try:
+            return raw.decode(self.encoding, "strict").rstrip("\r")
+        except UnicodeDecodeError:
+            return Refused(messages.text("console_line_not_utf8"))
+
+    def _pump(self, loop: asyncio.AbstractEventLoop, lines: asyncio.Queue[str | Refused | None]) -> None:
+        def put(line: str | Refused | None) -> bool:
             try:
                 loop.call_soon_threadsafe(lines.put_nowait, line)
             except RuntimeError:  # the loop is closed: the session is over
                 return False
             return True
 
-        pending = b""
+        too_long = Refused(messages.text("console_line_too_long", limit=f"{self.max_bytes:,}"))
+        pending, skipping = b"", False
         while True:
             try:
                 chunk = os.read(self.fd, 65536)
@@ -105,13 +128,21 @@ class StreamLines:
                 chunk = b""
             if not chunk:
                 break
-            pending += chunk
-            *complete, pending = pending.split(b"\n")
+            *complete, rest = chunk.split(b"\n")
             for raw in complete:
-                if not put(raw.decode(self.encoding, "replace").rstrip("\r")):
+                oversized = skipping or len(pending) + len(raw) > self.max_bytes
+                line = too_long if oversized else self._decode(pending + raw)
+                pending, skipping = b"", False
+                if not put(line):
                     return
-        if pending:
-            put(pending.decode(self.encoding, "replace").rstrip("\r"))
+            if skipping or len(pending) + len(rest) > self.max_bytes:
+                pending, skipping = b"", True  # drop the rest of this line as it arrives
+            else:
+                pending += rest
+        if skipping:
+            put(too_long)
+        elif pending:
+            put(self._decode(pending))
         put(None)
 
 
@@ -147,8 +178,11 @@ async def converse(
     address = Address(platform="console", workspace="local", channel="terminal", user=user)
     sender = ConsoleSender(jsonl=jsonl, timezone=timezone, save=save)
     lines = reader if reader is not None else stdin_reader(jsonl=jsonl)
+    await core.tidy()  # retention for console-only installs (once a day; no scheduler runs here)
     if await core.deliver_due(address, sender):  # the console has no background scheduler
         await sender.send(address, [Say(_REMINDER_HINT)])
+    if not jsonl and await core.desk.welcome_once(address):  # quick start: what the notes will look like
+        print(sample_text(core.desk.sample_note()), flush=True)
     await core.handle(Start(address, _event_id(), timezone), sender)
     while not sender.ended:
         line = await lines.read()
@@ -156,6 +190,9 @@ async def converse(
             if not jsonl:
                 print("\n" + _EOF_NOTE, flush=True)
             break
+        if isinstance(line, Refused):  # refused at the edge: said, and nothing reaches the core
+            await sender.send(address, [Say(line.text)])
+            continue
         await core.handle(TextAnswer(address, _event_id(), line), sender)
     return 0
 

@@ -16,6 +16,8 @@ def as_json(action: Action) -> dict[str, Any]:
     """One object of the `--jsonl` protocol (README, Commands; docs/ARCHITECTURE.md, "Contracts")."""
     if isinstance(action, Ask):
         line: dict[str, Any] = {"type": "ask", "field": action.field, "text": action.text}
+        if action.fields:
+            line["fields"] = list(action.fields)
         if action.choices:
             line["choices"] = [{"value": c.value, "label": c.label} for c in action.choices]
         line["optional"] = action.optional
@@ -63,6 +65,11 @@ def as_text(action: Action, timezone: str) -> str:
     if isinstance(action, End):
         return "\n" + messages.text("goodbye") if action.reason == "done" else ""
     raise TypeError(type(action))
+
+
+def sample_text(draft: Draft) -> str:
+    """The sample note shown once before a first debrief (quick start), so people see what they will get."""
+    return "\n".join([messages.text("console_sample_intro"), _draft_text(draft, 1, 1), _RULE])
 
 
 #: The typed command (bot/reminders/commands.py) that does what each nudge button does; {n} is the reminder.

@@ -15,9 +15,22 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from adapters.discord import admin as community
 from adapters.discord import translate
-from adapters.discord.commands import invite_url, sync_commands, thankyou_command, user_install_url
+from adapters.discord.channel_posts import ChannelStartButton, DiscordChannelPoster
+from adapters.discord.commands import (
+    ZONE_ITEMS,
+    invite_url,
+    show_help,
+    sync_commands,
+    thankyou_command,
+    user_install_url,
+    zone_question,
+)
 from adapters.discord.components import DYNAMIC_ITEMS
+from adapters.discord.edit_modal import EditNoteButton
+from adapters.discord.form_modals import FormButton
+from adapters.discord.metered import meter
 from adapters.discord.sender import MAX_RATELIMIT_WAIT, NO_MENTIONS, DiscordSender
 from bot import messages
 from bot.actions import Say
@@ -50,13 +63,20 @@ def intents() -> discord.Intents:
     return wanted
 
 
-class ThankYouClient(discord.Client):
-    """The Discord side of the bot in one object: sender, `/thankyou`, persistent buttons, around the core."""
+class ThankYouClient(discord.AutoShardedClient):
+    """The Discord side of the bot in one object: sender, `/thankyou`, persistent buttons, around the core.
+
+    Sharded by discord.py: SHARD_COUNT unset asks Discord how many shards to run, all in this process;
+    SHARD_COUNT with SHARD_IDS runs only those shards here (a shard group per process; deploy/README.md).
+    """
 
     def __init__(self, core: Core, **options: Any) -> None:
         # a long 429 raises (the scheduler holds the reminder) instead of sleeping inside a send
         options.setdefault("max_ratelimit_timeout", MAX_RATELIMIT_WAIT)
+        options.setdefault("shard_count", core.settings.shard_count)
+        options.setdefault("shard_ids", core.settings.discord_shard_ids)
         super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, **options)
+        meter(self.http)  # REST calls and 429s by route, for /metrics
         self.core = core
         self.settings = core.settings
         # SQLite has one writer: a few turns at a time overlap reads with the write; more only meet its
@@ -66,13 +86,19 @@ class ThankYouClient(discord.Client):
         self.sender = DiscordSender(self, on_dm_closed=self._dm_closed)
         self._stop = asyncio.Event()
         self.scheduler_task: asyncio.Task[None] | None = None
+        self._logged_in = False
         self.tree: app_commands.CommandTree[ThankYouClient] = app_commands.CommandTree(self)
         self.tree.add_command(thankyou_command())
+        # community career channel: /thankyou-admin, the channel post's Start button, posts by the scheduler
+        self.tree.add_command(community.admin_group())
+        self.add_dynamic_items(ChannelStartButton)
+        core.community.register(translate.PLATFORM, DiscordChannelPoster(self))
 
     async def setup_hook(self) -> None:
         """Runs once at login: schema upgrade, persistent buttons, command sync."""
+        self._logged_in = True
         await self.core.ready()
-        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        self.add_dynamic_items(*DYNAMIC_ITEMS, FormButton, *ZONE_ITEMS, EditNoteButton)
         await sync_commands(self.tree, self.settings.discord_dev_guild)
         if self.settings.run_scheduler:
             self.scheduler_task = asyncio.create_task(self._run_scheduler(), name="thankyou-scheduler")
@@ -85,8 +111,19 @@ class ThankYouClient(discord.Client):
         self._stop.set()
         if self.scheduler_task is not None:
             await self.scheduler_task
-        await super().close()
+        if self._logged_in:
+            await super().close()
+        else:  # discord.py's sharded close needs state only a login creates; there are no shards to close
+            await discord.Client.close(self)
         await self.core.close()
+
+    async def connection_problem(self) -> str | None:
+        """Readiness: every shard of this process connected, the client not closed (None), else why not."""
+        if self.is_closed():
+            return "discord client closed"
+        if not self.is_ready() or any(shard.is_closed() for shard in self.shards.values()):
+            return "discord not connected"
+        return None
 
     async def on_ready(self) -> None:
         if self.application_id is not None:
@@ -108,6 +145,7 @@ class ThankYouClient(discord.Client):
                 await acknowledged
             if actions:
                 await self.sender.send(event.address, actions)
+                await self.core.delivered(event.address, actions)  # only now is the question "seen"
         except DeliveryError as error:
             log.info("reply not delivered", extra={"platform": "discord", "reason": error.reason})
             return error
@@ -163,12 +201,22 @@ class ThankYouClient(discord.Client):
         where = translate.address(user_id=message.author.id, channel_id=message.channel.id)
         await self._quietly(self.sender.send(where, [Say(EDITED)]))
 
+    async def on_channel_start(self, interaction: Interaction) -> None:
+        """Start under a career-channel post: the clicker's own debrief, in their DM (bot/community/)."""
+        await community.start_from_channel(interaction, self.on_thankyou)
+
     async def on_thankyou(self, interaction: Interaction, action: str | None) -> None:
         """/thankyou: acknowledge at once (ephemeral), then open the DM and continue there.
 
         If Discord no longer knows the interaction (it reached us too late to acknowledge), the debrief still
         starts in the DM; if the "thinking…" reply can't be edited, it is deleted rather than left spinning.
         """
+        if action in community.MEMBER_ACTIONS or action in community.QUIET_ACTIONS:  # forget, export, quiet
+            await community.run_member(interaction, action)
+            return
+        if action == "help":  # what the bot does, a sample note, reminders, privacy: only to the member
+            await show_help(self, interaction)
+            return
         try:
             await interaction.response.defer(ephemeral=True, thinking=True)
         except discord.HTTPException:
@@ -179,11 +227,14 @@ class ThankYouClient(discord.Client):
         elsewhere = not interaction.context.dm_channel  # a server, a group DM or someone else's DM
         error = await self._start_in_dm(interaction, action, elsewhere)
         if acknowledged:
-            await self._answer(interaction, _outcome(error, elsewhere))
+            asked = await zone_question(self, interaction) if error is None and action in (None, "start") else None
+            text = _outcome(error, elsewhere)
+            await self._answer(interaction, f"{text}\n\n{asked[0]}" if asked else text, asked[1] if asked else None)
 
-    async def _answer(self, interaction: Interaction, text: str) -> None:
+    async def _answer(self, interaction: Interaction, text: str, view: discord.ui.View | None = None) -> None:
+        """`view`: buttons under the reply (the time-zone question the first time)."""
         try:
-            await interaction.edit_original_response(content=text, allowed_mentions=NO_MENTIONS)
+            await interaction.edit_original_response(content=text, view=view, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException:  # the interaction token is gone or refused
             log.info("interaction reply not edited; removing it", extra={"platform": "discord"})
             await self._quietly(interaction.delete_original_response())
@@ -205,6 +256,8 @@ class ThankYouClient(discord.Client):
             return DeliveryError("internal", permanent=False)
         if error is None and elsewhere:
             await self.core.dm_open(event.address)
+        if error is None and interaction.guild_id is not None:  # the guild's anonymous counts (bot/community/)
+            await self.core.community.remember_member(event.address, str(interaction.guild_id))
         return error
 
     async def on_click(self, interaction: Interaction, event: Event, *, clear: bool) -> None:

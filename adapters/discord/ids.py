@@ -32,6 +32,24 @@ DRAFT_TEMPLATE = r"ty:d:(?P<conversation>[0-9]{1,18}):(?P<action>" + _DRAFT_ACTI
 REMINDER_TEMPLATE = r"ty:r:(?P<reminder>[0-9]{1,18}):(?P<action>" + "|".join(map(re.escape, REMINDER_ACTIONS)) + ")"
 
 
+#: "Fill in a form instead" and its "Continue" buttons: which part of the form to open (0: start in the DM).
+FORM_TEMPLATE = r"ty:f:(?P<page>[0-9]{1,2})"
+#: The time-zone menu (values are zone names, or "other" to type one).
+ZONE_ID = "ty:tz"
+
+
+#: "Edit note" on a delivered note: which note (conversation, position) to open in the edit modal.
+NOTE_EDIT_TEMPLATE = r"ty:e:(?P<conversation>[0-9]{1,18}):(?P<position>[0-9]{1,3})"
+
+
+def note_edit_id(conversation_id: int, position: int) -> str:
+    return f"ty:e:{conversation_id}:{position}"
+
+
+def form_id(page: int) -> str:
+    return f"ty:f:{page}"
+
+
 def _fit(custom_id: str) -> str | None:
     return custom_id if len(custom_id) <= MAX_CUSTOM_ID else None
 

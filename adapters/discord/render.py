@@ -111,6 +111,8 @@ def _ask(builder: _Builder, ask: Ask) -> None:
     if buttons:
         builder.text(messages.text("discord_tap_hint"))
     nav = [(ids.nav_id(cmd, ask.field), _NAV_LABELS[cmd]) for cmd in ask.navigation if cmd in _NAV_LABELS]
+    if "form" in ask.navigation:  # the first question offers the whole debrief as a form
+        nav.append((ids.form_id(1), messages.text("label_fill_form")))
     buttons += _grid(nav, style="secondary", rows=1, first_row=buttons[-1].row + 1 if buttons else 0)
     builder.flush(buttons, kind="ask")
 
@@ -156,6 +158,8 @@ def _draft(builder: _Builder, draft: Draft, position: int, total: int, conversat
     if conversation_id is not None:
         sent = (ids.draft_id(conversation_id, DraftActionName.SENT, position), messages.text("label_mark_sent"))
         buttons = _grid([sent], style="success", rows=1)
+        edit = (ids.note_edit_id(conversation_id, position), messages.text("label_edit_note"))  # a modal
+        buttons += _grid([edit], style="secondary", rows=1)
     builder.flush(buttons, attachments(draft, position), kind="draft")
 
 

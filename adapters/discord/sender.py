@@ -14,12 +14,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+import aiohttp
 import discord
 
+from adapters.discord.metered import meter
 from adapters.discord.render import Button, Outgoing, render
 from bot import messages
-from bot.actions import Action
-from bot.errors import ConfigError, DeliveryError
+from bot.actions import Action, Nudge
+from bot.errors import ConfigError, DeliveryError, DeliveryInDoubt
 from bot.events import Address
 
 log = logging.getLogger(__name__)
@@ -82,11 +84,18 @@ class DiscordSender:
         self.on_dm_closed = on_dm_closed
 
     async def send(self, address: Address, actions: Sequence[Action]) -> list[str]:
+        """Post each rendered message. A reminder's posts carry a nonce derived from its id, sent with
+        `enforce_nonce` (discord.py adds it with any nonce): Discord then answers a repeat within minutes with
+        the message it already has instead of posting again, so a scheduler retry is idempotent too."""
         channel = self.client.get_partial_messageable(int(address.channel), type=discord.ChannelType.private)
+        reminder = next((a.reminder_id for a in actions if isinstance(a, Nudge)), None)
         sent: list[str] = []
-        for out in render(actions):
+        for part, out in enumerate(render(actions)):
+            kwargs = message_kwargs(out)
+            if reminder is not None:
+                kwargs["nonce"] = reminder_nonce(reminder, part)
             try:
-                message = await channel.send(**message_kwargs(out))
+                message = await channel.send(**kwargs)
             except discord.RateLimited as error:  # raised instead of sleeping longer than MAX_RATELIMIT_WAIT
                 log.warning("discord rate limit", extra={"retry_after": error.retry_after})
                 raise RateLimited(max(error.retry_after, 1.0)) from None
@@ -95,6 +104,12 @@ class DiscordSender:
                 if failure.reason == "dm_closed" and self.on_dm_closed is not None:
                     await self.on_dm_closed(address)  # remembered, so nobody retries it in a loop
                 raise failure from None
+            except aiohttp.ClientConnectorError:  # no connection was made: nothing reached Discord
+                log.warning("discord unreachable", extra={"platform": "discord"})
+                raise DeliveryError("discord_unreachable", permanent=False) from None
+            except (TimeoutError, aiohttp.ClientError, OSError) as error:  # sent, but no answer came back
+                log.warning("discord gave no answer", extra={"platform": "discord", "error": type(error).__name__})
+                raise DeliveryInDoubt("discord_no_answer") from None
             sent.append(str(message.id))
         return sent
 
@@ -125,6 +140,7 @@ async def rest_sender(
     client = discord.Client(
         intents=discord.Intents.none(), allowed_mentions=NO_MENTIONS, max_ratelimit_timeout=MAX_RATELIMIT_WAIT
     )
+    meter(client.http)  # REST calls and 429s by route, for /metrics
     try:
         await client.login(token)
     except BaseException as error:
@@ -133,6 +149,11 @@ async def rest_sender(
             raise ConfigError(TOKEN_REFUSED) from None
         raise
     return DiscordSender(client, on_dm_closed=on_dm_closed), client.close
+
+
+def reminder_nonce(reminder_id: int, part: int = 0) -> str:
+    """The nonce of a reminder's `part`-th message: the same on every try (Discord allows 25 characters)."""
+    return f"tyr{reminder_id}p{part}"[:25]
 
 
 def _items(message: discord.Message) -> list[object]:

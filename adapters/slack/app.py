@@ -18,6 +18,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
+from adapters.slack import admin as community
+from adapters.slack import oauth as distribution
 from adapters.slack.background import Background
 from adapters.slack.bot import SlackBot
 from adapters.slack.listeners import register
@@ -57,12 +59,22 @@ def build_bot(
 ) -> SlackBot:
     """Wire the bot around `core` (built from settings when not given); raises `ConfigError` for a missing,
     placeholder or swapped token or signing secret, before anything else is built."""
-    token = bot_token(settings)
+    many = distribution.enabled(settings)  # OAuth: many workspaces, each with its own token from the database
+    distribution.refuse_both(settings)
+    if many and socket_mode:
+        distribution.refuse_socket_mode()
+    token = None if many else bot_token(settings)
     secret = None if socket_mode else _secret(settings, "slack_signing_secret")
-    client = make_client(token, settings.slack_api_url)
+    api = settings.slack_api_url
+    client = distribution.make_client(api) if token is None else make_client(token, api)
     core = core or build_core(settings, clock=clock)
+    oauth = distribution.oauth_settings(settings, core) if many else None
     app = AsyncApp(
         client=client,
+        oauth_settings=oauth,
+        # given to the app too, so bolt's authorize (and token rotation) calls Slack through `client`
+        installation_store=oauth.installation_store if oauth is not None else None,
+        installation_store_bot_only=True if oauth is not None else None,
         signing_secret=secret or "",
         request_verification_enabled=not socket_mode,
         process_before_response=True,  # listeners only ack and hand off, so responses stay fast
@@ -71,9 +83,13 @@ def build_bot(
     )
     for name in _VERIFICATION_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
-    bot = SlackBot(
-        app, client, core, SlackSender(client), Background(SQLITE_JOBS if core.single_writer else SERVER_DB_JOBS)
-    )
+    sender = SlackSender(client)
+    if many:
+        sender = distribution.installed_sender_for(app, settings, client)
+    bot = SlackBot(app, client, core, sender, Background(SQLITE_JOBS if core.single_writer else SERVER_DB_JOBS))
+    if many:
+        distribution.install(app, bot.background.spawn, core)
+    community.register(bot)  # first: its `/thankyou admin|forget|export|quiet` match before the plain command
     register(bot)
     return bot
 

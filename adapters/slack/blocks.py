@@ -89,6 +89,8 @@ def ask_blocks(ask: Ask) -> list[Block]:
         for c in ask.navigation
         if c in _NAV_LABELS
     ]
+    if "form" in ask.navigation:  # the first question offers the whole debrief as a form
+        navigation.append(ButtonElement(text=wording.text("label_fill_form"), action_id=ids.FORM_OPEN, value="form"))
     if navigation:
         blocks.append(ActionsBlock(elements=navigation))
     return blocks

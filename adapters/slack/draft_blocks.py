@@ -108,6 +108,7 @@ def _buttons(draft: Draft, conversation_id: int, position: int) -> list[Block]:
             options=[Option(value=value, text=messages.text(label)) for value, label in _TONES],
         )
     )
+    elements.append(edit_button(conversation_id, position))  # the wording of this note, in a modal
     elements.append(
         ButtonElement(
             text=messages.text("label_edit_answer"),
@@ -124,6 +125,13 @@ def _buttons(draft: Draft, conversation_id: int, position: int) -> list[Block]:
         )
     )
     return [*notes, ActionsBlock(elements=elements)]
+
+
+def edit_button(conversation_id: int, position: int) -> ButtonElement:
+    """ "Edit note": this note's wording in a modal (adapters/slack/edit_modal.py), proofread on submit."""
+    return ButtonElement(
+        text=messages.text("label_edit_note"), action_id=ids.note_edit_id(conversation_id, position), value="edit"
+    )
 
 
 def _title(draft: Draft, position: int, total: int) -> str:

@@ -11,6 +11,14 @@ CHOICE = "ty-choice"
 NAV = "ty-nav"
 DRAFT = "ty-draft"
 REMIND = "ty-remind"
+#: "Fill in a form instead": its own listener opens the modal (outside `ty-`, which the turn listener takes).
+FORM_OPEN = "tyform-open"
+#: "Edit note" on a delivered note: its own listener opens the edit modal (adapters/slack/edit_modal.py).
+NOTE_EDIT = "tynote-edit"
+
+
+def note_edit_id(conversation_id: int, position: int) -> str:
+    return SEP.join((NOTE_EDIT, str(conversation_id), str(position)))
 
 
 def choice_id(field: str, index: int) -> str:

@@ -17,7 +17,9 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack import translate
 from adapters.slack.bot import SlackBot
-from adapters.slack.home import RECENT_NOTES, home_view
+from adapters.slack.edit_modal import register_note_edits
+from adapters.slack.form_modal import register_forms
+from adapters.slack.home import RECENT_NOTES, home_view, welcome_blocks
 from bot import messages
 from bot.actions import Say
 from bot.errors import DeliveryError
@@ -32,6 +34,7 @@ MENTION_POINTER = messages.text("slack_mention_pointer")
 NO_DM = messages.text("slack_no_dm")
 SORRY = messages.text("slack_sorry")
 EDITED = messages.text("slack_edited")
+REPLY_LOST = messages.text("slack_reply_lost")
 Body = dict[str, Any]
 
 
@@ -67,7 +70,7 @@ def register(bot: SlackBot) -> None:
         await ack()
         event = translate.action_event(body)
         if event is not None:
-            _hand_off(bot, event)
+            _hand_off(bot, event, fallback=_response_url(body))
 
     @app.event("app_mention")
     async def on_mention(ack: AsyncAck, body: Body) -> None:
@@ -78,28 +81,39 @@ def register(bot: SlackBot) -> None:
     async def on_home(ack: AsyncAck, body: Body) -> None:
         await ack()
         event = body.get("event") or {}
+        team = translate.event_team(body)
         if event.get("tab") == "home":
-            team = translate.event_team(body)
             bot.background.spawn(_key(team, event.get("user")), lambda: _publish_home(bot, body))
+        elif event.get("tab") == "messages":  # the DM: a first visit gets the welcome, once
+            bot.background.spawn(_key(team, event.get("user")), lambda: _welcome(bot, body))
+
+    register_forms(bot)
+    register_note_edits(bot)
 
 
 def _key(team: object, user: object) -> tuple[str, str]:
     return (str(team), str(user))
 
 
-def _hand_off(bot: SlackBot, event: Event, thread: str | None = None) -> None:
+def _hand_off(bot: SlackBot, event: Event, thread: str | None = None, *, fallback: str | None = None) -> None:
     key = (event.address.workspace, event.address.user)
-    bot.background.spawn(key, lambda: _turn(bot, event, thread))
+    bot.background.spawn(key, lambda: _turn(bot, event, thread, fallback=fallback))
 
 
-async def _turn(bot: SlackBot, event: Event, thread: str | None = None) -> None:
+async def _turn(bot: SlackBot, event: Event, thread: str | None = None, *, fallback: str | None = None) -> None:
     """One conversation turn, answered in `thread` when the person wrote in one; a Start from a button first
-    learns the user's time zone."""
+    learns the user's time zone. `fallback` (a click's or command's `response_url`) is how the person hears
+    that the reply in the DM failed after Slack had its ack; the core re-asks at their next message."""
     if isinstance(event, Start) and event.timezone is None:
         event = replace(event, timezone=await _timezone(bot, event.address.user))
+    if not event.address.channel:  # a button outside the DM (App Home): answer in the DM
+        opened = await bot.client.conversations_open(users=event.address.user)
+        event = replace(event, address=replace(event.address, channel=str((opened.get("channel") or {}).get("id", ""))))
     try:
         await bot.core.handle(event, _sender(bot, thread))
     except DeliveryError:
+        if fallback is not None:
+            await _reply_to_command({"response_url": fallback}, REPLY_LOST)
         raise
     except Exception:
         await _apologise(bot, event.address.channel, thread)
@@ -153,7 +167,13 @@ async def _command(bot: SlackBot, body: Body) -> None:
         raise DeliveryError(str(error.response.get("error", "cannot_open_dm")), permanent=True) from None
     channel = str((opened.get("channel") or {}).get("id", ""))
     timezone = await _timezone(bot, user)
-    await _turn(bot, translate.command_event(body, channel=channel, timezone=timezone))
+    await _turn(bot, translate.command_event(body, channel=channel, timezone=timezone), fallback=_response_url(body))
+
+
+def _response_url(body: Body) -> str | None:
+    """Where an ephemeral answer to a click or command goes (valid for 30 minutes), when Slack gave one."""
+    url = body.get("response_url")
+    return url if isinstance(url, str) and url else None
 
 
 async def _reply_to_command(body: Body, text: str) -> None:
@@ -198,5 +218,15 @@ async def _point_to_dm(bot: SlackBot, body: Body) -> None:
 async def _publish_home(bot: SlackBot, body: Body) -> None:
     user = str((body.get("event") or {}).get("user", ""))
     where = Address(translate.PLATFORM, translate.event_team(body), "", user)
-    view = home_view(await bot.core.home(where, recent=RECENT_NOTES))
+    view = home_view(await bot.core.home(where, recent=RECENT_NOTES), bot.core.desk.sample_note())
     await bot.client.views_publish(user_id=user, view=view)
+
+
+async def _welcome(bot: SlackBot, body: Body) -> None:
+    """One message the first time a member opens the bot's DM (never again, whatever they do)."""
+    event = body.get("event") or {}
+    team, channel, user = translate.event_team(body), str(event.get("channel", "")), str(event.get("user", ""))
+    where = Address(translate.PLATFORM, team, channel, user)
+    if where.channel and await bot.core.desk.welcome_once(where):
+        text = messages.text("first_contact_welcome")
+        await bot.client.chat_postMessage(channel=where.channel, text=text, blocks=welcome_blocks())

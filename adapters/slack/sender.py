@@ -18,8 +18,9 @@ from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from adapters.slack.background import pause
 from adapters.slack.blocks import render
+from adapters.slack.metered import MeteredWebClient, rate_limited
 from bot.actions import Action
-from bot.errors import DeliveryError
+from bot.errors import DeliveryError, DeliveryInDoubt
 from bot.events import Address
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ def make_client(token: str, base_url: str, *, rate_limit_retries: int = 3) -> As
     that one call is safe (the turn that produced it is already committed and is never run again).
     """
     base_url = base_url if base_url.endswith("/") else base_url + "/"  # slack_sdk joins method names onto it
-    client = AsyncWebClient(token=token, base_url=base_url, logger=_quiet_logger())
+    client = MeteredWebClient(token=token, base_url=base_url, logger=_quiet_logger())  # counted for /metrics
     client.retry_handlers = [RateLimitWait(max_retry_count=rate_limit_retries)]
     return client
 
@@ -76,6 +77,8 @@ class RateLimitWait(AsyncRetryHandler):
         response: HttpResponse | None = None,
         error: Exception | None = None,
     ) -> bool:
+        if response is not None and response.status_code == 429:
+            rate_limited(request.url)
         return response is not None and response.status_code == 429 and retry_after(response.headers) <= MAX_WAIT
 
     async def prepare_for_next_attempt_async(
@@ -150,7 +153,12 @@ class SlackSender:
         return posted
 
     async def delivered(self, address: Address, reminder_id: int, since: datetime) -> str | None:
-        """The post we made for `reminder_id` since `since`, found by its metadata (reminder reconciliation)."""
+        """The post we made for `reminder_id` since `since`, found by its metadata (reminder reconciliation).
+
+        Asked before any retry of a send whose outcome is unknown (a timeout, a connection dropped after the
+        request went out), so a reminder in doubt is looked up, never re-sent blindly. The metadata
+        (`event_type` thankyou_reminder, `event_payload.reminder_id`) is our idempotency marker.
+        """
         response = await self._call(
             self.client.conversations_history(
                 channel=address.channel, oldest=f"{since.timestamp():.6f}", include_all_metadata=True, limit=200
@@ -173,9 +181,12 @@ class SlackSender:
             if error.response.status_code == 429:
                 raise RateLimited(retry_after(error.response.headers)) from None
             raise DeliveryError(code, permanent=code in PERMANENT) from None
-        except (TimeoutError, aiohttp.ClientError) as error:
+        except aiohttp.ClientConnectorError as error:  # no connection was made: nothing reached Slack
             log.warning("slack unreachable", extra={"platform": "slack", "error": type(error).__name__})
             raise DeliveryError("slack_unreachable", permanent=False) from None
+        except (TimeoutError, aiohttp.ClientError) as error:  # the request went out; no answer came back
+            log.warning("slack gave no answer", extra={"platform": "slack", "error": type(error).__name__})
+            raise DeliveryInDoubt("slack_no_answer") from None
 
 
 def _reminder_metadata(reminder_id: int | None) -> dict[str, Any] | None:

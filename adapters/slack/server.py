@@ -1,4 +1,4 @@
-"""HTTP mode: an aiohttp server with Slack's request URL `/slack/events` (and `/healthz` for load balancers).
+"""HTTP mode: an aiohttp server with Slack's request URL `/slack/events` (and `/healthz`, `/readyz`, `/metrics`).
 
 Every request is checked here before bolt sees it, in this order, and refused quietly (a status, one log
 line without the body, never a traceback):
@@ -19,7 +19,7 @@ import hashlib
 import hmac
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
@@ -27,6 +27,10 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.middleware.request_verification.async_request_verification import AsyncRequestVerification
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
+
+from adapters.slack import oauth
+from bot.observability import health
+from bot.observability.health import Check
 
 EVENTS_PATH = "/slack/events"
 MAX_SKEW = 60 * 5  # seconds between Slack's timestamp and our clock, as Slack's docs and slack_sdk allow
@@ -62,8 +66,9 @@ class Refused(Exception):
         self.reason = reason
 
 
-def make_web_app(app: AsyncApp) -> web.Application:
-    """The aiohttp application around `app`, which must verify requests (HTTP mode always does)."""
+def make_web_app(app: AsyncApp, checks: Sequence[Check] = ()) -> web.Application:
+    """The aiohttp application around `app`, which must verify requests (HTTP mode always does), with
+    `/healthz`, `/readyz` (running `checks`) and `/metrics` beside it."""
     verifier = _verifier(app)
 
     async def events(request: web.Request) -> web.Response:
@@ -78,12 +83,10 @@ def make_web_app(app: AsyncApp) -> web.Application:
             return web.json_response({"error": error}, status=refused.status)
         return await to_aiohttp_response(await app.async_dispatch(bolt_request))
 
-    async def health(_request: web.Request) -> web.Response:
-        return web.Response(text="ok")
-
     web_app = web.Application(client_max_size=1024 * 1024)
     web_app.router.add_post(EVENTS_PATH, events)
-    web_app.router.add_get("/healthz", health)
+    oauth.add_routes(web_app, app)  # `/slack/install` and `/slack/oauth_redirect` when OAuth is on
+    health.add_routes(web_app, checks)
     return web_app
 
 
@@ -157,9 +160,9 @@ def _well_formed_id(node: object, depth: int) -> bool:
     return _well_formed(node, depth) and isinstance(node, dict) and isinstance(node.get("id", ""), str)
 
 
-async def serve(app: AsyncApp, *, host: str, port: int) -> web.AppRunner:
+async def serve(app: AsyncApp, *, host: str, port: int, checks: Sequence[Check] = ()) -> web.AppRunner:
     """Start listening and return the runner (call `cleanup()` on it to stop); port 0 picks a free port."""
-    runner = web.AppRunner(make_web_app(app), access_log=None)
+    runner = web.AppRunner(make_web_app(app, checks), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     return runner

@@ -24,13 +24,25 @@ from bot.answers import OCCASIONS, TONES
 from bot.errors import BotError
 
 NOTES_DIR = TEMPLATES_DIR / "notes"
-#: Variables a phrasing may use; anything else is a mistake in the bank.
+#: Variables a phrasing may use; anything else is a mistake in the bank. A free answer arrives in the form
+#: its shape allows (bot/compose/shapes.py), and the variable's name is the phrasing's declaration of the
+#: shapes its slot accepts: `discussed` a topic (noun or gerund phrase, indirect question) that reads after
+#: "about"; `discussed_clause` a clause with its subject ("you still code every day") that reads after
+#: "hearing that"; `topic` a short topic (the strength tied to what was discussed); `share` something
+#: offered without a link, `share_label` + `link` something sent with one.
 VARIABLES = frozenset(
     {"name", "address", "candidate", "company", "role", "when", "meeting"}
     | {"discussed", "detail", "strengths", "add", "share", "link"}
+    | {"discussed_clause", "detail_clause", "strengths_clause", "topic", "share_label"}
 )
-#: Phrasings that use more of these are preferred: they are what makes a note personal.
-PERSONAL = frozenset({"discussed", "detail"})
+#: Phrasings that use more of these answers are preferred: they are what makes a note personal.
+PERSONAL = {"discussed": "discussed", "discussed_clause": "discussed", "topic": "discussed"} | {
+    "detail": "detail",
+    "detail_clause": "detail",
+}
+#: The parts of a sentence-bank file: the usual phrasings, those for a rough or a mixed interview, and (in
+#: common.yaml only) `clauses`, phrasings for answers typed as clauses, offered whatever the occasion.
+PARTS = ("slots", "rough", "mixed", "clauses")
 _VARIABLE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 _TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
@@ -46,10 +58,22 @@ class Phrasing:
 
     @property
     def score(self) -> int:
-        return len(self.needs & PERSONAL)
+        return len({PERSONAL[name] for name in self.needs if name in PERSONAL})
 
     def render(self, variables: Mapping[str, str]) -> str:
-        """The sentence; an empty `when` leaves two spaces, closed up here (user text never has two)."""
+        """The sentence; an empty `when` leaves two spaces, closed up here (user text never has two).
+
+        A phrasing is nothing but plain `{{ variable }}` substitutions (checked when the bank is loaded), so
+        it is filled by one regular-expression pass, which gives exactly what the sandboxed Jinja2 template
+        would (tests/compose/test_templates.py compares the two) at a fraction of the cost. User text is
+        only ever a replacement value, never scanned for template syntax."""
+        try:
+            return _VARIABLE.sub(lambda m: variables[m.group(1)], self.text).replace("  ", " ")
+        except KeyError as missing:
+            raise NoteTemplateError(f"{self.text!r} needs {missing}, which was not given") from None
+
+    def render_with_jinja(self, variables: Mapping[str, str]) -> str:
+        """The same sentence through the sandboxed environment (used by the tests as the reference)."""
         return _compiled(self.text).render(variables).replace("  ", " ")
 
 
@@ -104,27 +128,34 @@ def _load_file(path: Path) -> dict[str, dict[str, dict[str, tuple[Phrasing, ...]
         data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as error:
         raise NoteTemplateError(f"{path.name}: cannot be read ({error})") from None
-    if not isinstance(data, dict) or not set(data) <= {"slots", "rough"}:
-        raise NoteTemplateError(f"{path.name}: expected top-level 'slots' and optionally 'rough'")
-    return {part: _slots(data.get(part), f"{path.stem}.{part}") for part in ("slots", "rough")}
+    if not isinstance(data, dict) or not set(data) <= set(PARTS):
+        raise NoteTemplateError(f"{path.name}: expected top-level 'slots' and optionally 'rough', 'mixed', 'clauses'")
+    return {part: _slots(data.get(part), f"{path.stem}.{part}") for part in PARTS}
 
 
 @dataclass(frozen=True)
 class Bank:
-    """All phrasings: common.yaml and one file per occasion, each with `slots` and `rough` parts."""
+    """All phrasings: common.yaml and one file per occasion, each with the parts named in PARTS."""
 
     files: Mapping[str, Mapping[str, Mapping[str, Mapping[str, tuple[Phrasing, ...]]]]]
 
-    def options(self, *, occasion: str, slot: str, tone: str, rough: bool) -> tuple[Phrasing, ...]:
-        """The phrasings for a slot; the first source that has the slot wins (see common.yaml)."""
+    def options(self, *, occasion: str, slot: str, tone: str, rough: bool, mixed: bool = False) -> tuple[Phrasing, ...]:
+        """The phrasings for a slot; the first source that has the slot wins (see common.yaml), and the
+        clause phrasings of common.yaml are added to any slot that has phrasings."""
         if slot not in self.files["common"]["slots"] and slot not in self.files[occasion]["slots"]:
             raise NoteTemplateError(f"slot {slot!r} is in neither common.yaml nor {occasion}.yaml")
-        order = [(occasion, "rough"), ("common", "rough")] if rough else []
+        went = "rough" if rough else "mixed" if mixed else None
+        order = [(occasion, went), ("common", went)] if went else []
         for source, part in [*order, (occasion, "slots"), ("common", "slots")]:
             by_tone = self.files[source][part].get(slot)
             if by_tone is not None and (tone in by_tone or "any" in by_tone):
-                return by_tone.get(tone, by_tone.get("any", ()))
+                found = by_tone.get(tone, by_tone.get("any", ()))
+                return found + self._clauses(slot, tone) if found else ()
         return ()
+
+    def _clauses(self, slot: str, tone: str) -> tuple[Phrasing, ...]:
+        by_tone = self.files["common"]["clauses"].get(slot) or {}
+        return by_tone.get(tone, by_tone.get("any", ()))
 
 
 @cache

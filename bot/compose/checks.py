@@ -1,113 +1,69 @@
 """Proofreading checks: each has a stable code, a level and a message written for someone in a hurry.
 
 `proofread` looks at a finished note (composed or edited by hand); the composer adds the checks that need
-the answers: `no_specific_detail`, `late`, `similar_to`. Proper nouns (names, company, role, titles) are
-masked before the word-level checks, so "Duran Duran" or "Yahoo!" never raise a false alarm.
+the answers: `no_specific_detail`, `late`, `similar_to`; `edited.py` adds the ones only a hand-edited note
+needs (company named, no other company). Proper nouns (names, company, role, titles) are masked before the
+word-level checks, so "Duran Duran" or "Yahoo!" never raise a false alarm.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.answers import Channel
-from bot.compose.spelling import misspelled, suggestion
+from bot.compose.fit import WORDS
+from bot.compose.note_facts import GREETING_WORD, SHOWN, ReadNote, quote, verb
+from bot.compose.note_facts import NoteFacts as NoteFacts  # re-exported: the composer builds them
+from bot.compose.reader_checks import confusable, link_missing, name_missing
+from bot.compose.spelling import capitalised_slips, misspelled, suggestion
 from bot.compose.wordlists import DOUBLE_OK, EMOTICONS, GENERIC_RECIPIENTS, INFORMAL_WORDS, STOCK_PHRASES
 from bot.drafts import Check
 
-#: Word counts outside which the `length` check speaks up. docs/ARCHITECTURE.md ("Rules the notes follow"):
-#: an email of about 100–200 words, a card shorter, a LinkedIn message very short. Above the top a note
-#: stops being "short and focused" (a warning). The bottom is deliberately loose (an info): a note built
-#: from few answers is naturally short, and padding it would make it worse; only a curt note is pointed out.
-#: A composed note never is: render.py adds one `round_out` sentence to an email that would fall below, and
-#: tests/compose/test_sparse_answers.py checks the shortest possible note of every channel.
-LENGTH_BOUNDS: dict[Channel, tuple[int, int]] = {"email": (40, 200), "linkedin": (20, 100), "card": (25, 110)}
+#: Word counts outside which the `length` check speaks up: the composer's own (`fit.WORDS`: an email 80–200
+#: words, a card shorter, a LinkedIn note very short). Above the top a note stops being "short and focused"
+#: (a warning); below the bottom it is pointed out as a tip. A LinkedIn note is measured in characters
+#: instead (`linkedin-limit`, LinkedIn's own 300), so only its bottom is used here.
+LENGTH_BOUNDS: dict[Channel, tuple[int, int]] = WORDS
 _CHANNEL_LABEL: dict[Channel, str] = {"email": "an email", "linkedin": "a LinkedIn message", "card": "a card"}
 #: The advice: send within 24 hours.
 LATE_AFTER = timedelta(hours=24)
 
 _MASK = "◊"
 _TEMPLATE_SYNTAX = r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\{\{|\}\}|\{%|%\}|\$\{[^}\n]*\}|\{\w+\}"
-_BRACKETED = r"\[[A-Za-z][A-Za-z .'-]{0,30}\]|<\s*(?:your |first |last )?(?:name|company|role|title|date)\s*>"
+_BRACKETED = (
+    r"\[[A-Za-z][A-Za-z .'-]{0,30}\]|<\s*(?:your |first |last )?(?:name|company|role|title|date)\s*>"
+    r"|(?i:<\s*insert\b[^<>\n]{0,40}>|\(\s*insert\b[^()\n]{0,40}\))|_{3,}"
+)
 _PLACEHOLDER = re.compile(rf"{_TEMPLATE_SYNTAX}|{_BRACKETED}|\b(?:TODO|TBD|FIXME|XXX+|TKTK)\b|(?i:lorem ipsum)")
-_DOUBLED = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]+(\1)(?![\w'’])", re.IGNORECASE)
+#: Not across a hyphen: "on on-call" is two different words.
+_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
 #: Words with their inner hyphens and apostrophes, so "super-resolution" is not read as "super".
 _COMPOUNDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SHOUTING = re.compile(r"!{2,}|\?!|!\?")
 _EMOTICON = re.compile(r"(?<![\w:/])(?:" + "|".join(map(re.escape, EMOTICONS)) + r")(?![\w/])")
 _STOCK = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in STOCK_PHRASES) + r")\b", re.I)
-_GREETING_WORD = re.compile(r"^(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,]*", re.IGNORECASE)
 _THIRD_PERSON = frozenset({"she", "he", "her", "him", "his", "hers", "herself", "himself"})
 _EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F))
 
 
-@dataclass(frozen=True)
-class NoteFacts:
-    """What the checks know beyond the text of the note."""
-
-    channel: Channel
-    recipient: str  # the name as the user gave it
-    address: str  # how the note greets them ("Priya" for "Priya Natarajan")
-    proper_nouns: tuple[str, ...] = ()  # names, company, role, titles: never flagged
-    user_texts: tuple[str, ...] = ()  # the user's own words that went into the note
-    about_reader: tuple[str, ...] = ()  # of those, what the user wrote about this interviewer
-
-
-@dataclass(frozen=True)
-class _Note:
-    body: str
-    masked_subject: str  # proper nouns masked
-    masked_body: str
-    facts: NoteFacts
-
-    @property
-    def masked(self) -> str:
-        return f"{self.masked_subject}\n{self.masked_body}"
-
-
-#: At most this many items are named in one message.
-_SHOWN = 4
-
-
-def _quote(items: Sequence[str], limit: int = _SHOWN) -> str:
-    shown = ", ".join(f"“{item}”" for item in items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
-
-
-def _verb(items: Sequence[str], one: str, many: str) -> str:
-    return one if len(items) == 1 else many
-
-
-def _placeholder(note: _Note) -> Check | None:
+def _placeholder(note: ReadNote) -> Check | None:
     found = list(dict.fromkeys(m.group(0) for m in _PLACEHOLDER.finditer(note.masked)))
     if not found:
         return None
     return Check(
         code="placeholder",
         level="error",
-        message=f"Leftover placeholder or template text: {_quote(found)}. Replace or remove it before sending; "
+        message=f"Leftover placeholder or template text: {quote(found)}. Replace or remove it before sending; "
         "it is the first thing a reader would notice.",
     )
 
 
-def _name_missing(note: _Note) -> Check | None:
-    facts = note.facts
-    if facts.address in note.body or facts.recipient in note.body:
-        return None
-    return Check(
-        code="name-missing",
-        level="error",
-        message=f"The note doesn't greet {facts.recipient} by the name you gave. Check the greeting matches "
-        f"“{facts.address}” exactly; a misspelled name is the one slip people always notice.",
-    )
-
-
-def _generic_address(note: _Note) -> Check | None:
+def _generic_address(note: ReadNote) -> Check | None:
     greeting = next((line for line in note.body.splitlines() if line.strip()), "")
-    candidates = (note.facts.recipient, _GREETING_WORD.sub("", greeting).split(",")[0])
+    candidates = (note.facts.recipient, GREETING_WORD.sub("", greeting).split(",")[0])
     generic = next((c for c in candidates if c.strip(" ,.:;!").lower() in GENERIC_RECIPIENTS), None)
     if generic is None:
         return None
@@ -124,34 +80,38 @@ def doubled_words(text: str) -> list[str]:
     return [f"{m.group(1)} {m.group(2)}" for m in _DOUBLED.finditer(text) if m.group(1).lower() not in DOUBLE_OK]
 
 
-def _doubled_word(note: _Note) -> Check | None:
+def _doubled_word(note: ReadNote) -> Check | None:
     pairs = doubled_words(note.masked)
     if not pairs:
         return None
     return Check(
         code="doubled-word",
         level="warning",
-        message=f"Repeated word: {_quote(pairs)}. Easy to miss in a hurry; delete one of them.",
+        message=f"Repeated word: {quote(pairs)}. Easy to miss in a hurry; delete one of them.",
     )
 
 
-def _spelling(note: _Note) -> Check | None:
-    texts = [text for text in note.facts.user_texts if text in note.body]
+def _spelling(note: ReadNote) -> Check | None:
+    facts = note.facts
+    texts = [note.masked] if facts.whole_note else [text for text in facts.user_texts if text in note.body]
     ignore = {word.lower() for noun in note.facts.proper_nouns for word in _WORDS.findall(noun)}
     words = misspelled(texts, ignore=ignore) if texts else []
-    if not words:
+    opening = capitalised_slips(note.masked, ignore=ignore) if facts.whole_note else []
+    if not words and not opening:
         return None
-    shown = [f"{word} (→ {fix})" if (fix := suggestion(word)) else word for word in words[:_SHOWN]]
-    shown += words[_SHOWN:]  # named only as a count; no need to look for their corrections
+    shown = [f"{word} (→ {fix})" for word, fix in opening]
+    shown += [f"{word} (→ {fix})" if (fix := suggestion(word)) else word for word in words[: SHOWN - len(shown)]]
+    shown += words[max(SHOWN - len(opening), 0) :]  # named only as a count; no need to look for corrections
+    words = [*(word for word, _ in opening), *words]
     return Check(
         code="spelling",
         level="warning",
-        message=f"Possible spelling slip{'s' if len(words) > 1 else ''}: {_quote(shown)}. If it's a name or a "
+        message=f"Possible spelling slip{'s' if len(words) > 1 else ''}: {quote(shown)}. If it's a name or a "
         "technical term, leave it as it is.",
     )
 
 
-def _third_person(note: _Note) -> Check | None:
+def _third_person(note: ReadNote) -> Check | None:
     texts = " ".join(text for text in note.facts.about_reader if text in note.body)
     found = [w for w in dict.fromkeys(_WORDS.findall(texts)) if w.lower() in _THIRD_PERSON]
     if not found:
@@ -159,8 +119,8 @@ def _third_person(note: _Note) -> Check | None:
     return Check(
         code="third-person",
         level="info",
-        message=f"This note is written to {note.facts.address}, but {_quote(found)} "
-        f"{_verb(found, 'reads', 'read')} as if it were about them. Consider “you” or “your” there.",
+        message=f"This note is written to {note.facts.address}, but {quote(found)} "
+        f"{verb(found, 'reads', 'read')} as if it were about them. Consider “you” or “your” there.",
     )
 
 
@@ -168,7 +128,7 @@ def _is_emoji(ch: str) -> bool:
     return any(low <= ord(ch) <= high for low, high in _EMOJI_RANGES)
 
 
-def _informal(note: _Note) -> Check | None:
+def _informal(note: ReadNote) -> Check | None:
     words = [w for w in dict.fromkeys(_COMPOUNDS.findall(note.masked.lower())) if w in INFORMAL_WORDS]
     marks = [m.group(0) for m in _SHOUTING.finditer(note.masked)] + _EMOTICON.findall(note.masked)
     emoji = [ch for ch in dict.fromkeys(note.masked) if _is_emoji(ch)]
@@ -178,12 +138,12 @@ def _informal(note: _Note) -> Check | None:
     return Check(
         code="informal",
         level="warning",
-        message=f"{_quote(found)} {_verb(found, 'reads', 'read')} as casual for a thank-you note. Plain, "
+        message=f"{quote(found)} {verb(found, 'reads', 'read')} as casual for a thank-you note. Plain, "
         "friendly wording keeps it professional; emoji and “!!” are best left out.",
     )
 
 
-def _stock_phrase(note: _Note) -> Check | None:
+def _stock_phrase(note: ReadNote) -> Check | None:
     # The greeting line is left to `generic-address`, so "To whom it may concern," is reported once.
     after_greeting = note.masked_subject + "\n" + note.masked_body.split("\n", 1)[-1]
     found = list(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in _STOCK.finditer(after_greeting)))
@@ -192,16 +152,16 @@ def _stock_phrase(note: _Note) -> Check | None:
     return Check(
         code="stock-phrase",
         level="warning",
-        message=f"{_quote(found)} {_verb(found, 'is a stock phrase', 'are stock phrases')} readers skim past. "
+        message=f"{quote(found)} {verb(found, 'is a stock phrase', 'are stock phrases')} readers skim past. "
         "Say the specific thing instead: what you enjoyed, or what you'd like to add.",
     )
 
 
-def _length(note: _Note) -> Check | None:
+def _length(note: ReadNote) -> Check | None:
     words = len(note.body.split())
     low, high = LENGTH_BOUNDS[note.facts.channel]
     label = _CHANNEL_LABEL[note.facts.channel]
-    if words > high:
+    if words > high and note.facts.channel != "linkedin":
         return Check(
             code="length",
             level="warning",
@@ -218,15 +178,17 @@ def _length(note: _Note) -> Check | None:
     return None
 
 
-_TEXT_CHECKS: tuple[Callable[[_Note], Check | None], ...] = (
+_TEXT_CHECKS: tuple[Callable[[ReadNote], Check | None], ...] = (
     _placeholder,
-    _name_missing,
+    name_missing,
     _generic_address,
     _doubled_word,
     _spelling,
+    confusable,
     _third_person,
     _informal,
     _stock_phrase,
+    link_missing,
     _length,
 )
 
@@ -240,7 +202,7 @@ def _masker(nouns: Sequence[str]) -> re.Pattern[str]:
 def proofread(subject: str | None, body: str, facts: NoteFacts) -> list[Check]:
     """All text checks of one note, in a stable order."""
     masker = _masker((*facts.proper_nouns, facts.recipient, facts.address))
-    note = _Note(body, masker.sub(_MASK, subject or ""), masker.sub(_MASK, body), facts)
+    note = ReadNote(body, masker.sub(_MASK, subject or ""), masker.sub(_MASK, body), facts)
     return [check for run in _TEXT_CHECKS if (check := run(note)) is not None]
 
 

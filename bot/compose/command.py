@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from datetime import UTC, datetime, tzinfo
 
+from bot import messages
 from bot.answers import Answers, parse_answers
 from bot.compose.composer import compose
 from bot.compose.text_format import format_drafts
@@ -20,6 +22,10 @@ from bot.time import zones
 EXIT_OK, EXIT_USAGE = 0, 2
 #: An answers document is a few kilobytes; anything far larger is not one.
 MAX_INPUT_BYTES = 1_000_000
+#: An answers document nests three levels (document, interviewers list, interviewer); far deeper is hostile.
+MAX_DEPTH = 32
+#: strings (skipped whole, escapes included) or a bracket: what `nesting` scans
+_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 
 
 class _BadInput(Exception):
@@ -38,13 +44,32 @@ def _read(path: str) -> bytes:
         raise _BadInput([f"answers: cannot read {path} ({error.strerror or error})"]) from None
 
 
+def nesting(text: str) -> int:
+    """How deeply arrays and objects nest in a JSON text, strings skipped; counted without recursion, so a
+    hostile `[[[[…` is measured before the parser could overflow the stack on it."""
+    depth = deepest = 0
+    for token in _STRUCTURE.findall(text):
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
 def _decode(raw: bytes) -> object:
     if len(raw) > MAX_INPUT_BYTES:
         raise _BadInput([f"answers: larger than {MAX_INPUT_BYTES:,} bytes; an answers document is a few kilobytes"])
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise _BadInput(["answers: not UTF-8 text"]) from None
+    if nesting(text) > MAX_DEPTH:
+        raise _BadInput([messages.text("answers_too_deep", limit=MAX_DEPTH)])
+    try:
+        return json.loads(text)
+    except RecursionError:  # belt and braces: the scan above should make this impossible
+        raise _BadInput([messages.text("answers_too_deep", limit=MAX_DEPTH)]) from None
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise _BadInput([f"answers: not valid JSON ({error.msg} at {where})"]) from None

@@ -1,54 +1,88 @@
-"""The composer: answers document in, drafts document out. Pure, offline and deterministic."""
+"""The composer: answers document in, drafts document out. Pure, offline and deterministic.
+
+Every free answer is read first (bot/compose/shapes.py) and enters a sentence only in a form that sentence
+accepts; an answer that fits nowhere is left out, and the draft says which and why. Each panellist gets the
+parts meant for them (bot/compose/panel.py), and a note that reads too much like another is re-worded.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from bot.answers import Answers, Interviewer
-from bot.compose import checks
+from bot.compose import answer_checks, checks, panel, shapes
 from bot.compose.fields import address_name, person_variables, relative_day, shared_variables
+from bot.compose.fit import LINKEDIN_CHARACTERS
+from bot.compose.names import proper_name
 from bot.compose.render import Note, Style, render_note
-from bot.compose.similarity import NEAR_DUPLICATE, jaccard, shingles
+from bot.compose.similarity import NEAR_DUPLICATE, SEQUENCE_LIMIT, jaccard, sentences, shingles, within_limit
+from bot.compose.similarity import words as note_words
 from bot.compose.timing import follow_up_at, send_by
 from bot.drafts import Check, Draft, DraftsDocument, Recipient
 
 #: Re-wordings tried when a note comes out too close to an earlier one of the same panel.
-_ATTEMPTS = 4
+_ATTEMPTS = 6
 #: Variables holding the user's own prose: spell-checked, unlike names and titles.
-_USER_PROSE = ("discussed", "detail", "strengths", "add", "share")
+_USER_PROSE: tuple[str, ...] = ("discussed", "detail", "discussed_clause", "detail_clause", "strengths")
+_USER_PROSE += ("strengths_clause", "add", "share", "share_label")
+_ABOUT_READER = ("discussed", "detail", "discussed_clause", "detail_clause")
+_SHARED_FIELDS = ("strengths", "add", "share")
+_PERSON_FIELDS = ("discussed", "detail")
 
 Shingles = frozenset[tuple[str, ...]]
 
 
-def _fingerprint(note: Note) -> Shingles:
-    """Shingles of the body below the greeting: the part panel members would compare."""
-    return shingles(note.body.split("\n", 1)[-1])
+@dataclass(frozen=True)
+class _Written:
+    note: Note
+    shingles: Shingles
+    words: list[str]
+    sentences: frozenset[str]
 
 
-def _panel(style: Style, panel: Sequence[Mapping[str, str]]) -> list[tuple[Note, Shingles]]:
-    """One note per person; a note too close to an earlier one is re-worded, keeping the most distinct."""
-    notes: list[tuple[Note, Shingles]] = []
-    for index, variables in enumerate(panel):
+def _written(note: Note) -> _Written:
+    body = note.body.split("\n", 1)[-1]
+    return _Written(note, shingles(body), note_words(note.body), sentences(body))
+
+
+def _distance(candidate: _Written, earlier: Sequence[_Written]) -> tuple[int, float]:
+    """How far a note is from being acceptable next to the earlier ones: shared sentences, then similarity."""
+    shared = sum(len(candidate.sentences & other.sentences) for other in earlier)
+    closest = 0.0
+    for other in earlier:  # the first note over the limit settles it: this try will not be kept as is
+        fine, measured = within_limit(candidate.words, other.words)
+        closest = max(closest, measured)
+        if not fine:
+            break
+    return shared, closest
+
+
+def _panel(style: Style, panel_vars: Sequence[Mapping[str, str]], swaps: Sequence[Mapping[str, str]]) -> list[_Written]:
+    """One note per person; a note that shares a sentence with an earlier one, or reads too much like it, is
+    re-worded, keeping the most distinct of the tries."""
+    notes: list[_Written] = []
+    for index, variables in enumerate(panel_vars):
         tries = []
+        said = frozenset().union(*(other.sentences for other in notes))
         for attempt in range(_ATTEMPTS):
-            note = render_note(style, variables, index=index, attempt=attempt)
-            fingerprint = _fingerprint(note)
-            closest = max((jaccard(fingerprint, other) for _, other in notes), default=0.0)
-            tries.append((closest, attempt, note, fingerprint))
-            if closest < NEAR_DUPLICATE:
+            note = render_note(style, variables, index=index, attempt=attempt, swap=swaps[index], avoid=said)
+            written = _written(note)
+            shared, closest = _distance(written, notes)
+            tries.append((shared, closest, attempt, written))
+            if shared == 0 and closest <= SEQUENCE_LIMIT:
                 break
-        _, _, note, fingerprint = min(tries)
-        notes.append((note, fingerprint))
+        notes.append(min(tries, key=lambda t: t[:3])[3])
     return notes
 
 
-def _near_duplicates(notes: Sequence[tuple[Note, Shingles]], people: Sequence[Interviewer]) -> list[list[str]]:
+def _near_duplicates(notes: Sequence[_Written], people: Sequence[Interviewer]) -> list[list[str]]:
     """For each note, the names of the other panel members whose note reads almost the same."""
     similar: list[list[str]] = [[] for _ in notes]
-    for i, (_, first) in enumerate(notes):
+    for i, first in enumerate(notes):
         for j in range(i + 1, len(notes)):
-            if jaccard(first, notes[j][1]) >= NEAR_DUPLICATE:
+            if jaccard(first.shingles, notes[j].shingles) >= NEAR_DUPLICATE:
                 similar[i].append(people[j].name)
                 similar[j].append(people[i].name)
     return similar
@@ -61,6 +95,30 @@ def _proper_nouns(answers: Answers) -> tuple[str, ...]:
     return tuple(noun for noun in nouns if noun)
 
 
+def _named_properly(answers: Answers) -> tuple[Answers, dict[str, str]]:
+    """Names typed in lower case, capitalised; and what was changed (typed → written)."""
+    changed: dict[str, str] = {}
+
+    def fix(name: str) -> str:
+        written = proper_name(name)
+        if written != name:
+            changed[name] = written
+        return written
+
+    people = [person.model_copy(update={"name": fix(person.name)}) for person in answers.interviewers]
+    return answers.model_copy(update={"candidate": fix(answers.candidate), "interviewers": people}), changed
+
+
+def _reading_checks(readings: Mapping[str, shapes.Reading], typed: Mapping[str, str], name: str) -> list[Check]:
+    found = []
+    for field, reading in readings.items():
+        if reading.form == "none" and not reading.link:
+            found.append(answer_checks.left_out(reading, typed[field], name))
+        elif reading.shortened:
+            found.append(answer_checks.shortened(reading, name))
+    return found
+
+
 def _answer_checks(person: Interviewer, similar: list[str], answers: Answers, now: datetime) -> list[Check]:
     found = []
     if not (person.discussed or person.detail):
@@ -69,6 +127,20 @@ def _answer_checks(person: Interviewer, similar: list[str], answers: Answers, no
         found.append(checks.similar_to(similar))
     if answers.interview_at is not None and (late := checks.late(answers.interview_at, now)):
         found.append(late)
+    return found
+
+
+def _fit_checks(note: Note, channel: str) -> list[Check]:
+    """What a plan left out to fit the channel. A second detail dropped while what was discussed stays is
+    not worth a word: a short note carries one specific point."""
+    found = []
+    dropped = tuple(name for name in note.left_out if name != "topic")
+    if set(dropped) <= {"detail", "detail_clause"} and note.used & {"discussed", "discussed_clause"}:
+        dropped = ()
+    if dropped:
+        found.append(answer_checks.dropped_to_fit(dropped, channel))
+    if channel == "linkedin" and len(note.body) > LINKEDIN_CHARACTERS:
+        found.append(answer_checks.linkedin_too_long(len(note.body)))
     return found
 
 
@@ -83,31 +155,60 @@ def _draft(person: Interviewer, note: Note, facts: checks.NoteFacts, found: list
     )
 
 
+def _typed(source: object, fields: Sequence[str]) -> dict[str, str]:
+    return {field: value for field in fields if (value := getattr(source, field))}
+
+
 def compose(answers: Answers, *, tz: tzinfo, now: datetime) -> DraftsDocument:
     """One draft per interviewer, in the order given, each proofread; plus send-by and follow-up times.
     `tz` is the user's zone; `now` (aware) stands in for a missing interview time and dates the checks."""
+    original = answers
+    answers, renamed = _named_properly(answers)
     when = relative_day(answers.interview_at, now=now, tz=tz) if answers.interview_at else None
-    shared = shared_variables(answers, when=when)
-    seed = f"{answers.candidate}|{answers.company}"
-    style = Style(answers.occasion, answers.tone, answers.channel, rough=answers.went == "rough", seed=seed)
+    typed_shared = _typed(answers, _SHARED_FIELDS)
+    shared_readings = {field: shapes.read(field, text) for field, text in typed_shared.items()}
+    shared = shared_variables(answers, shared_readings, when=when)
+    seed = f"{original.candidate}|{original.company}"
+    style = Style(
+        answers.occasion, answers.tone, answers.channel, rough=answers.went == "rough", seed=seed, went=answers.went
+    )
     people = answers.interviewers
-    panel = [{**shared, **person_variables(person, answers.tone)} for person in people]
-    notes = _panel(style, panel)
+    roles = panel.parts(people, answers.occasion, answers.share)
+    typed_people = [_typed(person, _PERSON_FIELDS) for person in people]
+    person_readings = [{f: shapes.read(f, text) for f, text in typed.items()} for typed in typed_people]
+    panel_vars = []
+    for index, (person, readings) in enumerate(zip(people, person_readings, strict=True)):
+        variables = {**shared, **person_variables(person, answers.tone, readings)}
+        panel_vars.append({k: v for k, v in variables.items() if k not in roles.without(index)})
+    swaps = [panel.RECRUITER_SWAP if index in roles.recruiters else {} for index in range(len(people))]
+    notes = _panel(style, panel_vars, swaps)
     similar = _near_duplicates(notes, people)
-    nouns = _proper_nouns(answers)
+    nouns = _proper_nouns(answers) + tuple(renamed)
     drafts = []
-    for index, (person, variables, (note, _)) in enumerate(zip(people, panel, notes, strict=True)):
+    for index, (person, variables, written) in enumerate(zip(people, panel_vars, notes, strict=True)):
+        note = written.note
         facts = checks.NoteFacts(
             channel=answers.channel,
             recipient=person.name,
             address=variables["address"],
             proper_nouns=nouns,
             user_texts=tuple(variables[key] for key in _USER_PROSE if key in variables),
-            about_reader=tuple(variables[key] for key in ("discussed", "detail") if key in variables),
+            about_reader=tuple(variables[key] for key in _ABOUT_READER if key in variables),
         )
-        drafts.append(_draft(person, note, facts, _answer_checks(person, similar[index], answers, now)))
+        mine_typed = (original.interviewers[index].name, original.candidate)
+        found = [answer_checks.name_capitalised(t, w) for t, w in renamed.items() if t in mine_typed]
+        found += _reading_checks(person_readings[index], typed_people[index], person.name)
+        mine = {f: r for f, r in shared_readings.items() if _gets(f, index, roles)}
+        found += _reading_checks(mine, typed_shared, person.name)
+        found += _fit_checks(note, answers.channel)
+        drafts.append(_draft(person, note, facts, found + _answer_checks(person, similar[index], answers, now)))
     interview_at = answers.interview_at or now
     due = send_by(interview_at, tz=tz, now=now)
     return DraftsDocument(
         drafts=drafts, send_by=due, follow_up_at=follow_up_at(interview_at, answers.next_steps, tz=tz, not_before=due)
     )
+
+
+def _gets(field: str, index: int, roles: panel.Parts) -> bool:
+    """Whether this person's note would have carried the shared answer (so a problem with it is theirs)."""
+    return {"strengths": "strengths", "add": "add", "share": "link"}[field] not in roles.without(index)

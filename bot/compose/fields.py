@@ -12,6 +12,7 @@ import unicodedata
 from datetime import datetime, tzinfo
 
 from bot.answers import Answers, Interviewer, InterviewFormat, Tone
+from bot.compose.shapes import Reading
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"})
 _MEETING: dict[InterviewFormat | None, str] = {
@@ -83,28 +84,49 @@ def relative_day(moment: datetime, *, now: datetime, tz: tzinfo) -> str | None:
     return None
 
 
-def shared_variables(answers: Answers, *, when: str | None) -> dict[str, str]:
-    """The variables every note of a panel shares. Missing optional answers are absent, except `when`,
-    which phrasings place between two words so that it can be empty."""
+#: A topic this short may be named a second time, to tie the strength to it.
+TOPIC_WORDS = 8
+
+
+def reading_variables(reading: Reading | None) -> dict[str, str]:
+    """The variables one read answer supplies: its form decides the name (see bot/compose/bank.py)."""
+    if reading is None:
+        return {}
+    field, text = reading.field, reading.text
+    if field == "share":
+        if reading.link:
+            return {"link": reading.link} | ({"share_label": text} if text else {})
+        return {"share": text} if text else {}
+    if reading.form == "none" or not text:
+        return {}
+    if field in ("discussed", "detail") and reading.form == "topic":
+        text = _LEADING_POSSESSIVE.sub(lambda m: f"{m.group(1)}your", text, count=1)
+    if reading.form == "clause" and field != "add":
+        return {f"{field}_clause": text}
+    found = {field: text}
+    if field == "discussed" and len(text.split()) <= TOPIC_WORDS and "," not in text:
+        found["topic"] = text
+    return found
+
+
+def shared_variables(answers: Answers, readings: dict[str, Reading], *, when: str | None) -> dict[str, str]:
+    """The variables every note of a panel may share (bot/compose/panel.py decides who gets `add`, `share`
+    and `strengths`). Missing optional answers are absent, except `when`, which phrasings place between
+    two words so that it can be empty."""
     found: dict[str, str | None] = {
         "candidate": answers.candidate,
         "company": answers.company,
         "meeting": _MEETING[answers.format],
         "role": role_name(answers.role) if answers.role else None,
-        "strengths": noun_phrase(answers.strengths) if answers.strengths else None,
-        "add": clause(answers.add) if answers.add else None,
     }
-    if answers.share:
-        found["link" if is_link(answers.share) else "share"] = clause(answers.share)
+    for field in ("strengths", "add", "share"):
+        found |= reading_variables(readings.get(field))
     return {key: value for key, value in found.items() if value} | {"when": when or ""}
 
 
-def person_variables(person: Interviewer, tone: Tone) -> dict[str, str]:
+def person_variables(person: Interviewer, tone: Tone, readings: dict[str, Reading]) -> dict[str, str]:
     """The variables of one interviewer's note."""
-    found = {
-        "name": person.name,
-        "address": address_name(person.name, tone),
-        "discussed": noun_phrase(person.discussed, to_reader=True) if person.discussed else None,
-        "detail": noun_phrase(person.detail, to_reader=True) if person.detail else None,
-    }
-    return {key: value for key, value in found.items() if value}
+    found = {"name": person.name, "address": address_name(person.name, tone)}
+    for field in ("discussed", "detail"):
+        found |= reading_variables(readings.get(field))
+    return found

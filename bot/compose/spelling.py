@@ -1,10 +1,17 @@
 """Offline spelling check of the user's own words (pyspellchecker, English).
 
-Loading the dictionary is slow, so it happens on first use and only once: first just its word list
-(enough to know that every word is fine), and the full checker only when a correction is to be suggested.
+Loading the dictionary is slow, so it happens on first use and only once: pyspellchecker's data file is
+read straight into a word → count table (C-speed JSON), which answers both "is this a word?" and "which
+word did they mean?"; the library's full checker is built only if that file's layout ever changes.
 To avoid false alarms, words that are probably names or terms are never reported: anything with a
-capital letter, digits or accents, web and email addresses, the user's proper nouns, common workplace
-and tech words, and British spellings of known American words ("colour", "organisation").
+capital letter, digits or accents, web and email addresses, the user's proper nouns, workplace and tech
+words (`workplace_words.py`) with their regular forms ("webhooks", "roastery"), chat shorthand (the
+`informal` check's business), and British spellings of known American words ("colour", "organisation").
+
+A correction is offered only when it is very probably right: a well-known slip ("alot"), or one edit away
+from a single clearly most common word, for a word long enough to have few neighbours. "yrs", "lol" and
+"dbt" are never "corrected" to "yes", "lot" and "debt"; a word that is only flagged costs the reader a
+second look, a wrong correction costs their trust.
 """
 
 from __future__ import annotations
@@ -13,11 +20,12 @@ import gzip
 import json
 import pkgutil
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from bot.compose.wordlists import KNOWN_WORDS
+from bot.compose.wordlists import INFORMAL_WORDS, KNOWN_WORDS
+from bot.compose.workplace_words import WORKPLACE_TERMS
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -37,8 +45,24 @@ _BRITISH = (
 )
 
 
+#: Regular endings: a word is known when it is a known word with one of these ("webhooks", "roastery").
+_ENDINGS = ("ings", "ing", "eries", "ery", "ers", "er", "ed", "es", "s", "ly", "ness", "able")
+#: Slips made so often that their correction is certain (edit distance alone would guess wrong or not at all).
+COMMON_SLIPS = {
+    "alot": "a lot", "teh": "the", "thier": "their", "recieve": "receive", "recieved": "received",
+    "adress": "address", "tommorow": "tomorrow", "tomorow": "tomorrow", "reccomend": "recommend",
+    "recomend": "recommend", "definately": "definitely", "seperate": "separate", "untill": "until",
+    "wich": "which", "becuase": "because", "beacuse": "because", "oppurtunity": "opportunity",
+    "oportunity": "opportunity", "intrested": "interested",
+}  # fmt: skip
+#: A correction is offered only when it is this many times as common as the next candidate.
+_CONFIDENCE = 4.0
+#: Shorter words have too many one-edit neighbours for a guess to be safe ("yrs" → "yes", "lol" → "lot").
+_MIN_GUESS_LENGTH = 5
+_VOWEL = re.compile(r"[aeiou]")
+
 _DATA = ("spellchecker", "resources/en.json.gz")
-_KEY = re.compile(r'"([^"\\]+)":\s*\d')
+_LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 #: Far fewer words than this means the data file's layout changed; then the full checker is used instead.
 _EXPECTED_WORDS = 50_000
 
@@ -51,22 +75,34 @@ def _dictionary_text() -> str:
 
 
 @cache
-def _words() -> frozenset[str]:
-    """Every word of pyspellchecker's English dictionary, read straight from its data file: a third of the
-    time of building the full checker, which is only needed when a word is unknown (for a suggestion)."""
-    words = frozenset(_KEY.findall(_dictionary_text()))
-    return words if len(words) >= _EXPECTED_WORDS else frozenset(_checker().word_frequency.keys())
+def _words() -> Mapping[str, int]:
+    """Every word of pyspellchecker's English dictionary with how often it occurs, read straight from its data
+    file (about a third of the time of building the full checker, which is then never needed)."""
+    try:
+        counts = json.loads(_dictionary_text())
+    except ValueError:
+        counts = None
+    if isinstance(counts, dict) and len(counts) >= _EXPECTED_WORDS:
+        return counts
+    return dict(_checker().word_frequency.dictionary)  # the layout changed: let the library read it
 
 
 @cache
 def _checker() -> SpellChecker:
-    """The full checker, for suggestions. Its words are already lower case, so the case-sensitive loading
-    path is used: it skips the library's re-lowering of every word, about a third of its load time."""
+    """The library's own checker, loading its English dictionary its own way (a fallback only)."""
     from spellchecker import SpellChecker
 
-    checker = SpellChecker(language=None, case_sensitive=True)
-    checker.word_frequency.load_json(json.loads(_dictionary_text()))
-    return checker
+    return SpellChecker(language="en")
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away (as pyspellchecker does)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [left + right[1:] for left, right in splits if right]
+    transposes = [left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1]
+    replaces = [left + c + right[1:] for left, right in splits if right for c in _LETTERS]
+    inserts = [left + c + right for left, right in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)
 
 
 def _american(word: str) -> Iterable[str]:
@@ -76,21 +112,52 @@ def _american(word: str) -> Iterable[str]:
             yield variant
 
 
-@lru_cache(maxsize=4096)
-def _is_known(word: str) -> bool:
+def _in_dictionary(word: str) -> bool:
     words = _words()
-    if word in KNOWN_WORDS or word in words:
+    if word in KNOWN_WORDS or word in WORKPLACE_TERMS or word in words:
         return True
     return any(variant in words for variant in _american(word))
 
 
+def _stems(word: str) -> Iterable[str]:
+    """What `word` may be built from: "webhooks" → "webhook", "roastery" → "roast", "shipped" → "ship"."""
+    for ending in _ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            yield stem
+            if ending[0] in "aeiou":
+                yield stem + "e"  # "managed" → "manage"; never before a consonant ("sincerly" ≠ "sincere")
+            if len(stem) >= 4 and stem[-1] == stem[-2]:
+                yield stem[:-1]  # "shipped" → "ship"
+            if stem.endswith("i"):
+                yield stem[:-1] + "y"  # "deliveries" → "delivery"
+
+
+@lru_cache(maxsize=4096)
+def _is_known(word: str) -> bool:
+    if word in INFORMAL_WORDS or _in_dictionary(word):
+        return True
+    return word not in COMMON_SLIPS and any(_in_dictionary(stem) for stem in _stems(word))
+
+
 @lru_cache(maxsize=1024)
 def suggestion(word: str) -> str | None:
-    """The most common known word one edit away (about a millisecond). Two edits would catch a few more
-    slips but takes seconds for a long unknown word, so it is not tried."""
-    checker = _checker()
-    found = checker.known(checker.edit_distance_1(word))
-    return max(sorted(found), key=checker.word_usage_frequency) if found else None
+    """A correction only when it is very probably right (see the module's docstring), else None. One edit
+    away (about a millisecond); two edits would take seconds for a long unknown word, so it is not tried."""
+    if word in COMMON_SLIPS:
+        return COMMON_SLIPS[word]
+    if len(word) < _MIN_GUESS_LENGTH or not _VOWEL.search(word):
+        return None  # short words and abbreviations ("mgmt") have too many neighbours
+    counts = _words()
+    ranked = sorted((w for w in _one_edit(word) if w in counts), key=lambda w: (-counts[w], w))
+    if not ranked:
+        return None
+    best = ranked[0]
+    if len(ranked) > 1 and counts[best] < _CONFIDENCE * counts[ranked[1]]:
+        return None
+    if best in (word[:-1], word[1:]):
+        return None  # only a letter dropped at an end: more likely a different word than a slip
+    return best
 
 
 def _candidates(text: str, ignore: Collection[str]) -> Iterable[str]:
@@ -113,3 +180,22 @@ def misspelled(texts: Iterable[str], *, ignore: Collection[str] = ()) -> list[st
             if word not in found and not _is_known(word):
                 found[word] = None
     return list(found)
+
+
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?] ))[ \t]*([A-Z][a-z]{2,})(?=[\s,.!?;:]|$)", re.MULTILINE)
+
+
+def capitalised_slips(text: str, *, ignore: Collection[str] = ()) -> list[tuple[str, str]]:
+    """Capitalised words opening a sentence or a line ("Thnak you", "Sincerly,") that are very probably slips,
+    with their correction. Only when a confident correction exists: a name there ("Maria mentioned…") has none,
+    so it is never reported."""
+    found: dict[str, str] = {}
+    for word in _SENTENCE_START.findall(text):
+        lower = word.lower()
+        if word in found or lower in ignore or _is_known(lower):
+            continue
+        fix = suggestion(lower)
+        if fix is not None:
+            found[word] = fix[:1].upper() + fix[1:]
+    return list(found.items())
+

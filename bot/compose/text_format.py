@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.compose.fit import LINKEDIN_CHARACTERS
 from bot.drafts import Draft, DraftsDocument
 
 RULE = "=" * 72
@@ -19,7 +20,10 @@ def when(moment: datetime) -> str:
 
 def _draft(draft: Draft, number: int, total: int) -> list[str]:
     recipient = f"{draft.to.name} <{draft.to.email}>" if draft.to.email else draft.to.name
-    lines = [RULE, f"Note {number} of {total}: to {recipient} ({draft.channel}, {draft.words} words)", RULE]
+    size = f"{draft.words} words"
+    if draft.channel == "linkedin":  # LinkedIn counts characters: a connection note holds at most 300
+        size += f", {len(draft.body)} of LinkedIn's {LINKEDIN_CHARACTERS} characters"
+    lines = [RULE, f"Note {number} of {total}: to {recipient} ({draft.channel}, {size})", RULE]
     if draft.subject:
         lines += [f"Subject: {draft.subject}", ""]
     lines += [draft.body, ""]

@@ -4,27 +4,55 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from bot.conversation.flow import Flow, Step
+from bot.conversation.people import merge_people
 from bot.conversation.state import CONFIRM
 
 _PERSON = re.compile(r"interviewers\.(\d+)\.(\w+)")
 
 
 def cursors(flow: Flow, answers: dict[str, Any]) -> list[str]:
-    """Every question in order; per-person questions follow the names, once for each person."""
-    people = answers.get("interviewers")
-    count = len(people) if isinstance(people, list) else 0
+    """Every answer in order, asked or not; per-person answers sit where the flow lists them, once per person."""
+    count = people_count(answers)
     per_person = [s.field for s in flow.steps if s.repeat]
     order: list[str] = []
+    placed = False
     for step in flow.steps:
         if step.repeat:
+            if not placed:
+                order += [f"interviewers.{i}.{f}" for i in range(count) for f in per_person]
+                placed = True
             continue
         order.append(step.field)
-        if step.field == "interviewers":
-            order += [f"interviewers.{i}.{f}" for i in range(count) for f in per_person]
     return [*order, CONFIRM]
+
+
+def walk(flow: Flow, answers: dict[str, Any], remembered: Iterable[str] = ()) -> list[str]:
+    """The questions actually asked, in order: no folded fields, no offered-only steps, nothing remembered,
+    and no question a panel makes pointless (`max_people`)."""
+    skipped = flow.folded
+    known = set(remembered)
+    count = people_count(answers)
+    asked: list[str] = []
+    for cursor in cursors(flow, answers):
+        step = flow.step_for(cursor)
+        if step is not None and (
+            not step.asked
+            or (step.repeat and step.field in skipped)
+            or (not step.repeat and (step.field in skipped or cursor in known))
+            or (step.max_people is not None and count > step.max_people)
+        ):
+            continue
+        asked.append(cursor)
+    return asked
+
+
+def people_count(answers: dict[str, Any]) -> int:
+    people = answers.get("interviewers")
+    return len(people) if isinstance(people, list) else 0
 
 
 def get_value(answers: dict[str, Any], path: str) -> Any:
@@ -44,7 +72,7 @@ def set_value(answers: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         person = new["interviewers"][int(match.group(1))]
         target, key = person, match.group(2)
     elif path == "interviewers" and value is not None:
-        new["interviewers"] = _merge_people(new.get("interviewers") or [], value)
+        new["interviewers"], _ = merge_people(new.get("interviewers") or [], value)
         return new
     else:
         target, key = new, path
@@ -53,12 +81,6 @@ def set_value(answers: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
     else:
         target[key] = value
     return new
-
-
-def _merge_people(old: list[dict[str, Any]], names: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Keep what was already said about a person whose name is given again."""
-    by_name = {p.get("name", "").casefold(): p for p in old if isinstance(p, dict)}
-    return [by_name.get(n["name"].casefold(), n) | {"name": n["name"]} for n in names]
 
 
 def person_name(answers: dict[str, Any], path: str) -> str | None:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot import messages
 from bot.actions import Action, Ask, Choice, DraftsReady, End, ReminderScheduled, Say
 from bot.answers import TONES, Answers, parse_answers
-from bot.conversation.cursor import cursors, get_value, required, set_value
+from bot.conversation.cursor import cursors, get_value, required, set_value, walk
 from bot.conversation.flow import Flow
 from bot.conversation.navigation import parse_command, resolve_field
-from bot.conversation.parsers import PARSERS, ParseContext, Reject
+from bot.conversation.parsers import PARSERS, ParseContext, Reject, means_skip
+from bot.conversation.people import merge_people
 from bot.conversation.prompts import Messages
 from bot.conversation.repair import repair
 from bot.conversation.state import CONFIRM, ConversationState
+from bot.conversation.together import split_answer
 from bot.drafts import DraftsDocument
 from bot.errors import AnswersInvalid
 from bot.events import ChoiceMade, ConversationEvent, Navigate, Start, TextAnswer
@@ -45,6 +48,10 @@ _YES = {
     "done",
 }
 _START_WORDS = {"start", "begin", "new", "thankyou", "/thankyou", "hi", "hello", "hey"}
+_KEEP_GOING = {"no", "n", "nope", "keep going", "continue", "carry on", "go on", "dont cancel", "don't cancel", "2"}
+#: The field of the "really stop?" question that `cancel` asks (a button answer carries it).
+CANCEL_FIELD = "cancel"
+Profile = Mapping[str, Any]
 #: Buttons that act on "the current question"; a click on one shown under an earlier question is stale.
 _QUESTION_BOUND = ("skip", "back")
 
@@ -59,20 +66,29 @@ class Engine:
         self.defaults = {name: f.default for name, f in Answers.model_fields.items()}
 
     def handle(
-        self, state: ConversationState | None, event: ConversationEvent, now: datetime, *, timezone: str = "UTC"
+        self,
+        state: ConversationState | None,
+        event: ConversationEvent,
+        now: datetime,
+        *,
+        timezone: str = "UTC",
+        profile: Profile | None = None,
     ) -> Outcome:
-        """`timezone` is the user's zone, used when a non-Start event (e.g. typing "hi") begins a debrief."""
+        """`timezone` is the user's zone, used when a non-Start event (e.g. typing "hi") begins a debrief;
+        `profile` holds the member's remembered answers (name, tone, channel), filled in and not asked."""
         active = state if state is not None and state.status == ConversationStatus.ACTIVE else None
         if isinstance(event, Start):
-            return self._start(active, event, now)
+            return self._start(active, event, now, profile or {})
         if active is None:
             if _is_stale_click(event, None):
                 return None, [Say(messages.text("finished_button"))]
-            return self._no_conversation(event, now, timezone)
+            return self._no_conversation(event, now, timezone, profile or {})
         repaired, notes = repair(self.flow, active, self._ctx(active, now), self.defaults)
         if notes:
             return self._with_repair(repaired, event, notes, now)
         active = repaired
+        if active.confirming_cancel:
+            return self._confirm_cancel(active, event, now, timezone)
         if _is_stale_click(event, active.cursor):
             return active, [Say(messages.text("stale_button")), self._ask(active, now)]
         if isinstance(event, ChoiceMade):
@@ -113,24 +129,40 @@ class Engine:
 
     # --- starting -------------------------------------------------------------------------
 
-    def _start(self, active: ConversationState | None, event: Start, now: datetime) -> Outcome:
+    def _start(self, active: ConversationState | None, event: Start, now: datetime, profile: Profile) -> Outcome:
         if active is not None:
-            return active, [Say(messages.text("welcome_back")), self._ask(active, now)]
-        return self._fresh(event.timezone or "UTC", now, [Say(self.flow.intro)])
+            return active.with_(confirming_cancel=False), [Say(messages.text("welcome_back")), self._ask(active, now)]
+        return self._fresh(event.timezone or "UTC", now, [Say(self.flow.intro)], profile)
 
-    def _fresh(self, timezone: str, now: datetime, lead: list[Action]) -> Outcome:
-        first = cursors(self.flow, {})[0]
-        state = ConversationState(self.flow.id, self.flow.version, first, timezone)
-        return state, [*lead, self._ask(state, now)]
+    def _fresh(self, timezone: str, now: datetime, lead: list[Action], profile: Profile | None = None) -> Outcome:
+        answers, remembered = self._from_profile(profile or {}, timezone, now)
+        first = walk(self.flow, answers, remembered)[0]
+        state = ConversationState(self.flow.id, self.flow.version, first, timezone, answers, remembered=remembered)
+        used = [Say(self.say.profile_used(answers, remembered))] if remembered else []
+        return state, [*lead, *used, self._ask(state, now)]
 
-    def _no_conversation(self, event: ConversationEvent, now: datetime, timezone: str) -> Outcome:
+    def _from_profile(self, profile: Profile, timezone: str, now: datetime) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """The remembered answers that are still valid for this flow (a stale profile value is simply asked)."""
+        answers: dict[str, Any] = {}
+        ctx = self._ctx(ConversationState(self.flow.id, self.flow.version, CONFIRM, timezone), now)
+        for name in self.flow.remembered:
+            step = self.flow.step_for(name)
+            value = profile.get(name)
+            if step is None or value is None:
+                continue
+            check = ParseContext(now=ctx.now, tz=ctx.tz, choices=step.choice_pairs)
+            if PARSERS[step.parser].valid(value, check):
+                answers[name] = value
+        return answers, tuple(answers)
+
+    def _no_conversation(self, event: ConversationEvent, now: datetime, timezone: str, profile: Profile) -> Outcome:
         wants_start = (
             (isinstance(event, TextAnswer) and event.text.strip().casefold() in _START_WORDS)
             or (isinstance(event, ChoiceMade) and event.field == "start")
             or (isinstance(event, Navigate) and event.command in ("restart", "resume"))
         )
         if wants_start:
-            return self._fresh(timezone, now, [Say(self.flow.intro)])
+            return self._fresh(timezone, now, [Say(self.flow.intro)], profile)
         if isinstance(event, ChoiceMade):
             return None, [Say(messages.text("finished_button"))]
         if isinstance(event, Navigate) and event.command == "help":
@@ -162,26 +194,63 @@ class Engine:
         parser = PARSERS[step.parser]
         if parser.skips(text):  # "no", "n/a", "idk": skip an optional question; a required one says why
             return self._skip(state, now)
+        if step.together:
+            return self._answer_together(state, text, now)
         ctx = ParseContext(now, zones.zone(state.timezone), step.choice_pairs, step.choice_synonyms)
         try:
             value = parser.parse(text, ctx)
         except Reject as reason:
-            failures = state.failures + 1
-            hint = self.say.way_out(optional=not required(step, state.answers, self.defaults))
-            message = f"{reason} {hint}" if failures >= MAX_FAILURES_BEFORE_HINT else str(reason)
-            retry = state.with_(failures=failures)
-            return retry, [Say(message), self._ask(retry, now)]
+            return self._rejected(state, reason, now)
         stored, actions = self._store(state, value, now)
         return stored, [*(Say(note) for note in ctx.notes), *actions]
+
+    def _rejected(self, state: ConversationState, reason: Reject, now: datetime) -> Outcome:
+        step = self.flow.step_for(state.cursor)
+        assert step is not None
+        failures = state.failures + 1
+        hint = self.say.way_out(optional=not required(step, state.answers, self.defaults))
+        message = f"{reason} {hint}" if failures >= MAX_FAILURES_BEFORE_HINT else str(reason)
+        retry = state.with_(failures=failures)
+        return retry, [Say(message), self._ask(retry, now)]
+
+    def _answer_together(self, state: ConversationState, text: str, now: datetime) -> Outcome:
+        """One line for several fields ("Engineering Manager, priya@acme.example"); unmentioned parts are kept."""
+        paths = self._together_paths(state.cursor)
+        steps = [self.flow.step_for(path) for path in paths]
+        if not text.strip():
+            return self._rejected(state, Reject(messages.text("answer_empty")), now)
+        parts = split_answer(text, [s for s in steps if s is not None])
+        answers = state.answers
+        notes: list[str] = []
+        for path, part in zip(paths, parts, strict=True):
+            if part.text is None:
+                continue
+            if part.text == "":
+                answers = set_value(answers, path, None)
+                continue
+            ctx = ParseContext(now, zones.zone(state.timezone), part.step.choice_pairs, part.step.choice_synonyms)
+            try:
+                answers = set_value(answers, path, PARSERS[part.step.parser].parse(part.text, ctx))
+            except Reject as reason:
+                return self._rejected(state, reason, now)
+            notes += ctx.notes
+        moved = self._advance(state.with_(answers=answers, failures=0))
+        moved, repaired = repair(self.flow, moved, self._ctx(moved, now), self.defaults)
+        return moved, [*(Say(n) for n in (*notes, *repaired)), self._ask(moved, now)]
+
+    def _together_paths(self, cursor: str) -> list[str]:
+        step = self.flow.step_for(cursor)
+        assert step is not None
+        prefix = cursor.rsplit(".", 1)[0] + "." if "." in cursor else ""
+        return [cursor, *(prefix + name for name in step.together)]
 
     def _store(self, state: ConversationState, value: object, now: datetime) -> Outcome:
         answers = set_value(state.answers, state.cursor, value)
         queue = state.queue
-        if state.cursor == "interviewers" and state.return_to is not None:
-            known = {p["name"].casefold() for p in state.answers.get("interviewers") or []}
-            new_people = [i for i, p in enumerate(answers["interviewers"]) if p["name"].casefold() not in known]
-            per_person = [s.field for s in self.flow.steps if s.repeat]
-            queue = (*queue, *(f"interviewers.{i}.{f}" for i in new_people for f in per_person))
+        if state.cursor == "interviewers" and state.return_to is not None and isinstance(value, list):
+            _, new_people = merge_people(state.answers.get("interviewers") or [], value)
+            asked = walk(self.flow, answers, state.remembered)
+            queue = (*queue, *(c for i in new_people for c in asked if c.startswith(f"interviewers.{i}.")))
         moved = self._advance(state.with_(answers=answers, queue=queue, failures=0))
         zone = zones.zone(moved.timezone).key  # the zone the time was read in (UTC if the stored one is unknown)
         lead = [Say(self.say.understood_time(str(value), zone))] if state.cursor == "interview_at" else []
@@ -195,15 +264,25 @@ class Engine:
             order = cursors(self.flow, state.answers)
             target = state.return_to if state.return_to in order else CONFIRM
             return state.with_(cursor=target, return_to=None)
+        return state.with_(cursor=self._next_asked(state))
+
+    def _next_asked(self, state: ConversationState) -> str:
+        """The first question asked after the cursor, even when the cursor itself is not asked in order."""
+        asked = set(walk(self.flow, state.answers, state.remembered))
         order = cursors(self.flow, state.answers)
-        return state.with_(cursor=order[order.index(state.cursor) + 1])
+        later = order[order.index(state.cursor) + 1 :] if state.cursor in order else [CONFIRM]
+        return next(c for c in later if c in asked)
 
     # --- navigation -----------------------------------------------------------------------
 
     def _navigate(self, state: ConversationState, command: str, argument: str | None, now: datetime) -> Outcome:
         if command == "cancel":
-            done = state.with_(status=ConversationStatus.CANCELLED, answers={}, queue=(), return_to=None)
-            return done, [Say(messages.text("cancelled")), End("cancelled")]
+            asking = state.with_(confirming_cancel=True)
+            choices = (
+                Choice("yes", messages.text("label_cancel_yes")),
+                Choice("no", messages.text("label_cancel_no")),
+            )
+            return asking, [Ask(CANCEL_FIELD, messages.text("cancel_confirm"), choices, False, ())]
         if command == "restart":
             return self._fresh(state.timezone, now, [Say(messages.text("restarted"))])
         if command == "help":
@@ -217,12 +296,44 @@ class Engine:
         return self._edit(state, argument or "", now)
 
     def _back(self, state: ConversationState, now: datetime) -> Outcome:
-        order = cursors(self.flow, state.answers)
-        position = order.index(state.cursor)
-        if position == 0:
+        earlier = self._asked_before(state)
+        if not earlier:
             return state, [Say(messages.text("first_question")), self._ask(state, now)]
-        moved = state.with_(cursor=order[position - 1], return_to=None, queue=(), failures=0)
-        return moved, [self._ask(moved, now)]
+        moved = state.with_(cursor=earlier[-1], return_to=None, queue=(), failures=0)
+        return moved, [self._ask(moved, now, editing=True)]
+
+    def _asked_before(self, state: ConversationState) -> list[str]:
+        asked = walk(self.flow, state.answers, state.remembered)
+        order = cursors(self.flow, state.answers)
+        if state.cursor not in order:
+            return asked
+        before = set(order[: order.index(state.cursor)])
+        return [c for c in asked if c in before]
+
+    def _confirm_cancel(
+        self, state: ConversationState, event: ConversationEvent, now: datetime, timezone: str
+    ) -> Outcome:
+        """`cancel` waits for a yes: then the debrief stops (answers kept 24 hours for `undo`); a no carries on."""
+        resumed = state.with_(confirming_cancel=False)
+        reply: str | None
+        if isinstance(event, ChoiceMade) and event.field == CANCEL_FIELD:
+            reply = event.value
+        elif isinstance(event, Navigate):
+            reply = "yes" if event.command == "cancel" else None
+        elif isinstance(event, TextAnswer):
+            reply = event.text
+        else:
+            reply = None
+        if reply is None:
+            return self.handle(resumed, event, now, timezone=timezone)
+        words = " ".join(reply.casefold().split()).strip(".! ")
+        if words in _YES | {"yes please", "stop", "cancel", "yes cancel", "yes stop"}:
+            done = state.with_(status=ConversationStatus.CANCELLED, confirming_cancel=False, queue=(), return_to=None)
+            return done, [Say(messages.text("cancelled")), End("cancelled")]
+        first = words.split(" ", 1)[0] if words else ""
+        if words in _KEEP_GOING or means_skip(reply) or first in ("no", "nope", "nah", "n") or "keep going" in words:
+            return resumed, [Say(messages.text("cancel_kept_going")), self._ask(resumed, now)]
+        return self.handle(resumed, event, now, timezone=timezone)
 
     def _skip(self, state: ConversationState, now: datetime) -> Outcome:
         step = self.flow.step_for(state.cursor)
@@ -236,6 +347,8 @@ class Engine:
     def _edit(self, state: ConversationState, argument: str, now: datetime) -> Outcome:
         order = cursors(self.flow, state.answers)
         target, problem = resolve_field(self.flow, argument, state.answers, order)
+        if target == CONFIRM:
+            target = None
         if target is None:
             return state, [Say(problem or self.say.unknown_field(argument, order)), self._ask(state, now)]
         if self._gap_before(state.answers, target, order):  # jumping there would skip a required question
@@ -275,20 +388,26 @@ class Engine:
         return ParseContext(now=now, tz=zones.zone(state.timezone), choices=choices)
 
     def _ask(self, state: ConversationState, now: datetime, *, editing: bool = False) -> Ask:
-        order = cursors(self.flow, state.answers)
-        back = ("back",) if order.index(state.cursor) > 0 else ()
+        back = ("back",) if self._asked_before(state) else ()
         if state.cursor == CONFIRM:
-            text = self.say.summary(state.answers, order)
+            text = self.say.summary(state.answers, cursors(self.flow, state.answers))
             return Ask(CONFIRM, text, (Choice("yes", messages.text("label_write_notes")),), False, (*back, "cancel"))
         step = self.flow.step_for(state.cursor)
         assert step is not None
         optional = not required(step, state.answers, self.defaults)
         text = self.say.prompt(step, state.answers, state.cursor)
-        current = get_value(state.answers, state.cursor)
-        if editing and current is not None:
-            text += "\n" + self.say.currently(step, current)
+        paths = self._together_paths(state.cursor)
+        if editing:
+            text += self.say.currently_all(
+                [
+                    (s, v)
+                    for p in paths
+                    if (s := self.flow.step_for(p)) and (v := get_value(state.answers, p)) is not None
+                ]
+            )
         choices = tuple(Choice(c.value, c.label) for c in step.choices)
-        return Ask(state.cursor, text, choices, optional, (*(("skip",) if optional else ()), *back, "cancel"))
+        navigation = (*(("skip",) if optional else ()), *back, "cancel")
+        return Ask(state.cursor, text, choices, optional, navigation, tuple(paths) if len(paths) > 1 else ())
 
 
 def _is_stale_click(event: ConversationEvent, cursor: str | None) -> bool:

@@ -30,12 +30,22 @@ class ChoiceSpec(BaseModel):
 
 
 class Step(BaseModel):
-    """One question. `field` is an answers-document field (per person when `repeat` is set)."""
+    """One question. `field` is an answers-document field (per person when `repeat` is set).
+
+    `label` is the answer's human name (summary, `edit`); `asked: false` keeps a step out of the walk (set by
+    `edit` only); `together` names fields of the same scope this one question also fills; `max_people` asks
+    it only for small debriefs; `remember` keeps the answer in the member's profile for next time.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     field: str
     parser: str
     prompt: str
+    label: str
+    asked: bool = True
+    together: list[str] = Field(default_factory=list)
+    max_people: int | None = None
+    remember: bool = False
     optional: bool = False
     required_when: dict[str, list[str]] = Field(default_factory=dict)
     repeat: str | None = None
@@ -108,10 +118,33 @@ class Flow(BaseModel):
                 raise ValueError(f"step {step.field!r}: required_when refers to missing steps {sorted(dangling)}")
             if step.repeat and step.repeat not in fields:
                 raise ValueError(f"step {step.field!r}: repeats over {step.repeat!r}, which no step asks")
+            self._check_together(step)
         missing = {"candidate", "company", "interviewers"} - fields
         if missing:
             raise ValueError(f"the flow never asks for required fields {sorted(missing)}")
         return self
+
+    def _check_together(self, step: Step) -> None:
+        """A folded field is a step of the same scope, folded once, and never folds others itself."""
+        for name in step.together:
+            partner = next((s for s in self.steps if s.field == name and s.repeat == step.repeat), None)
+            if partner is None:
+                raise ValueError(f"step {step.field!r}: together names {name!r}, which is not a step of its scope")
+            if partner.together or not partner.optional:
+                raise ValueError(f"step {step.field!r}: {name!r} can be folded only if optional and not folding")
+        owners = [s.field for s in self.steps if s.together and set(s.together) & set(step.together)]
+        if len(owners) > 1:
+            raise ValueError(f"steps {owners} fold the same field")
+
+    @property
+    def folded(self) -> frozenset[str]:
+        """Fields asked inside another step's question (still editable alone)."""
+        return frozenset(name for s in self.steps for name in s.together)
+
+    @property
+    def remembered(self) -> tuple[str, ...]:
+        """Top-level fields kept in a member's profile."""
+        return tuple(s.field for s in self.steps if s.remember and not s.repeat)
 
     def step_for(self, field: str) -> Step | None:
         """The step for a cursor like `company` or `interviewers.2.title`."""

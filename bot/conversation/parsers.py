@@ -17,6 +17,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot import messages
 from bot.answers import MAX_INTERVIEWERS
 from bot.text import TextProblem, clean_text
+from bot.time.locales import reading_order
 from bot.time.past import parse_past
 from bot.time.reading import WhenProblem
 
@@ -30,13 +31,15 @@ class Reject(ValueError):
 @dataclass(frozen=True, slots=True)
 class ParseContext:
     """What a parser may know besides the text. `synonyms` pairs a choice value with other ways to say it;
-    a parser may append sentences for the user to `notes` (said before the next question)."""
+    a parser may append sentences for the user to `notes` (said before the next question). `date_order` is how
+    the member writes numeric dates ("MDY" or "DMY", from their locale; see `bot/time/locales.py`)."""
 
     now: datetime
     tz: ZoneInfo
     choices: tuple[tuple[str, str], ...] = ()
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     notes: list[str] = field(default_factory=list, compare=False, hash=False)
+    date_order: str = field(default_factory=reading_order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,15 @@ def _tidy_name(name: str) -> str:
     if name != name.lower():
         return name
     return _NAME_START.sub(lambda m: m.group(1) + m.group(2).upper(), name)
+
+
+def parse_own_name(text: str, ctx: ParseContext) -> JSON:
+    """The member's own name for the signature: "sam rivera" is signed "Sam Rivera", and they are told."""
+    typed = parse_name(text, ctx)
+    name = _tidy_name(typed)
+    if name != typed:
+        ctx.notes.append(messages.text("own_name_tidied", name=name))
+    return name
 
 
 def parse_names(text: str, ctx: ParseContext) -> JSON:
@@ -311,7 +323,7 @@ def parse_choice(text: str, ctx: ParseContext) -> JSON:
 
 def parse_past_datetime(text: str, ctx: ParseContext) -> JSON:
     try:
-        return parse_past(_clean(text, max_chars=100), now=ctx.now, tz=ctx.tz).isoformat()
+        return parse_past(_clean(text, max_chars=100), now=ctx.now, tz=ctx.tz, date_order=ctx.date_order).isoformat()
     except WhenProblem as problem:
         raise Reject(str(problem)) from None
 
@@ -339,6 +351,7 @@ def _valid_by_reparse(parse: Callable[[str, ParseContext], JSON]) -> Callable[[J
 PARSERS: dict[str, Parser] = {
     "text": Parser(parse_text, _valid_by_reparse(parse_text)),
     "name": Parser(parse_name, _valid_name),
+    "own_name": Parser(parse_own_name, _valid_name),
     "names": Parser(parse_names, _valid_names),
     "email": Parser(parse_email, _valid_by_reparse(parse_email)),
     "url": Parser(parse_url, _valid_by_reparse(parse_url)),

@@ -31,6 +31,15 @@ class Messages:
     def currently(self, step: Step, value: Any) -> str:
         return messages.text("currently_optional" if step.optional else "currently", value=display(step, value))
 
+    def currently_all(self, shown: list[tuple[Step, Any]]) -> str:
+        """The answers a question already holds, on a new line ("" when there are none)."""
+        if not shown:
+            return ""
+        if len(shown) == 1:
+            return "\n" + self.currently(*shown[0])
+        values = "; ".join(f"{step.label.casefold()} {display(step, value)}" for step, value in shown)
+        return "\n" + messages.text("currently_several", values=values)
+
     def summary(self, answers: dict[str, Any], order: list[str]) -> str:
         lines = [messages.text("summary_intro")]
         for cursor in order:
@@ -41,11 +50,10 @@ class Messages:
             if step is None or value is None:
                 continue
             if "." in cursor:
-                _, index, field = cursor.split(".")
                 who = person_name(answers, cursor)
-                lines.append(f"   – {field} {int(index) + 1} ({who}): {display(step, value)}")
+                lines.append(f"   – {who} · {step.label}: {display(step, value)}")
             else:
-                lines.append(f"• {cursor}: {display(step, value)}")
+                lines.append(f"• {step.label}: {display(step, value)}")
         lines.append(messages.text("summary_outro"))
         return "\n".join(lines)
 
@@ -62,8 +70,16 @@ class Messages:
     def way_out(self, *, optional: bool) -> str:
         return messages.text("way_out_skip" if optional else "way_out_cancel")
 
+    def profile_used(self, answers: dict[str, Any], fields: Iterable[str]) -> str:
+        parts = []
+        for name in fields:
+            step = self.flow.step_for(name)
+            if step is not None and answers.get(name) is not None:
+                parts.append(f"{step.label.casefold()} ({display(step, answers[name])})")
+        return messages.text("profile_used", details=", ".join(parts))
+
     def unknown_field(self, argument: str, order: list[str]) -> str:
-        shown = ", ".join(c for c in order if c != CONFIRM and "." not in c)
+        shown = ", ".join(edit_word(s) for c in order if c != CONFIRM and "." not in c and (s := self.flow.step_for(c)))
         if not argument:
             return messages.text("unknown_field_unnamed", fields=shown)
         return messages.text("unknown_field", question=argument, fields=shown)
@@ -78,6 +94,11 @@ class Messages:
 
     def retoned(self, tone: str) -> str:
         return messages.text("retoned", tone=tone)
+
+
+def edit_word(step: Step) -> str:
+    """The shortest word `edit` takes for a step ("date", "link"), as shown in hints."""
+    return step.aliases[0] if step.aliases else step.field
 
 
 def display(step: Step, value: Any) -> str:

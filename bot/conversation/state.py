@@ -15,7 +15,8 @@ class ConversationState:
     """`cursor` is the field being asked (`company`, `interviewers.1.title`, or `confirm`).
 
     `return_to` and `queue` remember where to go after an `edit`; `failures` counts invalid answers
-    in a row so the engine can offer a way out.
+    in a row so the engine can offer a way out. `remembered` lists answers filled from the member's profile
+    (not asked); `confirming_cancel` is set while "cancel" waits for a yes.
     """
 
     flow_id: str
@@ -27,10 +28,18 @@ class ConversationState:
     return_to: str | None = None
     queue: tuple[str, ...] = ()
     failures: int = 0
+    remembered: tuple[str, ...] = ()
+    confirming_cancel: bool = False
 
     def with_(self, **changes: Any) -> ConversationState:
         return replace(self, **changes)
 
     def progress(self) -> dict[str, Any]:
         """The navigation part, stored beside the answers."""
-        return {"return_to": self.return_to, "queue": list(self.queue), "failures": self.failures}
+        return {
+            "return_to": self.return_to,
+            "queue": list(self.queue),
+            "failures": self.failures,
+            "remembered": list(self.remembered),
+            "confirming_cancel": self.confirming_cancel,
+        }

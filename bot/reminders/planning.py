@@ -56,6 +56,8 @@ async def plan_batch(
         )  # fmt: skip
         if prefs is not None and prefs.dm_closed_at is not None:
             plan.closed = True  # a platform already told us this DM is closed: don't knock again
+        elif prefs is not None and prefs.quiet:
+            pass  # `/thankyou quiet`: the bot starts no DM, so the reminder is skipped (no nudge)
         elif when > now:
             plan.defer_to = when
         elif row.kind != ReminderKind.DIGEST and row.next_attempt_at is None and now - row.due_at > grace:

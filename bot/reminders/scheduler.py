@@ -7,6 +7,12 @@ At-least-once claiming with leases plus an idempotent send step gives one messag
   re-send only if it does not (Slack finds its post by message metadata, Discord by the buttons' ids).
   A sender without that capability gets the row parked as `unknown` and never re-sent: we prefer a
   rare missed nudge over a duplicate one.
+- a send whose answer never came (timeout, connection dropped after the request went out: the sender
+  raises `DeliveryInDoubt`, or anything unexpected) is "in doubt", not "retryable": the platform is
+  asked first, and the row is retried only if the post is not there (and asked again before that retry).
+Leases are on the database's clock (bot/reminders/queue.py). Due times, backoff and holds use `now()`: the
+injected clock, set by the database's at every tick when `database_time` is on (as `thankyou-bot` runs it).
+A stop (`run`'s event) never cuts a post short: posts not yet started are handed back to the queue.
 Temporary failures retry with backoff; a rate limit holds the whole platform for `retry_after`;
 permanent failures stop and are recorded. Time comes from an injected clock, so tests never sleep.
 """
@@ -24,15 +30,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.errors import DeliveryError
+from bot.errors import DeliveryError, DeliveryInDoubt
 from bot.events import Address
+from bot.observability import metrics
 from bot.ports import Sender
 from bot.reminders import lifecycle
 from bot.reminders.planning import Plan, backoff, fold_stale, plan_batch
 from bot.reminders.queue import (
+    IN_DOUBT,
     address_of,
     claim_due,
     claim_stuck,
@@ -42,6 +51,7 @@ from bot.reminders.queue import (
     mark_sending,
     mark_sent,
     release,
+    release_claims,
 )
 from bot.storage.models import Reminder
 from bot.storage.privacy import purge
@@ -52,6 +62,7 @@ from bot.vocabulary import ReminderKind, ReminderStatus
 log = logging.getLogger(__name__)
 PURGE_EVERY = timedelta(hours=6)
 INLINE_HOLD = timedelta(seconds=5)  # running schedulers wait out short 429 holds in place (tests keep 0)
+LOOKUP_MARGIN = timedelta(minutes=15)  # look that far before the send: the platform's clock is not ours
 
 
 @runtime_checkable
@@ -80,9 +91,10 @@ class TickResult:
 
 @dataclass
 class _Outcome:
-    kind: str  # sent | retry | permanent | unknown | held | limited | lost
+    kind: str  # sent | retry | permanent | unknown | held | limited | lost | doubt | stopped
     message_id: str | None = None
     reason: str = ""
+    in_doubt: bool = False  # a retry after a send whose outcome was unknown (and not found by lookup)
 
 
 def worker_name() -> str:
@@ -97,7 +109,7 @@ class Scheduler:
         *, worker: str | None = None, batch: int = 100, lease: timedelta = timedelta(seconds=60),
         grace: timedelta = timedelta(hours=12), concurrency: int = 16, max_attempts: int = 8,
         poll_seconds: float = 5.0, default_timezone: str = "UTC", inline_hold: timedelta = timedelta(0),
-        heartbeat_seconds: float | None = None,
+        heartbeat_seconds: float | None = None, database_time: bool = False,
     ) -> None:  # fmt: skip
         self.inline_hold = inline_hold  # rate-limit holds up to this long are waited out without re-queuing
         self.heartbeat_seconds = heartbeat_seconds or lease.total_seconds() / 3
@@ -109,13 +121,34 @@ class Scheduler:
         self._stuck_check_at: datetime | None = None
         self._purge_at: datetime | None = None
         self._limit = batch  # shrinks while a platform rate-limits us, grows back when it stops
+        self._stop: asyncio.Event | None = None  # set by `run`'s caller: posts not yet started are handed back
+        # With `database_time`, each tick sets this worker's clock by the database's (PostgreSQL), so due times,
+        # backoff and holds do not shift with a skewed machine clock. Tests inject a fake clock instead.
+        self.database_time = database_time
+        self._offset = timedelta(0)
+
+    def now(self) -> datetime:
+        """This worker's time: the injected clock, corrected by the database's when `database_time` is on."""
+        return self.clock.now() + self._offset
+
+    async def _sync_clock(self) -> None:
+        if not self.database_time:
+            return
+        async with self.sessions() as session:
+            if session.get_bind().dialect.name != "postgresql":
+                return  # SQLite lives on this machine: its clock is ours
+            before = self.clock.now()
+            server = (await session.execute(select(func.clock_timestamp()))).scalar_one()
+            after = self.clock.now()
+        self._offset = server - (before + (after - before) / 2)
 
     def _platforms(self, now: datetime) -> list[str]:
         return [p for p in self.senders if self.holds.get(p, now) <= now]
 
     async def tick(self, *, address: Address | None = None) -> TickResult:
         """One pass; raises on database failure (the caller decides; `run` logs and tries again)."""
-        result, now = TickResult(), self.clock.now()
+        await self._sync_clock()
+        result, now = TickResult(), self.now()
         platforms = self._platforms(now)
         if not platforms:
             return result
@@ -129,6 +162,7 @@ class Scheduler:
             rows = await claim_due(session, now=now, address=address, **scope)  # type: ignore[arg-type]
             plans = await self._plan(session, rows, now)
         result.claimed = len(rows)
+        metrics.scheduler_lag(now, [row.next_attempt_at or row.due_at for row in rows])
         if not rows:
             return result
         async with self.sessions() as session, session.begin():
@@ -145,7 +179,11 @@ class Scheduler:
     async def safe_tick(self, *, address: Address | None = None) -> TickResult | None:
         """A tick that survives an unavailable database: logged, nothing half-done, retried next time."""
         try:
-            return await self.tick(address=address)
+            result = await self.tick(address=address)
+            metrics.reminder_outcomes(
+                due=result.claimed, delivered=result.delivered, failed=result.failed, in_doubt=result.unknown
+            )
+            return result
         except (SQLAlchemyError, OSError) as error:
             log.warning(
                 "scheduler tick failed; will retry", extra={"worker": self.worker, "error": type(error).__name__}
@@ -153,20 +191,38 @@ class Scheduler:
             return None
 
     async def run(self, stop: asyncio.Event | None = None) -> None:
-        """Tick until `stop` is set; busy ticks follow each other at once, idle ones wait `poll_seconds`."""
-        stop = stop or asyncio.Event()
+        """Tick until `stop` is set; busy ticks follow each other at once, idle ones wait `poll_seconds`.
+
+        Stopping never cuts a tick short: the batch in hand is posted and recorded, then any claim still
+        held is handed back (`release_claims`), so another worker need not wait out the lease.
+        """
+        stop = self._stop = stop or asyncio.Event()
         log.info("scheduler started", extra={"worker": self.worker, "platforms": sorted(self.senders)})
-        while not stop.is_set():
-            await self.retention()
-            result = await self.safe_tick()
-            if result is not None and result.busy:
-                continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=self._idle_wait())
+        try:
+            while not stop.is_set():
+                await self.retention()
+                result = await self.safe_tick()
+                if result is not None and result.busy:
+                    continue
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=self._idle_wait())
+        finally:
+            await self.release_claims()
+
+    async def release_claims(self) -> int:
+        """Give back every row this worker claimed but has not started sending (shutdown); 0 if the database is away."""
+        try:
+            async with self.sessions() as session, session.begin():
+                released = await release_claims(session, worker=self.worker, now=self.now())
+        except (SQLAlchemyError, OSError):
+            log.warning("could not release claims; they expire with their lease", extra={"worker": self.worker})
+            return 0
+        log.info("scheduler stopped", extra={"worker": self.worker, "released": released})
+        return released
 
     async def retention(self) -> dict[str, int] | None:
         """Run the retention purge (bot/storage/privacy.py) about every six hours; any worker may, it is idempotent."""
-        now = self.clock.now()
+        now = self.now()
         if self._purge_at is not None and now < self._purge_at:
             return None
         self._purge_at = now + PURGE_EVERY
@@ -180,7 +236,7 @@ class Scheduler:
         return counts
 
     def _idle_wait(self) -> float:
-        now = self.clock.now()
+        now = self.now()
         waits = [(until - now).total_seconds() for until in self.holds.values() if until > now]
         return max(0.01, min([self.poll_seconds, *waits]))
 
@@ -241,10 +297,12 @@ class Scheduler:
         worker mistakes them for a dead worker's rows and posts them a second time."""
         while True:
             await asyncio.sleep(self.heartbeat_seconds)
-            until = self.clock.now() + self.lease
+            now = self.now()
+            until = now + self.lease  # our own reckoning of the lease (relative, so skew cancels out)
             try:
                 async with self.sessions() as session, session.begin():
-                    await extend_leases(session, [p.row for p in plans], worker=self.worker, until=until)
+                    rows = [p.row for p in plans]
+                    await extend_leases(session, rows, worker=self.worker, lease=self.lease, now=now)
             except (SQLAlchemyError, OSError):
                 log.warning("lease heartbeat failed; will retry", extra={"worker": self.worker})
                 continue
@@ -252,8 +310,11 @@ class Scheduler:
                 plan.lease_until = until
 
     async def _send(self, plan: Plan) -> _Outcome:
-        """Post one nudge; a short rate-limit hold is waited out in place when the row's lease allows it."""
+        """Post one nudge; a short rate-limit hold is waited out in place when the row's lease allows it.
+        Once the scheduler is stopping, a post not yet started is not started: the row goes back to the queue."""
         for _ in range(4):
+            if self._stop is not None and self._stop.is_set():
+                return _Outcome("stopped")
             if not await self._hold_passed(plan):
                 break
             outcome = await self._post(plan)
@@ -263,7 +324,7 @@ class Scheduler:
 
     async def _hold_passed(self, plan: Plan) -> bool:
         """True once the platform may be called; False when the hold is too long to wait for here."""
-        now = self.clock.now()
+        now = self.now()
         left = (self.holds.get(plan.row.platform, now) - now).total_seconds()
         if left <= 0:
             return True
@@ -278,29 +339,61 @@ class Scheduler:
         assert plan.nudge is not None
         if not plan.marked:
             async with self.sessions() as session, session.begin():
-                now = self.clock.now()
+                now = self.now()
                 plan.marked = bool(await mark_sending(session, [row], worker=self.worker, now=now, lease=self.lease))
                 plan.lease_until = now + self.lease
             if not plan.marked:
                 return _Outcome("lost")  # our claim expired and another worker took the row over
+        if (row.last_error or "").startswith(IN_DOUBT):  # an earlier try may have gone out after all
+            earlier = await self._look_up(row)
+            if earlier is None or earlier[0] is not None:
+                return self._after_lookup(earlier, row.last_error or IN_DOUBT)
         try:
             ids = await self.senders[row.platform].send(address_of(row), [plan.nudge])
+        except DeliveryInDoubt as error:
+            return await self._in_doubt(plan, error.reason)
         except DeliveryError as error:
             retry_after = getattr(error, "retry_after", None)
             if isinstance(retry_after, int | float) and retry_after > 0:
-                self.holds[row.platform] = self.clock.now() + timedelta(seconds=float(retry_after))
+                self.holds[row.platform] = self.now() + timedelta(seconds=float(retry_after))
                 return _Outcome("limited", reason=error.reason[:200])
             return _Outcome("permanent" if error.permanent else "retry", reason=error.reason[:200])
         except Exception as error:  # ambiguous: the post may exist; never guess, never re-send blindly
-            log.warning("reminder send outcome unknown", extra={"reminder": row.id, "error": type(error).__name__})
-            return _Outcome("unknown", reason=f"send outcome unknown ({type(error).__name__})")
+            return await self._in_doubt(plan, type(error).__name__)
         return _Outcome("sent", message_id=ids[0][:128] if ids else None)
+
+    async def _in_doubt(self, plan: Plan, reason: str) -> _Outcome:
+        """The request went out and no answer came back: ask the platform whether the post exists."""
+        row = plan.row
+        log.warning("reminder send outcome unknown", extra={"reminder": row.id, "error": reason[:80]})
+        if not isinstance(self.senders[row.platform], DeliveryLookup):
+            return _Outcome("unknown", reason=f"send outcome unknown ({reason})"[:200])
+        return self._after_lookup(await self._look_up(row), f"{IN_DOUBT}{reason}")
+
+    async def _look_up(self, row: Reminder) -> tuple[str | None] | None:
+        """(message id or None) from the platform; None when the lookup itself failed."""
+        sender = self.senders[row.platform]
+        assert isinstance(sender, DeliveryLookup) and row.id is not None
+        since = (row.sending_at or self.now()) - LOOKUP_MARGIN
+        try:
+            return (await sender.delivered(address_of(row), row.id, since),)
+        except Exception as error:
+            log.warning("reminder lookup failed", extra={"reminder": row.id, "error": type(error).__name__})
+            return None
+
+    @staticmethod
+    def _after_lookup(found: tuple[str | None] | None, reason: str) -> _Outcome:
+        if found is None:  # still in doubt: keep the row `sending`; after its lease, reconciliation asks again
+            return _Outcome("doubt", reason=reason[:200])
+        if found[0] is not None:
+            return _Outcome("sent", message_id=found[0][:128] or None)
+        return _Outcome("retry", reason=reason[:200], in_doubt=True)  # not there: safe to post (asked again first)
 
     async def _record_all(
         self, session: AsyncSession, plans: list[Plan], outcomes: list[_Outcome], result: TickResult
     ) -> None:
         """Deliveries in one statement; the rarer outcomes row by row."""
-        now = self.clock.now()
+        now = self.now()
         sent = {p.row.id: o.message_id for p, o in zip(plans, outcomes, strict=True) if o.kind == "sent"}
         recorded = await mark_sent(
             session, {k: v for k, v in sent.items() if k is not None}, worker=self.worker, now=now
@@ -311,19 +404,33 @@ class Scheduler:
             until = max(self.holds.get(held[0].platform, now), now)
             result.retried += await hold_back(session, held, worker=self.worker, until=until, now=now)
         for plan, outcome in zip(plans, outcomes, strict=True):
-            if outcome.kind not in ("sent", "lost", "held"):
+            if outcome.kind == "stopped":
+                result.retried += await self._hand_back(session, plan)
+            elif outcome.kind not in ("sent", "lost", "held", "doubt"):
                 await self._record(session, plan, outcome, result)
             elif plan.row.kind == ReminderKind.FOLLOW_UP and plan.row.id in recorded:
                 await lifecycle.after_checkin(session, plan.row, tz=zone(plan.tz_name), now=now)
 
+    async def _hand_back(self, session: AsyncSession, plan: Plan) -> int:
+        """A row we never posted (shutdown): back to `pending` at once, the try not counted."""
+        row, doubt = plan.row, (plan.row.last_error or "").startswith(IN_DOUBT)
+        status = ReminderStatus.SENDING if plan.marked else ReminderStatus.CLAIMED
+        return int(
+            await release(
+                session, row, from_status=status, now=self.now(), attempts=row.attempts - 1,
+                sending_at=row.sending_at if doubt else None,
+            )
+        )  # fmt: skip
+
     async def _record(self, session: AsyncSession, plan: Plan, outcome: _Outcome, result: TickResult) -> None:
-        row, now = plan.row, self.clock.now()
+        row, now = plan.row, self.now()
         if outcome.kind == "retry" and row.attempts < self.max_attempts:
             result.retried += await release(
-                session, row, from_status=ReminderStatus.SENDING, now=now, sending_at=None,
+                session, row, from_status=ReminderStatus.SENDING, now=now,
+                sending_at=row.sending_at if outcome.in_doubt else None,  # bounds the lookup before the retry
                 next_attempt_at=now + backoff(row), last_error=outcome.reason,
             )  # fmt: skip
-        elif outcome.kind == "unknown":
+        elif outcome.kind == "unknown" or outcome.in_doubt:  # out of tries, and it may be there: never `failed`
             result.unknown += await finish(
                 session, row, from_status=ReminderStatus.SENDING, now=now, status=ReminderStatus.UNKNOWN,
                 lease_until=None, last_error=outcome.reason,
@@ -338,12 +445,13 @@ class Scheduler:
     async def _reconcile(self, stuck: list[Reminder], result: TickResult) -> None:
         """Rows a dead worker left mid-send: ask the platform, or park them as `unknown`."""
         for row in stuck:
-            now, sender = self.clock.now(), self.senders[row.platform]
+            now, sender = self.now(), self.senders[row.platform]
             found: str | None = None
             if isinstance(sender, DeliveryLookup):
                 try:
                     assert row.id is not None
-                    found = await sender.delivered(address_of(row), row.id, row.sending_at or row.updated_at)
+                    since = (row.sending_at or row.updated_at) - LOOKUP_MARGIN
+                    found = await sender.delivered(address_of(row), row.id, since)
                 except Exception:
                     log.warning("reconciliation lookup failed; will retry", extra={"reminder": row.id})
                     continue  # the lease expires again and another pass retries
@@ -359,11 +467,6 @@ class Scheduler:
                     )
                 else:
                     result.unknown += await finish(
-                        session,
-                        row,
-                        from_status=ReminderStatus.CHECKING,
-                        now=now,
-                        status=ReminderStatus.UNKNOWN,
-                        lease_until=None,
-                        last_error="a worker stopped mid-send; not re-sent to avoid a duplicate",
-                    )
+                        session, row, from_status=ReminderStatus.CHECKING, now=now, status=ReminderStatus.UNKNOWN,
+                        lease_until=None, last_error="a worker stopped mid-send; not re-sent to avoid a duplicate",
+                    )  # fmt: skip

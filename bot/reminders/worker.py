@@ -2,6 +2,9 @@
 
 The core and the platform senders are built by `bot/cli.py` and passed in, so this module never imports an
 adapter. Several workers may run against one PostgreSQL database.
+
+SIGTERM or SIGINT stops it cleanly: the scheduler posts and records what it has started, hands its other
+claims back (`Scheduler.run`), and the command exits 0.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import signal
 from collections.abc import Mapping
 
 from bot.errors import ConfigError
+from bot.observability import health
 from bot.ports import Sender
 from bot.runtime import Core
 
@@ -24,7 +28,9 @@ NO_PLATFORMS = (
 
 
 async def run(core: Core, senders: Mapping[str, Sender] | None = None, *, stop: asyncio.Event | None = None) -> None:
-    """Deliver due reminders until SIGINT/SIGTERM (or `stop`); refuses to start with nothing to deliver to."""
+    """Deliver due reminders until SIGINT/SIGTERM (or `stop`); refuses to start with nothing to deliver to.
+
+    With METRICS_PORT set it also serves /healthz, /readyz and /metrics there while it runs."""
     if not senders:
         raise ConfigError(NO_PLATFORMS)
     stop = stop or asyncio.Event()
@@ -33,4 +39,10 @@ async def run(core: Core, senders: Mapping[str, Sender] | None = None, *, stop: 
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on this platform / not main thread
             loop.add_signal_handler(signum, stop.set)
     log.info("reminder worker running", extra={"platforms": sorted(senders)})
-    await core.run_scheduler(senders, stop)
+    port = core.settings.metrics_port  # /healthz, /readyz (database only), /metrics
+    ops = await health.serve(port, [core.database_problem]) if port is not None else None
+    try:
+        await core.run_scheduler(senders, stop)
+    finally:
+        if ops is not None:
+            await ops.cleanup()

@@ -5,7 +5,7 @@ user_id) columns is covered without touching this module.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table, delete, select
@@ -15,11 +15,14 @@ from sqlmodel import SQLModel, col
 import bot.storage.models  # noqa: F401  (registers every table on the metadata)
 from bot.events import Address
 from bot.storage.models import Conversation, Note, ProcessedEvent, Reminder, UserPrefs
-from bot.vocabulary import LIVE_REMINDERS, ConversationStatus
+from bot.storage.store import mark_processed
+from bot.vocabulary import LIVE_REMINDERS
 
 USER_COLUMNS = ("platform", "workspace", "user_id")
 KEEP_DAYS = 180
+#: Slack redelivers an event within minutes and Discord not at all; a day is far past either
 KEEP_EVENT_IDS = timedelta(hours=24)
+_MAINTENANCE = "maintenance"  # the processed_events "platform" of the daily retention marker
 
 
 def user_tables() -> list[Table]:
@@ -56,34 +59,42 @@ async def export(session: AsyncSession, address: Address) -> dict[str, list[dict
 
 
 async def purge(session: AsyncSession, *, now: datetime, keep_days: int = KEEP_DAYS) -> dict[str, int]:
-    """Expire old data: event ids after a day; debriefs, notes and reminders `keep_days` after their last
-    change (unless a reminder is still to come or mid-send: `LIVE_REMINDERS`); preferences of users with nothing
-    else left."""
+    """Expire old data: event ids after a day (`KEEP_EVENT_IDS`, far past any platform's redelivery); debriefs,
+    notes and reminders `keep_days` after their last change, finished or abandoned mid-way alike. A reminder
+    still to come or mid-send (`LIVE_REMINDERS`) keeps its debrief only while it is itself inside the window
+    (due or touched since the cutoff): one left pending past retention, which no worker will ever deliver,
+    keeps nothing. Preferences go when their owner has nothing else left."""
     cutoff = now - timedelta(days=keep_days)
     counts: dict[str, int] = {}
     events = await session.execute(delete(ProcessedEvent).where(col(ProcessedEvent.seen_at) < now - KEEP_EVENT_IDS))
     counts["processed_events"] = int(events.rowcount)  # type: ignore[attr-defined]
-    live = select(col(Reminder.conversation_id)).where(
-        col(Reminder.status).in_(sorted(LIVE_REMINDERS)), col(Reminder.conversation_id).is_not(None)
+    still_live = col(Reminder.status).in_(sorted(LIVE_REMINDERS)) & (
+        (col(Reminder.due_at) >= cutoff) | (col(Reminder.updated_at) >= cutoff)
     )
-    old = select(col(Conversation.id)).where(
-        col(Conversation.updated_at) < cutoff,
-        col(Conversation.status) != ConversationStatus.ACTIVE,
-        col(Conversation.id).not_in(live),
-    )
+    live = select(col(Reminder.conversation_id)).where(still_live, col(Reminder.conversation_id).is_not(None))
+    old = select(col(Conversation.id)).where(col(Conversation.updated_at) < cutoff, col(Conversation.id).not_in(live))
     old_ids = list((await session.execute(old)).scalars())
     counts["reminders"] = await _delete(
         session,
         delete(Reminder).where(
             (col(Reminder.conversation_id).in_(old_ids))
-            | (col(Reminder.conversation_id).is_(None) & (col(Reminder.updated_at) < cutoff)
-               & col(Reminder.status).not_in(sorted(LIVE_REMINDERS)))
+            | (col(Reminder.conversation_id).is_(None) & (col(Reminder.updated_at) < cutoff) & ~still_live)
         ),
-    )  # fmt: skip
+    )
     counts["notes"] = await _delete(session, delete(Note).where(col(Note.conversation_id).in_(old_ids)))
     counts["conversations"] = await _delete(session, delete(Conversation).where(col(Conversation.id).in_(old_ids)))
     counts["user_prefs"] = await _purge_prefs(session, cutoff)
     return counts
+
+
+async def purge_once_a_day(session: AsyncSession, *, now: datetime) -> dict[str, int] | None:
+    """The purge for processes without a scheduler (the console): at most once per UTC day across every
+    process on this database, recorded as a processed event `retention-<date>` (cheap: one insert when done
+    already). None when it ran today."""
+    marker = f"retention-{now.astimezone(UTC).date().isoformat()}"
+    if not await mark_processed(session, platform=_MAINTENANCE, event_id=marker, now=now):
+        return None
+    return await purge(session, now=now)
 
 
 async def _delete(session: AsyncSession, statement: Any) -> int:

@@ -70,6 +70,8 @@ def to_state(row: Conversation) -> ConversationState:
         return_to=progress.get("return_to") if isinstance(progress.get("return_to"), str) else None,
         queue=tuple(q for q in progress.get("queue", []) if isinstance(q, str)),
         failures=progress.get("failures", 0) if isinstance(progress.get("failures"), int) else 0,
+        remembered=tuple(f for f in progress.get("remembered", []) if isinstance(f, str)),
+        confirming_cancel=progress.get("confirming_cancel") is True,
     )
 
 

@@ -41,18 +41,15 @@ SMILE, SMILE_CODE = "🙂", "slightly_smiling_face"
 
 #: The debrief as typed: lowercase, an e-mail, a link with `&`, `AT&T <Labs>`, an emoji and markdown.
 TYPED = [
-    "1",
     "sam rivera",
     "AT&T <Labs>",
     "data engineer",
     "yesterday 2pm",
+    "priya natarajan",
     "panel",
     "well",
-    "priya natarajan",
-    "engineering manager",
-    "priya@att.example",
-    f"her talk at https://example.com/talk?x=1&y=2 on streaming {SMILE}",
-    f"the on-call rotation redesign {MENTIONED} is leading",
+    "engineering manager, priya@att.example",
+    f"her talk at https://example.com/talk?x=1&y=2 on streaming {SMILE}; the on-call rotation redesign {MENTIONED} is leading",
     "five years running **kafka** in production",
     "skip",
     "skip",

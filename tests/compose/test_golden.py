@@ -19,6 +19,7 @@ GOLDEN = Path(__file__).parent / "golden"
 ROUGH_PERSON = {"name": "Rafael Ortiz", "email": "rortiz@blueharbor.example", "discussed": "client escalations"}
 BANK = {"company": "Blue Harbor Bank", "role": "Customer Success Lead", "candidate": "Alex Kim", "share": None}
 
+# fmt: off
 CASES: dict[str, dict[str, Any]] = {
     "interview_warm_email_panel": {"interviewers": [PRIYA, TOM, ANA]},
     "interview_formal_email_rough": {
@@ -55,7 +56,49 @@ CASES: dict[str, dict[str, Any]] = {
         "add": None,
         "share": None,
     },
+    # Answers typed the way members type (issue 12): questions, clauses, fillers, lowercase names, "Inc.".
+    "typed_panel_with_recruiter": {
+        "company": "Acme Robotics",
+        "role": "senior data engineer",
+        "format": "panel",
+        "interviewers": [
+            {"name": "priya natarajan", "title": "Engineering Manager",
+             "discussed": "I explained my approach to caching", "detail": "she still codes every day"},
+            {"name": "Tom Li", "discussed": "why did they pick Snowflake over BigQuery?",
+             "detail": "his team's dbt setup"},
+            {"name": "Ana García", "discussed": "what does success look like in the first 90 days"},
+            {"name": "Kim Lee", "title": "Recruiter", "discussed": "the timeline and relocation", "detail": "idk"},
+        ],
+        "strengths": "I am gonna bring alot of energy to the the team",
+        "add": "i cut cloud spend 30% at my last job",
+        "share": "my portfolio",
+    },
+    "typed_formal_inc_ramble": {
+        "company": "Johnson & Lee Partners, Inc.",
+        "role": "Paralegal",
+        "tone": "formal",
+        "interviewers": [
+            {"name": "sarah", "title": "Hiring Manager",
+             "discussed": "so we talked alot about how there idempotency keys work … also we talked about her dog lol",
+             "detail": "she asked me about my gap year and i explained it"},
+        ],
+        "strengths": "five years in litigation support",
+        "add": "I forgot to mention that I speak Spanish fluently",
+        "share": "I'll send her my writing sample",
+    },
+    "typed_linkedin_gmbh": {
+        "company": "Brightline GmbH",
+        "role": "Backend Engineer",
+        "channel": "linkedin",
+        "interviewers": [
+            {"name": "Jürgen Weiß", "discussed": "on-call and how do they keep p99 latency under 50ms",
+             "detail": "they are moving everything to k8s next quarter"},
+        ],
+        "strengths": "go, postgres and a lot of on-call experience",
+        "share": "https://github.com/samr/rate-limiter",
+    },
 }
+# fmt: on
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

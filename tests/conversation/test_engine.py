@@ -48,7 +48,8 @@ def test_start_introduces_and_asks_first_question() -> None:
     state, actions = ENGINE.handle(None, Start(ADDRESS, "e", "Europe/Berlin"), NOW)
     assert state is not None and state.timezone == "Europe/Berlin"
     assert "thank-you notes" in said(actions)
-    assert ask_of(actions).field == "occasion" and len(ask_of(actions).choices) == 4
+    assert ask_of(actions).field == "candidate"
+    assert "edit occasion" in said(actions), "the other occasions are offered in the first message"
 
 
 def test_start_with_open_conversation_resumes_at_same_question() -> None:
@@ -64,9 +65,10 @@ def test_start_with_open_conversation_resumes_at_same_question() -> None:
         ("occasion", {}, "INFORMATIONAL", "candidate", ("occasion", "informational")),
         ("occasion", {}, "a referral", "candidate", ("occasion", "referral")),
         ("occasion", {}, "4", "candidate", ("occasion", "recommendation")),
+        ("interviewers", {"candidate": "Sam", "company": "Acme", "role": "PM"}, "Priya", "format", ("role", "PM")),
         ("candidate", {}, "  Sam   Rivera ", "company", ("candidate", "Sam Rivera")),
-        ("interview_at", FULL, "yesterday 3pm", "format", ("interview_at", "2026-11-22T15:00:00-05:00")),
-        ("interview_at", FULL, "Friday 9:30", "format", ("interview_at", "2026-11-20T09:30:00-05:00")),
+        ("interview_at", FULL, "yesterday 3pm", "interviewers", ("interview_at", "2026-11-22T15:00:00-05:00")),
+        ("interview_at", FULL, "Friday 9:30", "interviewers", ("interview_at", "2026-11-20T09:30:00-05:00")),
         ("tone", FULL, "Formal", "channel", ("tone", "formal")),
     ],
 )
@@ -82,7 +84,10 @@ def test_names_answer_creates_one_interviewer_each_and_asks_about_the_first() ->
     state, actions = ENGINE.handle(at("interviewers", FULL), text("Ana-María O'Neil, 李雷 and Dana"), NOW)
     assert state is not None
     assert [p["name"] for p in state.answers["interviewers"]] == ["Ana-María O'Neil", "李雷", "Dana"]
+    assert ask_of(actions).field == "went", "a panel implies the format, so it is not asked"
+    state, actions = ENGINE.handle(state, text("good"), NOW)
     assert ask_of(actions).field == "interviewers.0.title" and "Ana-María O'Neil" in ask_of(actions).text
+    assert ask_of(actions).fields == ("interviewers.0.title", "interviewers.0.email")
 
 
 @pytest.mark.parametrize(
@@ -190,18 +195,36 @@ def test_skip_optional_question_moves_on() -> None:
 
 def test_help_explains_commands_and_reasks() -> None:
     _, actions = ENGINE.handle(at("company", {"candidate": "Sam"}), text("help"), NOW)
-    assert "edit <question>" in said(actions) and ask_of(actions).field == "company"
+    assert "edit date" in said(actions) and "profile" in said(actions) and ask_of(actions).field == "company"
 
 
-def test_cancel_clears_answers_and_ends() -> None:
+def test_cancel_asks_first_then_ends_keeping_the_answers_for_undo() -> None:
     state, actions = ENGINE.handle(at("strengths", FULL), text("CANCEL"), NOW)
-    assert state is not None and state.status == "cancelled" and state.answers == {}
-    assert isinstance(actions[-1], End) and actions[-1].reason == "cancelled"
+    assert state is not None and state.status == "active" and state.confirming_cancel
+    assert ask_of(actions).field == "cancel" and [c.value for c in ask_of(actions).choices] == ["yes", "no"]
+    state, actions = ENGINE.handle(state, ChoiceMade(ADDRESS, "e", "cancel", "yes"), NOW)
+    assert state is not None and state.status == "cancelled" and state.answers == FULL
+    assert "undo" in said(actions) and isinstance(actions[-1], End) and actions[-1].reason == "cancelled"
+
+
+@pytest.mark.parametrize("reply", ["no", "nope keep going", "keep going"])
+def test_cancel_then_no_carries_on_at_the_same_question(reply: str) -> None:
+    state, _ = ENGINE.handle(at("strengths", FULL), text("cancel"), NOW)
+    state, actions = ENGINE.handle(state, text(reply), NOW)
+    assert state is not None and state.status == "active" and not state.confirming_cancel
+    assert state.answers == FULL and ask_of(actions).field == "strengths"
+
+
+def test_cancel_then_an_answer_is_taken_as_the_answer() -> None:
+    state, _ = ENGINE.handle(at("strengths", FULL), text("cancel"), NOW)
+    state, actions = ENGINE.handle(state, text("five years of Kafka"), NOW)
+    assert state is not None and state.answers["strengths"] == "five years of Kafka"
+    assert ask_of(actions).field == "add"
 
 
 def test_restart_starts_over_with_nothing_kept() -> None:
     state, actions = ENGINE.handle(at("strengths", FULL), text("restart"), NOW)
-    assert state is not None and state.answers == {} and ask_of(actions).field == "occasion"
+    assert state is not None and state.answers == {} and ask_of(actions).field == "candidate"
 
 
 def test_choice_button_answers_current_question() -> None:
@@ -235,7 +258,7 @@ def test_text_without_conversation_offers_to_start() -> None:
     state, actions = ENGINE.handle(None, text("hello?"), NOW)
     assert state is None and ask_of(actions).field == "start"
     state, actions = ENGINE.handle(None, ChoiceMade(ADDRESS, "e", "start", "start"), NOW)
-    assert state is not None and ask_of(actions).field == "occasion"
+    assert state is not None and ask_of(actions).field == "candidate"
 
 
 @pytest.mark.parametrize(

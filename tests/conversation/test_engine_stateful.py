@@ -24,9 +24,10 @@ from sqlalchemy import func, select
 from sqlmodel import col
 
 from bot.actions import Action, Ask, DraftsReady, End, Say
+from bot.answers import parse_answers
 from bot.compose import compose
 from bot.config import load_settings
-from bot.conversation.cursor import cursors, get_value, required
+from bot.conversation.cursor import cursors, get_value, required, walk
 from bot.conversation.engine import Engine
 from bot.conversation.flow import default_flow
 from bot.conversation.parsers import PARSERS, ParseContext
@@ -49,6 +50,7 @@ NAMES = ["Sam Rivera", "José Álvarez", "李小龙", "Siobhán O'Brien", "Anne-
 TEXTS = ["moving their batch pipeline to streaming", "Five years of Kafka", "L'équipe données", "数据平台", "Café ☕"]
 VALID: dict[str, list[str]] = {
     "name": NAMES,
+    "own_name": NAMES,
     "names": ["Priya Natarajan, Tom Li", "Ana and Ben", "Zoë; Li Wei; Omar", "Sam Rivera", "Dr. Kim & Lee Park"],
     "text": TEXTS,
     "email": ["priya@acme.example", "tom.li+jobs@example.co.uk", "mailto:sam@example.org"],
@@ -59,6 +61,7 @@ CONFIRMATIONS = ["yes", "Yes!", "write my notes", "OK", "  looks   good "]
 BAD_ANYWHERE = ["", "   ", "x" * 10_000, "Sam\x00Rivera", "a\x07b", "Sam \u202eareviR", "\u2066Acme\u2069", "\x1b[3m"]
 BAD: dict[str, list[str]] = {
     "name": ["12345", "!!! ???"],
+    "own_name": ["12345", "!!! ???"],
     "names": ["1, 2", " , ; "],
     "email": ["not an email", "a@b", "@acme.example"],
     "url": ["not a link!", "javascript:alert(1)"],
@@ -124,16 +127,20 @@ def check_outcome(event: ConversationEvent, after: ConversationState | None, act
         assert not isinstance(last, Ask) or last.field == "start", actions
         assert isinstance(last, Ask) or isinstance(event, ChoiceMade | Navigate), actions
         return
-    if after.status == "active":
+    if after.status == "active" and after.confirming_cancel:
+        assert isinstance(last, Ask) and last.field == "cancel", actions
+        assert not any(isinstance(a, End | DraftsReady) for a in actions), actions
+    elif after.status == "active":
         assert isinstance(last, Ask) and last.field == after.cursor, (after.cursor, actions)
         order = cursors(FLOW, after.answers)
-        assert ("back" in last.navigation) == (order.index(after.cursor) > 0), last
+        asked_before = [
+            c for c in walk(FLOW, after.answers, after.remembered) if order.index(c) < order.index(after.cursor)
+        ]
+        assert ("back" in last.navigation) == bool(asked_before), last
         assert not any(isinstance(a, End | DraftsReady) for a in actions), actions
     else:
         assert isinstance(last, End) and last.reason == after.status, actions
         assert (after.status == "done") == any(isinstance(a, DraftsReady) for a in actions), actions
-        if after.status == "cancelled":
-            assert after.answers == {}, "a cancelled debrief keeps no answers"
 
 
 class Conversations(RuleBasedStateMachine):
@@ -142,6 +149,7 @@ class Conversations(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.state: ConversationState | None = None
+        self.stopped: ConversationState | None = None  # the last debrief that ended, as it ended
         self.now = START
         self.ids = itertools.count(1)
         self.address = Address("console", "local", "terminal", f"prop-{uuid.uuid4().hex[:8]}")
@@ -156,6 +164,7 @@ class Conversations(RuleBasedStateMachine):
         check_outcome(event, after, actions)
         if after is not None and after.status != "active":
             note_event(f"debrief {after.status}")
+            self.stopped = after
         self.state = after if after is not None and after.status == "active" else None
         if self.state is not None:
             check_state(self.state, self.now)
@@ -182,9 +191,11 @@ class Conversations(RuleBasedStateMachine):
         self.send(Start(self.address, self.event_id(), timezone))
         assert self.state is not None
         if before is not None:
-            assert self.state == before, "starting again must not lose the open debrief"
-        else:
-            assert self.state.answers == {} and self.state.cursor == cursors(FLOW, {})[0]
+            assert self.state == before.with_(confirming_cancel=False), "starting again must not lose the debrief"
+        else:  # a fresh debrief holds only what the member's profile remembers, and asks the first question left
+            remembered = self.state.remembered
+            assert set(self.state.answers) == set(remembered) <= set(FLOW.remembered)
+            assert self.state.cursor == walk(FLOW, self.state.answers, remembered)[0]
 
     @precondition(active)
     @rule(data=st.data(), answers=st.integers(1, 25))
@@ -232,6 +243,7 @@ class Conversations(RuleBasedStateMachine):
         parser = step.parser if step else "confirm"
         text = data.draw(st.sampled_from(BAD_ANYWHERE + BAD.get(parser, [])))
         actions = self.text(text)
+        before = before.with_(confirming_cancel=False)  # any answer to "really stop?" other than yes carries on
         expected = before if step is None else before.with_(failures=before.failures + 1)
         assert self.state == expected, (text[:40], before, self.state)
         assert isinstance(actions[0], Say) and len(actions) == 2, actions
@@ -252,13 +264,18 @@ class Conversations(RuleBasedStateMachine):
         actions = self.send(event)
         if before is None:
             return
+        if before.confirming_cancel and command != "cancel":  # anything but cancel again carries on first
+            before = before.with_(confirming_cancel=False)
         if command in ("help", "resume"):
             assert self.state == before
+        elif command == "cancel" and before.confirming_cancel:
+            assert self.state is None and actions[-1] == End("cancelled"), "cancel twice stops"
+            assert self.stopped is not None and self.stopped.answers == before.answers, "cancel keeps the answers"
         elif command == "cancel":
-            assert self.state is None and actions[-1] == End("cancelled")
+            assert self.state is not None and self.state.confirming_cancel and self.state.answers == before.answers
         elif command == "restart":
             assert self.state is not None and self.state.answers == {}
-        elif command == "back" and before.cursor == cursors(FLOW, before.answers)[0]:
+        elif command == "back" and not before.confirming_cancel and before.cursor == walk(FLOW, before.answers)[0]:
             assert self.state == before
         elif command == "skip" and (step := FLOW.step_for(before.cursor)) and required(step, before.answers, DEFAULTS):
             assert self.state == before, "a required question was skipped"
@@ -282,7 +299,8 @@ class Conversations(RuleBasedStateMachine):
             return
         actions = self.send(ChoiceMade(self.address, self.event_id(), field, value))
         if before is not None:
-            assert self.state == before and isinstance(actions[0], Say), "a stale click changed something"
+            expected = before.with_(confirming_cancel=False)
+            assert self.state == expected and isinstance(actions[0], Say), "a stale click changed something"
 
     @rule(hours=st.integers(0, 72))
     def time_passes(self, hours: int) -> None:
@@ -330,6 +348,7 @@ class ServiceOnDatabase(Conversations):
         self.core = build_core(load_settings(database_url=self.url, default_timezone="Europe/Berlin"), clock=self.clock)
         self.service = self.core.service
         self.sent: list[ConversationEvent] = []
+        self.profile: dict[str, object] = {}  # what the service remembers after a finished debrief
 
     def teardown(self) -> None:
         self.loop.run_until_complete(self.core.close())
@@ -338,8 +357,11 @@ class ServiceOnDatabase(Conversations):
     def deliver(self, event: ConversationEvent) -> tuple[ConversationState | None, list[Action]]:
         self.clock.set(self.now)
         zone = "UTC" if self.state else "Europe/Berlin"  # a debrief begun by typing gets the service's default
-        expected_state, expected = ENGINE.handle(self.state, self._as_service_sees(event), self.now, timezone=zone)
+        expected_state, expected = ENGINE.handle(
+            self.state, self._as_service_sees(event), self.now, timezone=zone, profile=self.profile
+        )
         actions = self.loop.run_until_complete(self.service.process(event))
+        self.loop.run_until_complete(self.service.delivered(event.address, actions))  # as every adapter records
         self.sent.append(event)
         assert [_anonymous(a) for a in actions] == expected, "the service disagrees with the engine"
         row = self.loop.run_until_complete(self._latest())
@@ -351,8 +373,10 @@ class ServiceOnDatabase(Conversations):
         if expected_state.status == "active":
             assert stored == expected_state, "the stored state is not what the engine produced"
         else:
-            assert stored.answers == expected_state.answers
-            assert len(row.answers) == 0 or row.status == "done"
+            assert stored.answers == expected_state.answers, "a finished or cancelled debrief keeps its answers"
+        if expected_state.status == "done":
+            answers = parse_answers(dict(expected_state.answers))
+            self.profile.update({name: getattr(answers, name) for name in FLOW.remembered})
         return expected_state, actions
 
     def _as_service_sees(self, event: ConversationEvent) -> ConversationEvent:
@@ -386,7 +410,10 @@ class ServiceOnDatabase(Conversations):
 
 
 def _anonymous(action: Action) -> Action:
-    """The service fills in the stored conversation id; the pure engine cannot know it."""
+    """The service fills in the stored conversation id, and offers the form on a debrief's first question
+    (bot/conversation/form_handler.py); the pure engine does neither."""
+    if isinstance(action, Ask) and "form" in action.navigation:
+        return replace(action, navigation=tuple(n for n in action.navigation if n != "form"))
     return replace(action, conversation_id=None) if isinstance(action, DraftsReady) else action
 
 

@@ -170,7 +170,7 @@ def test_two_choices_named_at_once_are_refused_with_both_suggested() -> None:
 
 
 def test_the_suggestion_reaches_the_user_and_nothing_is_stored() -> None:
-    before = at("went", BEFORE_PEOPLE)
+    before = at("went", WITH_PEOPLE)
     state, actions = ENGINE.handle(before, TextAnswer(ADDRESS, "e", "tell"), NOW)
     assert state == before.with_(failures=1)
     assert said(actions) == messages.text("choice_did_you_mean", label="Well") and ask_of(actions).field == "went"
@@ -252,21 +252,28 @@ async def test_skip_words_skip_through_the_service(service: ConversationService)
     address = console_address("forgiving")
     sender = RecordingSender()
     turns = [
-        (None, "occasion"),
-        ("idk", "candidate"),  # optional: skipped (a job interview is assumed)
+        (None, "candidate"),
         ("Sam Rivera", "company"),
         ("idk", "company"),  # required: asked again with the reason
         ("Acme", "role"),
         ("Data Engineer", "interview_at"),
-        ("not sure", "format"),
+        ("not sure", "interviewers"),  # optional: skipped
+        ("Priya", "format"),
         ("zoom", "went"),
-        ("nope", "interviewers"),
+        ("nope", "interviewers.0.title"),
+        ("n/a", "interviewers.0.discussed"),
     ]
     for typed, field in turns:
         actions = await say(service, sender, address, typed, "UTC")
         assert asked(actions) == field, (typed, actions)
     row, _ = await stored(service, address)
-    assert row.answers == {"candidate": "Sam Rivera", "company": "Acme", "role": "Data Engineer", "format": "video"}
+    assert row.answers == {
+        "candidate": "Sam Rivera",
+        "company": "Acme",
+        "role": "Data Engineer",
+        "format": "video",
+        "interviewers": [{"name": "Priya"}],
+    }
 
 
 # --- names --------------------------------------------------------------------------------------------------
@@ -286,7 +293,7 @@ def test_names_lose_remarks_and_get_capitals_with_a_note(typed: str, names: list
     state, actions = ENGINE.handle(at("interviewers", BEFORE_PEOPLE), TextAnswer(ADDRESS, "e", typed), NOW)
     assert state is not None and [p["name"] for p in state.answers["interviewers"]] == names
     assert said(actions) == messages.text("names_tidied", names=", ".join(names))
-    assert ask_of(actions).field == "interviewers.0.title"
+    assert ask_of(actions).field == ("format" if len(names) == 1 else "went")
 
 
 @pytest.mark.parametrize("typed", ["Priya Natarajan, Tom Li", "de la Cruz", "李雷", "Ana-María O'Neil and Dana"])

@@ -37,6 +37,7 @@ async def test_export_with_no_debrief_open_returns_everything_as_json(service: C
     address, sender = console_address(), RecordingSender()
     await say(service, sender, address, None)
     await say(service, sender, address, "cancel")
+    await say(service, sender, address, "yes")
     actions = await say(service, sender, address, "export")
     text = "\n".join(a.text for a in actions if isinstance(a, Say))
     data = json.loads(text.split("\n", 1)[1])

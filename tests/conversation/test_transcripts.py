@@ -23,4 +23,4 @@ async def test_transcript_replays_with_expected_outcome(service: ConversationSer
     assert subset(transcript.answers, row.answers), row.answers
     assert [n.interviewer for n in notes] == transcript.recipients
     if transcript.end == "cancelled":
-        assert row.answers == {}, "a cancelled debrief keeps no answers"
+        assert row.answers, "a cancelled debrief keeps its answers for 24 hours, so undo can bring them back"

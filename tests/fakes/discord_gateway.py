@@ -150,6 +150,7 @@ class DiscordFake:
         self.users: dict[int, User] = {}
         self.token_of: dict[int, str] = {}
         self.history: dict[int, list[dict[str, Any]]] = {}
+        self.nonces: dict[tuple[int, str], dict[str, Any]] = {}  # (channel, nonce) → the message it created
         self._install()
 
     def _install(self) -> None:
@@ -182,8 +183,13 @@ class DiscordFake:
             if method == "GET":
                 return list(reversed(history))
             data = body if isinstance(body, dict) else request_body(Call(method, "", {}, body))
+            nonce = (channel_id, str(data.get("nonce")))
+            if data.get("enforce_nonce") and nonce in self.nonces:  # Discord: the same nonce again → the same message
+                return self.nonces[nonce]
             created = self.message(channel_id, BOT_USER, data.get("content", ""), self.next_id())
             history.append({**created, "components": data.get("components", [])})
+            if data.get("enforce_nonce"):
+                self.nonces[nonce] = created
             return created
 
         return answer

@@ -27,10 +27,13 @@ class RateLimitedError(DeliveryError):
 
 
 class ReminderApi:
-    """`POST /post`, `GET /lookup?reminder_id=`, `GET /stats`; `rate` = allowed posts per second (None: unlimited)."""
+    """`POST /post`, `GET /lookup?reminder_id=`, `GET /stats`; `rate` = allowed posts per second (None: unlimited);
+    `drop_every` = keep every n-th post but drop the connection instead of answering (0: never)."""
 
-    def __init__(self, *, rate: float | None = None) -> None:
+    def __init__(self, *, rate: float | None = None, drop_every: int = 0) -> None:
         self.rate = rate
+        self.drop_every = drop_every
+        self.dropped = 0
         self.posts: list[tuple[int, float]] = []  # (reminder_id, arrival time.time())
         self.rejected = 0
         self.base_url = ""
@@ -61,6 +64,9 @@ class ReminderApi:
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
                                      headers={"Retry-After": f"{wait:.3f}"})  # fmt: skip
         self.posts.append((int(body["reminder_id"]), time.time()))
+        if self.drop_every and len(self.posts) % self.drop_every == 0 and request.transport is not None:
+            self.dropped += 1
+            request.transport.close()  # the post is kept; the sender never hears so
         return web.json_response({"ok": True, "id": f"m{len(self.posts)}"})
 
     async def _lookup(self, request: web.Request) -> web.Response:

@@ -79,11 +79,16 @@ class _SlackHttp(FakeHttpApi):
         elif raw:
             body.update({k: v[0] for k, v in parse_qs(raw.decode()).items()})
         self.calls.append(Call(request.method, request.path, dict(request.headers), body))
+        drop = self.dropping(request.method, request.path)
+        if drop == "before":
+            return self.hang_up(request)
         status, headers, payload = 200, dict[str, str](), self.default
         if self.scripted[request.path]:
             status, headers, payload = self.scripted[request.path].pop(0)
         elif request.path in self.responders:
             payload = self.responders[request.path](request.method, body)
+        if drop == "after":  # Slack has the post; we never hear so
+            return self.hang_up(request)
         return web.json_response(payload, status=status, headers=headers)
 
 
@@ -96,6 +101,11 @@ class FakeSlackApi:
         self.timezone: str | None = "America/Los_Angeles"
         self.names: dict[str, str] = {}  # user id → display name, as users.info reports it
         self.now: Callable[[], float] = time.time  # message timestamps (tests with a fake clock replace it)
+        # OAuth (many workspaces): an install's one-time code → (team, bot token); a token → its team
+        self.codes: dict[str, tuple[str, str]] = {}
+        self.teams: dict[str, str] = {}
+        self.rotating: dict[str, str] = {}  # token rotation on: a team's current refresh token
+        self.rotated = 0  # refresh-token exchanges answered
 
     @property
     def base_url(self) -> str:
@@ -109,7 +119,8 @@ class FakeSlackApi:
 
     async def start(self) -> FakeSlackApi:
         await self.http.start()
-        self.http.respond(self.path("auth.test"), lambda _m, _b: _auth())
+        self.http.respond(self.path("auth.test"), lambda _m, b: self._auth_test(b))
+        self.http.respond(self.path("oauth.v2.access"), lambda _m, b: self._oauth_access(b))
         self.http.respond(self.path("conversations.open"), lambda _m, b: _open(b))
         self.http.respond(self.path("users.info"), lambda _m, b: self._user(b))
         self.http.respond(self.path("chat.postMessage"), lambda _m, b: self._post(b))
@@ -123,6 +134,63 @@ class FakeSlackApi:
 
     def calls(self, method: str) -> list[Any]:
         return [c.body for c in self.http.calls_to(self.path(method))]
+
+    def install(self, code: str, team: str, token: str, *, rotating: bool = False) -> None:
+        """Slack will exchange `code` (from an install's redirect) for `token`, a bot token in `team`; with
+        `rotating`, a token that expires in a minute, with a refresh token (the app has rotation on)."""
+        self.codes[code] = (team, token)
+        self.teams[token] = team
+        if rotating:
+            self.rotating[team] = f"xoxe-1-refresh-{team}-0"
+
+    def tokens(self, method: str, *, channel: str | None = None) -> list[str]:
+        """The bearer token of each call to `method` (to `channel` only, when given), in order."""
+        calls = self.http.calls_to(self.path(method))
+        found = [c for c in calls if channel is None or c.body.get("channel") == channel]
+        return [c.headers.get("Authorization", "").removeprefix("Bearer ") for c in found]
+
+    def _bearer(self) -> str:
+        """The token of the call being answered (the fake records each call before it answers)."""
+        return self.http.calls[-1].headers.get("Authorization", "").removeprefix("Bearer ")
+
+    def _auth_test(self, body: Any) -> dict[str, Any]:
+        team = self.teams.get(self._bearer())
+        if team is None:
+            return _auth() if not self.teams else {"ok": False, "error": "invalid_auth"}
+        return {**_auth(), "team_id": team}
+
+    def _oauth_access(self, body: Any) -> dict[str, Any]:
+        """oauth.v2.access: the code for a bot token, once (client credentials come as basic auth)."""
+        if "Basic " not in self.http.calls[-1].headers.get("Authorization", ""):
+            return {"ok": False, "error": "invalid_client_id"}
+        if body.get("grant_type") == "refresh_token":
+            return self._refresh(str(body.get("refresh_token")))
+        found = self.codes.pop(str(body.get("code")), None)
+        if found is None:
+            return {"ok": False, "error": "invalid_code"}
+        team, token = found
+        if team in self.rotating:
+            expiring = {"refresh_token": self.rotating[team], "expires_in": 60}
+            return {**self._granted(team, token), **expiring}
+        return self._granted(team, token)
+
+    def _refresh(self, refresh: str) -> dict[str, Any]:
+        """A rotating token exchanged for a new one (and a new refresh token: the old one stops working)."""
+        team = next((t for t, r in self.rotating.items() if r == refresh), None)
+        if team is None:
+            return {"ok": False, "error": "invalid_refresh_token"}
+        self.rotated += 1
+        token = f"xoxe.xoxb-rotated-{team}-{self.rotated}"
+        self.teams[token] = team
+        self.rotating[team] = f"xoxe-1-refresh-{team}-{self.rotated}"
+        return {**self._granted(team, token), "refresh_token": self.rotating[team], "expires_in": 43200}
+
+    def _granted(self, team: str, token: str) -> dict[str, Any]:
+        return {
+            "ok": True, "app_id": "A0APP", "authed_user": {"id": "UINSTALLER"}, "scope": "chat:write,commands",
+            "token_type": "bot", "access_token": token, "bot_user_id": BOT_USER,
+            "team": {"id": team, "name": f"Team {team}"}, "enterprise": None, "is_enterprise_install": False,
+        }  # fmt: skip
 
     def _user(self, body: Any) -> dict[str, Any]:
         if self.timezone is None:

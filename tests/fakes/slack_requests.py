@@ -101,11 +101,16 @@ def rich_text(text: str) -> list[dict[str, Any]]:
 
 
 def command(
-    user: str, text: str = "", *, channel: str = "C0GENERAL", response_url: str = "https://hooks.slack.invalid/c/1"
+    user: str,
+    text: str = "",
+    *,
+    channel: str = "C0GENERAL",
+    response_url: str = "https://hooks.slack.invalid/c/1",
+    team: str = TEAM,
 ) -> SlackRequest:
     form = {
         "token": "legacy",
-        "team_id": TEAM,
+        "team_id": team,
         "team_domain": "team",
         "channel_id": channel,
         "channel_name": "general",

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 
 from bot.conversation.service import ConversationService
 from bot.events import Address, Start, TextAnswer
+from tests.fakes.answering import MAX_TURNS, PANEL, answer_for, last_ask
 from tests.fakes.sender import RecordingSender
 
-ANSWERS = (
-    "1", "Sam Rivera", "Acme Robotics", "Data Engineer", "today 10am", "video", "Well",
-    "Priya Natarajan and Tom Li", "Engineering Manager", "priya@acme.example",
-    "moving the nightly batch pipeline to streaming", "her team's on-call rotation redesign",
-    "Staff Engineer", "skip", "how they test schema changes", "skip", "five years running Kafka in production",
-    "skip", "skip", "they will decide by next Friday", "warm", "email", "yes",
-)  # fmt: skip
 _ids = itertools.count()
 
 
@@ -22,11 +17,17 @@ def event_id() -> str:
     return f"evt-{next(_ids)}"
 
 
-async def finish_debrief(service: ConversationService, address: Address, sender: RecordingSender) -> str:
-    """Returns the event id of the final answer (so tests can redeliver it)."""
-    await service.handle(Start(address, event_id(), "America/New_York"), sender)
+async def finish_debrief(
+    service: ConversationService, address: Address, sender: RecordingSender, answers: Mapping[str, str] = PANEL
+) -> str:
+    """Answer each question by its field until the notes are written; returns the final answer's event id
+    (so tests can redeliver it)."""
+    actions = await service.handle(Start(address, event_id(), "America/New_York"), sender)
     last = ""
-    for answer in ANSWERS:
+    for _ in range(MAX_TURNS):
+        ask = last_ask(actions)
+        if ask is None:
+            return last
         last = event_id()
-        await service.handle(TextAnswer(address, last, answer), sender)
-    return last
+        actions = await service.handle(TextAnswer(address, last, answer_for(ask.field, answers)), sender)
+    raise AssertionError("the debrief did not finish")

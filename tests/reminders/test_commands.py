@@ -85,7 +85,8 @@ async def test_bad_or_past_times_change_nothing(reminder_service: ConversationSe
     assert "can't find" in await _say(reminder_service, f"reminders cancel {send_by_id}", who=SOMEONE_ELSE)
     assert "didn't catch" in await _say(reminder_service, "reminders frobnicate")
     assert [(r.due_at, r.status) for r in await _rows(database)] == before
-    assert await _prefs(database) is None
+    prefs = await _prefs(database)  # only the profile the finished debrief remembered
+    assert prefs is not None and prefs.paused_until is None and prefs.quiet_start is None and prefs.timezone is None
 
 
 async def test_pause_until_monday_holds_delivery_then_resume(

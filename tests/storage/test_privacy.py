@@ -33,8 +33,8 @@ async def test_forget_deletes_one_users_rows_from_every_table(
     await finish_debrief(reminder_service, ME, RecordingSender())
     await finish_debrief(reminder_service, SOMEONE_ELSE, RecordingSender())
     async with session_factory(database)() as session, session.begin():
-        session.add(UserPrefs(platform="console", workspace="local", user_id=ME.user, timezone="Asia/Kolkata",
-                              updated_at=clock.now()))  # fmt: skip
+        await session.merge(UserPrefs(platform="console", workspace="local", user_id=ME.user, timezone="Asia/Kolkata",
+                                      updated_at=clock.now()))  # fmt: skip
     assert {"conversations", "notes", "reminders", "user_prefs"} <= {t.name for t in user_tables()}
     before_other = await _count(database, SOMEONE_ELSE.user)
 
@@ -68,6 +68,7 @@ async def test_retention_purge_expires_old_data_and_keeps_young_or_pending(
     sessions = session_factory(database)
     async with sessions() as session, session.begin():
         await session.execute(update(Conversation).values(updated_at=clock.now() - timedelta(days=200)))
+        await session.execute(update(UserPrefs).values(updated_at=clock.now() - timedelta(days=200)))  # the profile
         await session.execute(update(Reminder).where(Reminder.user_id == ME.user).values(status="sent"))  # type: ignore[arg-type]
     clock.advance(days=2)
     async with sessions() as session, session.begin():

@@ -36,8 +36,11 @@ def test_whole_conversation_speaks_the_protocol(tmp_path: Path) -> None:
     assert kinds[0] == "say" and kinds[-1] == "end" and out[-1]["reason"] == "done"
     assert set(kinds) <= {"say", "ask", "drafts", "reminder", "end"}
     first_ask = next(o for o in out if o["type"] == "ask")
-    assert first_ask["field"] == "occasion" and first_ask["optional"] is True
-    assert {"value": "interview", "label": "A job interview"} in first_ask["choices"]
+    assert first_ask["field"] == "candidate" and first_ask["optional"] is False
+    went = next(o for o in out if o["type"] == "ask" and o["field"] == "went")
+    assert {"value": "well", "label": "Well"} in went["choices"] and went["optional"] is True
+    together = next(o for o in out if o["type"] == "ask" and o["field"] == "interviewers.0.title")
+    assert together["fields"] == ["interviewers.0.title", "interviewers.0.email"], "one line fills both"
     text_ask = next(o for o in out if o["type"] == "ask" and o["field"] == "company")
     assert "choices" not in text_ask and text_ask["optional"] is False
     drafts = next(o for o in out if o["type"] == "drafts")
@@ -50,7 +53,7 @@ def test_whole_conversation_speaks_the_protocol(tmp_path: Path) -> None:
 
 def test_end_of_input_saves_and_next_run_resumes(tmp_path: Path) -> None:
     db = tmp_path / "bot.db"
-    first = run_console(db, ["skip", "Sam Rivera", "Acme"])
+    first = run_console(db, ["Sam Rivera", "Acme"])
     assert [o["field"] for o in first if o["type"] == "ask"][-1] == "role"
     assert first[-1]["type"] == "ask", "no end message: the conversation is only paused"
     second = run_console(db, [])
@@ -59,11 +62,23 @@ def test_end_of_input_saves_and_next_run_resumes(tmp_path: Path) -> None:
 
 
 def test_navigation_words_and_validation_messages(tmp_path: Path) -> None:
-    out = run_console(tmp_path / "bot.db", ["skip", "", "Sam", "BACK", "Sam Rivera", "edit nothing", "cancel"])
+    out = run_console(tmp_path / "bot.db", ["", "Sam", "BACK", "Sam Rivera", "edit nothing", "cancel", "yes"])
     says = [o["text"] for o in out if o["type"] == "say"]
     assert any("looks empty" in s for s in says)
     assert any('"nothing"' in s for s in says)
+    assert [o["field"] for o in out if o["type"] == "ask"][-1] == "cancel", "cancel asks first"
     assert out[-1] == {"type": "end", "reason": "cancelled"}
+
+
+def test_a_question_with_several_fields_takes_one_line_split_by_semicolons(tmp_path: Path) -> None:
+    answers = ["Sam Rivera", "Acme", "Data Engineer", "skip", "Priya Natarajan", "video", "well",
+               "Engineering Manager; priya@acme.example", "streaming pipelines; her dog Max", "skip", "skip",
+               "skip", "skip", "skip", "skip", "yes"]  # fmt: skip
+    out = run_console(tmp_path / "bot.db", answers)
+    drafts = next(o for o in out if o["type"] == "drafts")
+    assert drafts["drafts"][0]["to"] == {"name": "Priya Natarajan", "email": "priya@acme.example"}
+    detail = next(o for o in out if o["type"] == "ask" and o["field"] == "interviewers.0.discussed")
+    assert detail["fields"] == ["interviewers.0.discussed", "interviewers.0.detail"]
 
 
 def test_unknown_time_zone_is_a_usage_error(tmp_path: Path) -> None:
@@ -81,7 +96,7 @@ def test_without_tz_the_console_follows_the_computers_zone(tmp_path: Path) -> No
     process = subprocess.run(
         [sys.executable, "-m", "bot.cli", "console", "--db", f"sqlite:///{tmp_path}/tz.db", "--user", "kim",
          "--jsonl"],
-        input="1\nKim Lee\nAcme\nData Engineer\nyesterday at 2:30\n", capture_output=True, text=True,
+        input="Kim Lee\nAcme\nData Engineer\nyesterday at 2:30\n", capture_output=True, text=True,
         timeout=TIMEOUT, env=env, cwd=tmp_path,
     )  # fmt: skip
     assert process.returncode == 0, process.stderr

@@ -130,9 +130,9 @@ def start(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see the console wait")
 def test_ctrl_c_while_waiting_saves_and_exits_at_once(start, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     running = start()
-    running.until(messages.text("console_choice_hint"))
-    running.send("1")
-    running.until("name")  # the next question (the candidate's name) was asked: the answer is stored
+    running.until("sign the notes")
+    running.send("Sam Rivera")
+    running.until("company")  # the next question was asked: the answer is stored
     running.wait_idle()
     code, out, err = running.interrupt()
     assert code == 0, err
@@ -141,7 +141,7 @@ def test_ctrl_c_while_waiting_saves_and_exits_at_once(start, tmp_path: Path) -> 
     again = console_run(tmp_path / "bot.db", [], "--jsonl")
     said = [json.loads(line) for line in again.stdout.splitlines()]
     assert "welcome back" in said[0]["text"].casefold()
-    assert said[-1]["type"] == "ask" and said[-1]["field"] == "candidate"
+    assert said[-1]["type"] == "ask" and said[-1]["field"] == "company"
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.2])
@@ -149,8 +149,8 @@ def test_ctrl_c_mid_turn_exits_cleanly_and_loses_nothing(start, tmp_path: Path, 
     """The signal lands while the answer is read or handled: exit 0, the saved line, no traceback, and the next
     run asks either the same question again or the next one."""
     running = start()
-    running.until(messages.text("console_choice_hint"))
-    running.send("1")
+    running.until("sign the notes")
+    running.send("Sam Rivera")
     time.sleep(delay)  # only varies where the signal lands; correctness never depends on it
     code, out, err = running.interrupt()
     assert code == 0, err
@@ -159,7 +159,7 @@ def test_ctrl_c_mid_turn_exits_cleanly_and_loses_nothing(start, tmp_path: Path, 
     again = console_run(tmp_path / "bot.db", [], "--jsonl")
     assert again.returncode == 0, again.stderr
     said = [json.loads(line) for line in again.stdout.splitlines()]
-    assert said[-1]["type"] == "ask" and said[-1]["field"] in ("occasion", "candidate")
+    assert said[-1]["type"] == "ask" and said[-1]["field"] in ("candidate", "company")
 
 
 def test_ctrl_c_in_jsonl_mode_prints_no_human_line(start) -> None:  # type: ignore[no-untyped-def]
@@ -199,8 +199,8 @@ def test_arrow_keys_edit_the_line_and_up_recalls_earlier_answers() -> None:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="drives a pseudo-terminal")
 def test_at_a_real_terminal_arrow_keys_edit_and_ctrl_c_saves(tmp_path: Path) -> None:
-    """The console on a pseudo-terminal: `2`, left, `1`, right, backspace and Enter answer "1" (the next
-    question is asked), then Ctrl-C at the prompt exits 0 with the saved line."""
+    """The console on a pseudo-terminal: `2`, left, `1`, right, backspace and Enter answer "1" (read and
+    answered: a name needs letters, so the question comes back), then Ctrl-C at the prompt exits 0."""
     import pty
     import select
 
@@ -223,7 +223,7 @@ def test_at_a_real_terminal_arrow_keys_edit_and_ctrl_c_saves(tmp_path: Path) -> 
 
     prompts = b"\x1b[?2004h"  # prompt_toolkit switches bracketed paste on for every prompt it shows
     try:
-        read_until(lambda seen: prompts in seen.rsplit(messages.text("console_choice_hint").encode(), 1)[-1])
+        read_until(lambda seen: prompts in seen.rsplit(b"sign the notes", 1)[-1])
         before = out.count(prompts)
         os.write(fd, b"2\x1b[D1\x1b[C\x7f\r")
         read_until(lambda seen: seen.count(prompts) > before + 1)  # answered, and the next prompt is up
@@ -262,10 +262,11 @@ def test_plain_lines_when_not_a_terminal_and_always_for_jsonl(monkeypatch: pytes
 
 
 def test_piped_human_mode_is_unchanged(tmp_path: Path) -> None:
-    result = console_run(tmp_path / "bot.db", ["1", "Sam Rivera"])
+    result = console_run(tmp_path / "bot.db", ["Sam Rivera", "Acme"])
     assert result.returncode == 0 and result.stderr == ""
     assert "\x1b" not in result.stdout  # no terminal control sequences on a pipe
-    assert result.stdout.count("> ") == 3  # a prompt before each read, the last one met the end of input
+    prompts = [line for line in result.stdout.splitlines() if line.startswith("> ")]
+    assert len(prompts) == 3  # a prompt before each read, the last one met the end of input
     assert result.stdout.rstrip().endswith(EOF_NOTE)
 
 

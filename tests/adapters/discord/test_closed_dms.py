@@ -48,7 +48,7 @@ async def test_after_allowing_dms_the_next_thankyou_works_and_clears_the_flag(
     again = discord_fake.slash_payload(sam)
     await feed_interaction(client, again)
     assert "sent you a DM" in request_body(discord_fake.interaction_calls(int(again["id"]))[-1])["content"]
-    assert "occasion" in str(discord_fake.messages_to(sam)[-1].body)
+    assert "sign the notes" in str(discord_fake.messages_to(sam)[-1].body)
     prefs = await _prefs(client, sam.id)
     assert prefs is not None and prefs.dm_closed_at is None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from adapters.discord import ThankYouClient
 from bot import messages
+from tests.adapters.discord.helpers import say
 from tests.fakes.discord_gateway import (
     API,
     APP_ID,
@@ -41,7 +42,7 @@ async def test_an_interaction_too_late_to_acknowledge_still_starts_the_debrief(
     discord_fake.api.script(callback, status=404, body=UNKNOWN_INTERACTION)
     await feed_interaction(client, slash)
     assert [c.method for c in discord_fake.interaction_calls(int(slash["id"]))] == ["POST"]  # nothing more tried
-    assert "occasion" in str(discord_fake.messages_to(sam)[-1].body)
+    assert "sign the notes" in str(discord_fake.messages_to(sam)[-1].body)
 
 
 async def test_a_click_whose_reply_fails_is_told_through_the_followup(
@@ -49,6 +50,8 @@ async def test_a_click_whose_reply_fails_is_told_through_the_followup(
 ) -> None:
     sam = discord_fake.user("sam")
     await feed_interaction(client, discord_fake.slash_payload(sam))
+    await say(discord_fake, client, sam, "Sam Rivera")
+    await say(discord_fake, client, sam, "edit occasion")
     question = discord_fake.messages_to(sam)[-1]
     shown = len(discord_fake.messages_to(sam))
     payload = discord_fake.click_payload(sam, question, "ty:c:occasion:interview")

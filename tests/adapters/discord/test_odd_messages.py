@@ -65,7 +65,7 @@ async def test_an_edit_gets_a_note_and_does_not_change_the_answer(
     discord_fake: DiscordFake, client: ThankYouClient
 ) -> None:
     sam, _shown, _ = await _started(discord_fake, client)
-    answer = discord_fake.dm_payload(sam, "interview")
+    answer = discord_fake.dm_payload(sam, "Sam Rivera")
     await feed_message(client, answer)
     shown, processed = len(discord_fake.messages_to(sam)), await _processed(client)
 
@@ -74,7 +74,7 @@ async def test_an_edit_gets_a_note_and_does_not_change_the_answer(
     assert content(note) == messages.text("discord_edited")
     assert await _processed(client) == processed
     row = await latest(client, sam)
-    assert row is not None and row.answers == {"occasion": "interview"}
+    assert row is not None and row.answers == {"candidate": "Sam Rivera"}
 
     # the same edit again (the message got pinned) and a link preview appearing are not new edits
     await feed_message_update(client, {**answer, "content": "networking chat", "edited_timestamp": EDITED_AT,

@@ -104,14 +104,14 @@ async def test_duplicate_messages_and_interactions_have_one_effect(
     await feed_interaction(client, slash)
     await feed_interaction(client, slash)  # the same interaction id again
     after_start = len(discord_fake.messages_to(sam))
-    answer = discord_fake.dm_payload(sam, "interview")
+    answer = discord_fake.dm_payload(sam, "Sam Rivera")
     await feed_message(client, answer)
     await feed_message(client, answer)  # the same message id again
     await asyncio.gather(feed_message(client, answer), feed_message(client, answer))
     replies = discord_fake.messages_to(sam)[after_start:]
-    assert len(replies) == 1 and "sign the notes" in content(replies[0])
+    assert len(replies) == 1 and "Which company" in content(replies[0])
     row = await latest(client, sam)
-    assert row is not None and row.answers == {"occasion": "interview"}
+    assert row is not None and row.answers == {"candidate": "Sam Rivera"}
     async with client.core.sessions() as session:
         seen = (await session.execute(select(func.count()).select_from(ProcessedEvent))).scalar_one()
     assert seen == 2
@@ -180,7 +180,7 @@ async def test_a_click_is_acknowledged_while_the_database_is_still_busy(
     await feed_interaction(client, discord_fake.slash_payload(sam))
     question = discord_fake.messages_to(sam)[-1]
     shown = len(discord_fake.messages_to(sam))
-    payload = discord_fake.click_payload(sam, question, "ty:c:occasion:interview")
+    payload = discord_fake.click_payload(sam, question, "ty:n:cancel:candidate")
     callback = f"{API}/interactions/{payload['id']}/{payload['token']}/callback"
     held = [await client.db_gate.acquire() for _ in range(client.db_slots)]  # the database is "busy"
     before = set(asyncio.all_tasks())
@@ -193,4 +193,4 @@ async def test_a_click_is_acknowledged_while_the_database_is_still_busy(
     for _ in held:
         client.db_gate.release()
     await settle_tasks(before)
-    assert "sign the notes" in content(discord_fake.messages_to(sam)[-1])
+    assert "Stop this debrief?" in content(discord_fake.messages_to(sam)[-1])

@@ -38,7 +38,7 @@ def test_the_code_block_holds_exactly_the_note() -> None:
     body = "Dear Priya,\n\nThank you <@123456789012345678> for *your* time_ @everyone.\n\nBest,\nSam"
     (note, *_rest) = [o for o in _ready(body) if o.kind == "draft"]
     assert CODE_BLOCK.findall(note.content) == [body]
-    assert [b.custom_id for b in note.buttons] == ["ty:d:7:sent:0"]
+    assert [b.custom_id for b in note.buttons] == ["ty:d:7:sent:0", "ty:e:7:0"]  # Mark as sent, Edit note
     assert {f.filename: f.data for f in note.files}["note-1-priya-natarajan.txt"] == body.encode()
     after = note.content.split("```")[-1]
     assert "\\@everyone" in after and markup(after) == []  # the check text outside the block is escaped

@@ -18,7 +18,7 @@ async def test_build_client_touches_no_network(api: FakeHttpApi, sqlite_url: str
     client = build_client(load_settings(database_url=sqlite_url, discord_token="test-token"))
     try:
         assert api.calls == []
-        assert [c.name for c in client.tree.get_commands()] == ["thankyou"]
+        assert [c.name for c in client.tree.get_commands()] == ["thankyou", "thankyou-admin"]
     finally:
         await client.close()
 
@@ -34,17 +34,22 @@ async def test_commands_sync_globally_by_default(discord_fake: DiscordFake, make
     await make_client()
     (sync,) = [c for c in discord_fake.api.calls if c.method == "PUT"]
     assert sync.path == f"{API}/applications/{APP_ID}/commands"
-    (command,) = sync.body
+    command, admin = sync.body
     assert command["name"] == "thankyou" and command["contexts"] == [0, 1, 2]
     assert [o["name"] for o in command["options"]] == ["action"]
-    assert {c["value"] for c in command["options"][0]["choices"]} == {"start", "help", "cancel", "resume"}
+    assert {c["value"] for c in command["options"][0]["choices"]} == {
+        "start", "help", "cancel", "resume", "forget", "forget-now", "export", "quiet", "quiet-off",
+    }  # fmt: skip
+    # community admin (bot/community/): servers only, shown to Manage Server by default (checked again per call)
+    assert admin["name"] == "thankyou-admin" and admin["contexts"] == [0] and admin["integration_types"] == [0]
+    assert int(admin["default_member_permissions"]) == 1 << 5  # Manage Server
 
 
 async def test_commands_sync_to_the_dev_guild_when_set(discord_fake: DiscordFake, make_client: ClientFactory) -> None:
     await make_client(dev_guild=GUILD_ID)
     (sync,) = [c for c in discord_fake.api.calls if c.method == "PUT"]
     assert sync.path == f"{API}/applications/{APP_ID}/guilds/{GUILD_ID}/commands"
-    assert [c["name"] for c in sync.body] == ["thankyou"]
+    assert [c["name"] for c in sync.body] == ["thankyou", "thankyou-admin"]
 
 
 async def test_the_reminder_scheduler_runs_in_process_and_stops_on_close(make_client: ClientFactory) -> None:
@@ -69,7 +74,7 @@ async def test_an_image_without_text_gets_a_hint_not_an_answer(
     await feed_message(client, image)
     assert "type your answer" in content(discord_fake.messages_to(sam)[-1])
     row = await active(client, sam)
-    assert row is not None and row.step == "occasion" and row.answers == {}
+    assert row is not None and row.step == "candidate" and row.answers == {}
 
 
 def test_the_documented_invite_link_asks_for_no_dangerous_permission() -> None:

@@ -32,7 +32,8 @@ async def test_the_command_is_registered_for_both_install_types_and_every_contex
     await make_client(dev_guild=dev_guild)
     (sync,) = [c for c in discord_fake.api.calls if c.method == "PUT"]
     schemas.validate_call(sync)  # the registration body matches Discord's OpenAPI description
-    (command,) = sync.body
+    command, admin = sync.body  # /thankyou, and the community's /thankyou-admin (servers only)
+    assert admin["name"] == "thankyou-admin" and admin["integration_types"] == [GUILD_INSTALL]
     assert command["integration_types"] == [GUILD_INSTALL, USER_INSTALL]
     assert command["contexts"] == [GUILD, BOT_DM, PRIVATE_CHANNEL]
 
@@ -49,7 +50,7 @@ async def test_thankyou_anywhere_continues_in_the_persons_dm(
     assert request_body(calls[0]) == {"type": 5, "data": {"flags": 64}}  # only the person sees the answer
     assert "sent you a DM" in request_body(calls[-1])["content"]
     assert discord_fake.api.calls_to(f"{API}/users/@me/channels")  # their DM with the bot was opened
-    assert "occasion" in str(discord_fake.messages_to(sam)[-1].body)
+    assert "sign the notes" in str(discord_fake.messages_to(sam)[-1].body)
     elsewhere = f"{API}/channels/{slash['channel_id']}/"
     assert not [c for c in discord_fake.api.calls if c.path.startswith(elsewhere)]  # nothing posted where it ran
     for call in calls:

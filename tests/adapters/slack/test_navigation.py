@@ -13,7 +13,6 @@ USER = "U0NAV"
 
 async def start_to_company(rig: SlackRig) -> None:
     await rig.command(USER)
-    await rig.click(USER, "A job interview")
     await rig.dm(USER, "Sam Rivera")
     assert asked_field(rig.last(USER)) == "company"
 
@@ -27,7 +26,7 @@ async def test_back_and_skip_buttons_move_between_questions(rig: SlackRig) -> No
     await rig.dm(USER, "Data Engineer")
     assert asked_field(rig.last(USER)) == "interview_at"
     await rig.click(USER, "Skip")
-    assert asked_field(rig.last(USER)) == "format"
+    assert asked_field(rig.last(USER)) == "interviewers"
     [conversation] = await rig.conversations(USER)
     assert conversation.answers["candidate"] == "Sam R."
     assert "interview_at" not in conversation.answers
@@ -38,31 +37,45 @@ async def test_typed_navigation_words_work_like_buttons(rig: SlackRig) -> None:
     await rig.dm(USER, "back")
     assert asked_field(rig.last(USER)) == "candidate"
     await rig.dm(USER, "cancel")
+    assert asked_field(rig.last(USER)) == "cancel", "cancel asks first"
+    await rig.dm(USER, "yes")
     [conversation] = await rig.conversations(USER)
     assert conversation.status != "active"
     assert asked_field(rig.last(USER)) is None
 
 
-async def test_cancel_button_ends_the_debrief(rig: SlackRig) -> None:
+async def test_cancel_button_asks_then_ends_the_debrief_and_undo_brings_it_back(rig: SlackRig) -> None:
     await start_to_company(rig)
     await rig.click(USER, "Cancel")
+    assert asked_field(rig.last(USER)) == "cancel"
+    await rig.click(USER, "No, carry on")
+    assert asked_field(rig.last(USER)) == "company"
+    await rig.click(USER, "Cancel")
+    await rig.click(USER, "Yes, stop")
     [conversation] = await rig.conversations(USER)
-    assert conversation.status == "cancelled"
+    assert conversation.status == "cancelled" and conversation.answers == {"candidate": "Sam Rivera"}
+    await rig.dm(USER, "undo")
+    assert asked_field(rig.last(USER)) == "company"
+    [conversation] = await rig.conversations(USER)
+    assert conversation.status == "active"
 
 
 async def test_typed_answer_to_a_choice_question(rig: SlackRig) -> None:
-    await rig.command(USER)
+    await start_to_company(rig)
+    await rig.dm(USER, "edit occasion")
+    assert asked_field(rig.last(USER)) == "occasion"
     await rig.dm(USER, "a referral")
-    assert asked_field(rig.last(USER)) == "candidate"
+    assert asked_field(rig.last(USER)) == "company"
     [conversation] = await rig.conversations(USER)
     assert conversation.answers["occasion"] == "referral"
 
 
 async def test_old_button_is_answered_politely_and_changes_nothing(rig: SlackRig) -> None:
-    await rig.command(USER)
+    await start_to_company(rig)
+    await rig.dm(USER, "edit occasion")
     occasion_post = rig.last(USER)
     await rig.click(USER, "A referral", post=occasion_post)
-    await rig.dm(USER, "Sam Rivera")
+    assert asked_field(rig.last(USER)) == "company"
     await rig.click(USER, "A job interview", post=occasion_post)
     assert asked_field(rig.last(USER)) == "company", "the current question is asked again"
     [conversation] = await rig.conversations(USER)
@@ -77,6 +90,8 @@ async def test_slash_help_cancel_and_resume(rig: SlackRig) -> None:
     await rig.command(USER, "resume")
     assert asked_field(rig.last(USER)) == "company"
     await rig.command(USER, "cancel")
+    assert asked_field(rig.last(USER)) == "cancel"
+    await rig.dm(USER, "yes")
     [conversation] = await rig.conversations(USER)
     assert conversation.status == "cancelled"
 
@@ -94,7 +109,7 @@ async def test_resume_after_restart_of_the_app(rig: SlackRig) -> None:
     await rig.dm(USER, "Acme Robotics")
     assert asked_field(rig.last(USER)) == "role"
     [conversation] = await rig.conversations(USER)
-    assert conversation.answers == {"occasion": "interview", "candidate": "Sam Rivera", "company": "Acme Robotics"}
+    assert conversation.answers == {"candidate": "Sam Rivera", "company": "Acme Robotics"}
 
 
 async def test_dm_without_a_debrief_offers_a_start_button(rig: SlackRig, slack_api: FakeSlackApi) -> None:
@@ -104,7 +119,7 @@ async def test_dm_without_a_debrief_offers_a_start_button(rig: SlackRig, slack_a
     assert await rig.conversations(USER) == []
     slack_api.timezone = "Europe/Berlin"
     await rig.click(USER, "Start a debrief", post=offer)
-    assert asked_field(rig.last(USER)) == "occasion"
+    assert asked_field(rig.last(USER)) == "candidate"
     [conversation] = await rig.conversations(USER)
     assert conversation.timezone == "Europe/Berlin", "a start button also reads the user's zone"
 
@@ -167,5 +182,7 @@ async def test_cancel_under_an_earlier_question_still_cancels(rig: SlackRig) -> 
     await start_to_company(rig)
     first_question = rig.posts(USER)[0]
     await rig.click(USER, "Cancel", post=first_question)
+    assert asked_field(rig.last(USER)) == "cancel"
+    await rig.click(USER, "Yes, stop")
     [conversation] = await rig.conversations(USER)
     assert conversation.status == "cancelled"

@@ -114,30 +114,30 @@ async def test_twenty_concurrent_commands_are_all_acked_fast(rig: SlackRig, slac
     assert slowest < 1.0, f"slowest ack took {slowest:.2f}s"
     await rig.settle()
     for user in users:
-        assert asked_field(rig.last(user)) == "occasion"
+        assert asked_field(rig.last(user)) == "candidate"
 
 
 async def test_event_redelivery_has_one_effect(rig: SlackRig) -> None:
     await rig.command(USER)
     posts = len(rig.posts(USER))
-    inner = sr.dm(USER, "a referral")
+    inner = sr.dm(USER, "Sam Rivera")
     await rig.send(sr.event(inner, event_id="EvSame1"))
     await rig.send(sr.event(inner, event_id="EvSame1", retry=1))
     await rig.send(sr.event(inner, event_id="EvSame1", retry=2))
     assert len(rig.posts(USER)) == posts + 1
-    assert asked_field(rig.last(USER)) == "candidate"
+    assert asked_field(rig.last(USER)) == "company"
 
 
 async def test_a_retry_whose_original_was_lost_is_processed(rig: SlackRig) -> None:
     await rig.command(USER)
-    await rig.send(sr.event(sr.dm(USER, "a referral"), event_id="EvOnlyRetry", retry=2))
-    assert asked_field(rig.last(USER)) == "candidate"
+    await rig.send(sr.event(sr.dm(USER, "Sam Rivera"), event_id="EvOnlyRetry", retry=2))
+    assert asked_field(rig.last(USER)) == "company"
 
 
 async def test_concurrent_duplicate_deliveries_have_one_effect(rig: SlackRig) -> None:
     await rig.command(USER)
     posts = len(rig.posts(USER))
-    inner = sr.dm(USER, "a referral")
+    inner = sr.dm(USER, "Sam Rivera")
     await asyncio.gather(*(rig.send(sr.event(inner, event_id="EvRace", retry=n), settle=False) for n in (0, 1, 2)))
     await rig.settle()
     assert len(rig.posts(USER)) == posts + 1
@@ -145,7 +145,6 @@ async def test_concurrent_duplicate_deliveries_have_one_effect(rig: SlackRig) ->
 
 async def test_double_click_has_one_effect(rig: SlackRig) -> None:
     await rig.command(USER)
-    await rig.click(USER, "A job interview")
     await rig.dm(USER, "Sam Rivera")
     company_post = rig.last(USER)
     posts = len(rig.posts(USER))
@@ -164,8 +163,8 @@ async def test_double_click_has_one_effect(rig: SlackRig) -> None:
         {"bot_id": "B0OTHER"},
         {
             "subtype": "message_changed",
-            "message": {"type": "message", "user": USER, "text": "a referral", "attachments": [{"id": 1}]},
-            "previous_message": {"type": "message", "user": USER, "text": "a referral"},
+            "message": {"type": "message", "user": USER, "text": "Sam Rivera", "attachments": [{"id": 1}]},
+            "previous_message": {"type": "message", "user": USER, "text": "Sam Rivera"},
         },
         {"subtype": "message_changed", "message": {"type": "message", "bot_id": BOT_ID, "text": "edited"}},
         {"subtype": "message_deleted"},
@@ -177,7 +176,7 @@ async def test_ignored_messages_change_nothing(rig: SlackRig, extra: dict[str, o
     await rig.command(USER)
     posts = len(rig.posts(USER))
     [before] = await rig.conversations(USER)
-    await rig.send(sr.event({**sr.dm(USER, "a referral"), **extra}))
+    await rig.send(sr.event({**sr.dm(USER, "Sam Rivera"), **extra}))
     assert len(rig.posts(USER)) == posts
     [after] = await rig.conversations(USER)
     assert (after.step, after.answers, after.version) == (before.step, before.answers, before.version)
@@ -190,11 +189,11 @@ async def test_rate_limited_post_is_retried_once_without_duplicates(rig: SlackRi
         body={"ok": False, "error": "ratelimited"},
     )  # fmt: skip
     attempts = len(slack_api.calls("chat.postMessage"))
-    await rig.dm(USER, "a referral")
+    await rig.dm(USER, "Sam Rivera")
     assert len(slack_api.calls("chat.postMessage")) == attempts + 2, "the 429, then one retry"
     texts = [p.text for p in rig.posts(USER)]
     assert len(texts) == len(set(texts)), "nothing was posted twice"
-    assert asked_field(rig.last(USER)) == "candidate"
+    assert asked_field(rig.last(USER)) == "company"
 
 
 async def test_health_endpoint(rig: SlackRig) -> None:
@@ -206,12 +205,12 @@ async def test_answer_is_kept_when_the_reply_cannot_be_posted(rig: SlackRig, sla
     await rig.command(USER)
     slack_api.http.script(slack_api.path("chat.postMessage"), body={"ok": False, "error": "internal_error"})
     posts = len(rig.posts(USER))
-    await rig.dm(USER, "a referral")
+    await rig.dm(USER, "Sam Rivera")
     assert len(rig.posts(USER)) == posts, "the reply failed"
     [conversation] = await rig.conversations(USER)
-    assert conversation.answers == {"occasion": "referral"}, "but the answer is stored"
+    assert conversation.answers == {"candidate": "Sam Rivera"}, "but the answer is stored"
     await rig.dm(USER, "resume")
-    assert asked_field(rig.last(USER)) == "candidate"
+    assert asked_field(rig.last(USER)) == "company"
 
 
 async def test_an_internal_failure_gets_a_kind_apology_without_details(rig: SlackRig) -> None:
@@ -219,7 +218,7 @@ async def test_an_internal_failure_gets_a_kind_apology_without_details(rig: Slac
     assert rig.bot is not None
     async with rig.bot.core.database.begin() as connection:  # the database loses a table under the bot's feet
         await connection.exec_driver_sql("ALTER TABLE conversations RENAME TO conversations_gone")
-    await rig.dm(USER, "a referral")
+    await rig.dm(USER, "Sam Rivera")
     apology = rig.last(USER)
     assert apology.text == SORRY
     assert "Error" not in apology.all_text() and "conversations" not in apology.all_text()

@@ -98,11 +98,11 @@ async def test_a_throttled_user_does_not_hold_up_anyone_else(
     api.throttle = {dm_channel(user): 2 for user in THROTTLED}  # each reply waits 2 x Retry-After
 
     for user in THROTTLED:
-        await rig.send(sr.event(sr.dm(user, "a referral")), settle=False)
+        await rig.send(sr.event(sr.dm(user, "Sam Rivera")), settle=False)
     await until(lambda: all(api.refused[dm_channel(u)] for u in THROTTLED), "every throttled user is waiting")
 
     started = time.monotonic()
-    await rig.send(sr.event(sr.dm(FREE, "a referral")), settle=False)
+    await rig.send(sr.event(sr.dm(FREE, "Sam Rivera")), settle=False)
     await until(lambda: len(rig.posts(FREE)) > before[FREE], "the free user's reply")
     elapsed = time.monotonic() - started
     assert elapsed < RETRY_AFTER, f"the free user's reply took {elapsed:.2f}s behind throttled users"
@@ -113,11 +113,11 @@ async def test_a_throttled_user_does_not_hold_up_anyone_else(
         channel = dm_channel(user)
         new = rig.posts(user)[before[user] :]
         assert len(new) == 1, "each throttled reply arrives exactly once"
-        assert asked_field(new[0]) == "candidate"
+        assert asked_field(new[0]) == "company"
         assert len(api.refused[channel]) == 2 and api.throttle[channel] == 0
         assert api.accepted[channel][-1] - api.refused[channel][0] >= 2 * RETRY_AFTER - 0.05, "Retry-After honoured"
     [conversation] = await rig.conversations(THROTTLED[0])
-    assert conversation.answers == {"occasion": "referral"}, "the turn ran once"
+    assert conversation.answers == {"candidate": "Sam Rivera"}, "the turn ran once"
 
 
 async def test_a_throttled_users_own_turns_stay_in_order(
@@ -128,11 +128,11 @@ async def test_a_throttled_users_own_turns_stay_in_order(
     await rig.command(user)
     before = len(rig.posts(user))
     api.throttle = {dm_channel(user): 1}
-    await rig.send(sr.event(sr.dm(user, "a referral")), settle=False)
     await rig.send(sr.event(sr.dm(user, "Sam Rivera")), settle=False)
+    await rig.send(sr.event(sr.dm(user, "Acme Robotics")), settle=False)
     await rig.settle()
     fields = [asked_field(post) for post in rig.posts(user)[before:]]
-    assert fields == ["candidate", "company"], "the second answer's reply came after the first's"
+    assert fields == ["company", "role"], "the second answer's reply came after the first's"
 
 
 async def test_pause_frees_the_slot_for_other_jobs() -> None:

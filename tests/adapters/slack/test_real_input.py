@@ -15,18 +15,15 @@ ZONE = "America/New_York"
 
 #: One debrief, typed; the company, e-mail and link are what Slack encodes.
 TYPED = [
-    "1",
     "Sam Rivera",
     "AT&T <Labs>",
     "Data Engineer",
     "yesterday 2pm",
+    "Priya Natarajan",
     "panel",
     "Well",
-    "Priya Natarajan",
-    "Engineering Manager",
-    "priya@att.example",
-    "her talk at https://example.com/talk?x=1&y=2 on streaming",
-    "the on-call rotation redesign",
+    "Engineering Manager, priya@att.example",
+    "her talk at https://example.com/talk?x=1&y=2 on streaming; the on-call rotation redesign",
     "five years running Kafka in production",
     "skip",
     "skip",
@@ -71,7 +68,6 @@ async def test_slack_and_console_write_the_same_notes(rig: SlackRig, slack_api: 
 
 async def test_an_answer_sent_with_a_file_is_taken(rig: SlackRig) -> None:
     await rig.command(USER)
-    await rig.dm(USER, "1")
     assert asked_field(rig.last(USER)) == "candidate"
     await rig.send(sr.event(sr.file_share(USER, "Sam Rivera")))
     assert asked_field(rig.last(USER)) == "company"
@@ -81,7 +77,6 @@ async def test_an_answer_sent_with_a_file_is_taken(rig: SlackRig) -> None:
 
 async def test_an_edit_is_answered_once_and_changes_nothing(rig: SlackRig) -> None:
     await rig.command(USER)
-    await rig.dm(USER, "1")
     original = sr.dm(USER, "Sam Rivra")
     await rig.send(sr.event(original))
     [before] = await rig.conversations(USER)
@@ -100,53 +95,57 @@ async def test_an_edit_is_answered_once_and_changes_nothing(rig: SlackRig) -> No
 async def test_a_reply_in_a_thread_is_answered_in_that_thread(rig: SlackRig) -> None:
     await rig.command(USER)
     question = rig.last(USER)
-    await rig.send(sr.event(sr.dm(USER, "1", thread_ts=question.ts)))
+    await rig.send(sr.event(sr.dm(USER, "Sam Rivera", thread_ts=question.ts)))
     reply = rig.last(USER)
     assert reply.thread == question.ts
-    assert asked_field(reply) == "candidate"
-    await rig.dm(USER, "Sam Rivera")  # back in the main conversation, the answers go on there
+    assert asked_field(reply) == "company"
+    await rig.dm(USER, "Acme Robotics")  # back in the main conversation, the answers go on there
     assert rig.last(USER).thread is None
-    assert asked_field(rig.last(USER)) == "company"
+    assert asked_field(rig.last(USER)) == "role"
 
 
 async def test_an_edit_in_a_thread_is_answered_there(rig: SlackRig) -> None:
     await rig.command(USER)
-    original = sr.dm(USER, "1", thread_ts=rig.last(USER).ts)
+    original = sr.dm(USER, "Sam Rivra", thread_ts=rig.last(USER).ts)
     await rig.send(sr.event(original))
-    await rig.send(sr.event(sr.edit(original, "2")))
+    await rig.send(sr.event(sr.edit(original, "Sam Rivera")))
     assert rig.last(USER).thread == original["thread_ts"]
 
 
 async def test_events_use_the_installations_team(rig: SlackRig) -> None:
     """Shared channel / Enterprise Grid: `team_id` names another workspace, `authorizations` ours."""
     await rig.command(USER)
-    await rig.send(sr.event(sr.dm(USER, "1"), team="T0ELSEWHERE", installed_in=TEAM))
+    await rig.send(sr.event(sr.dm(USER, "Sam Rivera"), team="T0ELSEWHERE", installed_in=TEAM))
     [row] = await rig.conversations(USER)
-    assert row.answers.get("occasion"), "the answer found the conversation the command started"
+    assert row.answers.get("candidate"), "the answer found the conversation the command started"
 
 
 async def test_clicks_use_the_teams_id_before_the_users(rig: SlackRig) -> None:
     """A guest from another organisation: `user.team_id` is their home team, `team.id` the installation."""
     await rig.command(USER)
+    await rig.dm(USER, "Sam Rivera")
+    await rig.dm(USER, "Acme Robotics")
+    await rig.dm(USER, "Data Engineer")
+    await rig.dm(USER, "skip")
+    await rig.dm(USER, "Priya")
     post = rig.last(USER)
-    await rig.send(sr.click(post, post.button("A job interview"), USER, user_team="T0GUESTHOME"))
-    assert asked_field(rig.last(USER)) == "candidate"
+    await rig.send(sr.click(post, post.button("Video call"), USER, user_team="T0GUESTHOME"))
+    assert asked_field(rig.last(USER)) == "went"
     [row] = await rig.conversations(USER)
-    assert row.answers.get("occasion")
+    assert row.answers.get("format") == "video"
 
 
 async def test_a_thread_reply_also_sent_to_the_dm_is_an_answer(rig: SlackRig) -> None:
     await rig.command(USER)
     question = rig.last(USER)
-    await rig.send(sr.event(sr.dm(USER, "1", thread_ts=question.ts, subtype="thread_broadcast")))
-    assert asked_field(rig.last(USER)) == "candidate"
+    await rig.send(sr.event(sr.dm(USER, "Sam Rivera", thread_ts=question.ts, subtype="thread_broadcast")))
+    assert asked_field(rig.last(USER)) == "company"
     assert rig.last(USER).thread == question.ts
 
 
 async def test_mentions_are_kept_as_text_and_never_echoed_live(rig: SlackRig) -> None:
     """Picked from Slack's autocomplete, a mention arrives as a token; it is stored and shown as plain text."""
     await rig.command(USER)
-    await rig.dm(USER, "1")
     await rig.dm(USER, "Sam Rivera")
     posts = len(rig.posts(USER))
     typed = {**sr.dm(USER, "x"), "text": "<!here> <@U0TOM|tom> &amp; <#C0CAREERS|careers>"}

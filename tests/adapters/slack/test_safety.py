@@ -24,10 +24,9 @@ APP_LOGGERS = ("adapters", "bot", "slack_bolt", "slack_sdk", "aiohttp")
 async def hostile_debrief(rig: SlackRig) -> None:
     """The standard debrief with hostile text as some answers, ending with the drafts."""
     await rig.command(USER)
-    await rig.click(USER, "A job interview")
-    for answer in ("Sam Rivera", HOSTILE["company"], "Engineer <@U0BOSS>", "skip", "skip", "skip",
-                   "Priya Natarajan", "skip", "skip", HOSTILE["discussed"], "skip", HOSTILE["strengths"],
-                   "skip", "skip", "skip", "skip", "skip"):  # fmt: skip
+    for answer in ("Sam Rivera", HOSTILE["company"], "Engineer <@U0BOSS>", "skip", "Priya Natarajan", "skip",
+                   "skip", "skip", HOSTILE["discussed"], HOSTILE["strengths"], "skip", "skip", "skip", "skip",
+                   "skip"):  # fmt: skip
         await rig.dm(USER, answer)
     assert asked_field(rig.last(USER)) == "confirm"
     await rig.click(USER, "Write my notes")

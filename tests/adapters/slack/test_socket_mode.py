@@ -54,16 +54,16 @@ async def test_socket_mode_conversation(tmp_path: Path, slack_api: FakeSlackApi,
             ack = await socket_mode.acks.get()
         assert ack["envelope_id"] == "env-1"
         await until(lambda: len(slack_api.posts) == 1, "the first question in the DM")
-        event = json.loads(sr.event(sr.dm(USER, "a referral"), event_id="EvSock1").body)
+        event = json.loads(sr.event(sr.dm(USER, "Sam Rivera"), event_id="EvSock1").body)
         await socket_mode.push("events_api", event, "env-2")
         await socket_mode.push("events_api", event, "env-3", retry_attempt=1, retry_reason="timeout")
         async with asyncio.timeout(BOUND):
             acks = {(await socket_mode.acks.get())["envelope_id"] for _ in range(2)}
         assert acks == {"env-2", "env-3"}
         # One user's turns run in order, so once the next answer is replied to, the duplicate has been handled.
-        later = json.loads(sr.event(sr.dm(USER, "Sam Rivera"), event_id="EvSock2").body)
+        later = json.loads(sr.event(sr.dm(USER, "Acme Robotics"), event_id="EvSock2").body)
         await socket_mode.push("events_api", later, "env-4")
-        await until(lambda: "company" in str(slack_api.posts[-1].blocks), "the question after the next answer")
+        await until(lambda: "|role" in str(slack_api.posts[-1].blocks), "the question after the next answer")
         assert len(slack_api.posts) == 3, "the redelivered envelope had no second effect"
         assert {p.channel for p in slack_api.posts} == {"D" + USER}
     finally:

@@ -16,7 +16,7 @@ from bot.reminders.scheduler import Scheduler
 from bot.storage.db import session_factory
 from tests.fakes.clock import FakeClock
 from tests.fakes.reminder_api import ApiSender, LookupApiSender, ReminderApi
-from tests.reminders.scheduler.helpers import seed, statuses
+from tests.reminders.scheduler.helpers import leases_run_out, seed, statuses
 
 ENTRY = Path(__file__).with_name("worker_entry.py")
 
@@ -27,8 +27,10 @@ async def _killed_worker(db_url: str, api: ReminderApi, kill: str) -> None:
 
 
 async def _survivor_drains(database: AsyncEngine, sender: ApiSender) -> None:
-    later = FakeClock(datetime.now(UTC) + timedelta(minutes=2))  # past the dead worker's lease
-    scheduler = Scheduler(session_factory(database), {"fake": sender}, later)
+    later = FakeClock(datetime.now(UTC) + timedelta(minutes=2))
+    sessions = session_factory(database)
+    await leases_run_out(sessions)  # past the dead worker's lease, on the database's clock
+    scheduler = Scheduler(sessions, {"fake": sender}, later)
     for _ in range(5):
         await scheduler.tick()
 

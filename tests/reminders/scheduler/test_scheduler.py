@@ -13,7 +13,7 @@ from bot.reminders.scheduler import Scheduler
 from bot.storage.db import session_factory
 from tests.fakes.clock import FakeClock
 from tests.fakes.reminder_sender import FakePlatform, LookupPlatform, RateLimited
-from tests.reminders.scheduler.helpers import rows, seed, statuses
+from tests.reminders.scheduler.helpers import leases_run_out, rows, seed, statuses
 
 LEASE = timedelta(seconds=60)
 
@@ -46,6 +46,7 @@ async def test_an_expired_claim_is_taken_over_and_sent_exactly_once(database: As
 
     assert (await survivor.tick()).claimed == 0  # the lease still holds
     clock.advance(seconds=61)
+    await leases_run_out(sessions)
     await survivor.tick()
     await survivor.tick()
 
@@ -68,6 +69,7 @@ async def test_a_send_cut_short_is_not_resent_when_the_platform_cannot_tell(
     platform = FakePlatform()
     scheduler = Scheduler(sessions, {"fake": platform}, clock)
     clock.advance(seconds=61)
+    await leases_run_out(sessions)
 
     result = await scheduler.tick()
     await scheduler.tick()
@@ -87,6 +89,7 @@ async def test_a_send_cut_short_is_reconciled_by_lookup_without_a_second_post(
     await platform.send(_address(), [_nudge(posted)])  # the dead worker's post reached the platform
     scheduler = Scheduler(sessions, {"fake": platform}, clock)
     clock.advance(seconds=61)
+    await leases_run_out(sessions)
 
     await scheduler.tick()
     await scheduler.tick()
@@ -268,12 +271,16 @@ async def test_a_long_send_keeps_its_lease_so_nobody_sends_it_twice(database: As
     task = asyncio.create_task(busy.tick())
     await asyncio.wait_for(slow.started.wait(), timeout=5)
 
+    [row] = await rows(sessions)
+    first_lease = row.lease_until
+    assert first_lease is not None
     clock.advance(seconds=50)
-    for _ in range(200):  # bounded polling until a heartbeat has pushed the lease out
+    for _ in range(200):  # bounded polling until a heartbeat has pushed the lease out (on the database's clock)
         [row] = await rows(sessions)
-        if row.lease_until is not None and row.lease_until > clock.now() + timedelta(seconds=30):
+        if row.lease_until is not None and row.lease_until > first_lease:
             break
         await asyncio.sleep(0.01)
+    assert row.lease_until is not None and row.lease_until > first_lease
     clock.advance(seconds=30)  # past the original lease: without the heartbeat the row would look abandoned
     await other.tick()
     await other.tick()

@@ -1,0 +1,111 @@
+"""Checks the composer raises about the answers themselves: one that could not be used and why, one that was
+shortened, a name it capitalised, something left out to fit LinkedIn. Each names the answer, so the member
+knows exactly what to retype (the proofreading of the note's text is bot/compose/checks.py)."""
+
+from __future__ import annotations
+
+from bot.compose.fit import LINKEDIN_CHARACTERS
+from bot.compose.shapes import Reading
+from bot.drafts import Check
+
+_EXCERPT_WORDS = 8
+_WHY = {
+    "empty": "it has only filler words, nothing a note can use",
+    "vague": "it is too general to say anything specific",
+    "question": "it is a question I could not turn into a sentence with confidence",
+    "first-person": "it reads as a sentence about you rather than a topic",
+    "not-about-you": "it describes someone else rather than what you bring",
+    "too-long": "it is long, and no part of it could stand alone in a sentence",
+    "about-you": "it is about you, and this part of the note is about them (put it under what you discussed)",
+}
+_EXAMPLE = {
+    "discussed": "“your approach to caching”",
+    "detail": "“your team's on-call redesign”",
+    "strengths": "“five years of running Kafka”",
+    "add": "“I cut cloud costs by 30% at my last job”",
+    "share": "“my portfolio: https://…”",
+}
+_DROPPED = {
+    "detail": "the detail about them",
+    "detail_clause": "the detail about them",
+    "discussed": "what you discussed",
+    "discussed_clause": "what you discussed",
+    "link": "the link",
+    "share": "what you offered to send",
+    "add": "the point you wanted to add",
+    "strengths": "your strength",
+    "strengths_clause": "your strength",
+}
+
+
+def reason(code: str) -> str:
+    """Why an answer could not be used, in words for the member (`Reading.reason` → sentence fragment)."""
+    return _WHY.get(code, _WHY["vague"])
+
+
+def what(field: str, name: str) -> str:
+    """How the member knows the answer: "what you discussed with Priya"."""
+    return {
+        "discussed": f"what you discussed with {name}",
+        "detail": f"the detail you remembered about {name}",
+        "strengths": "your strengths",
+        "add": "the point you wanted to add",
+        "share": "what you promised to send",
+    }[field]
+
+
+def excerpt(text: str) -> str:
+    words = " ".join(text.split()).split(" ")
+    return " ".join(words[:_EXCERPT_WORDS]) + ("…" if len(words) > _EXCERPT_WORDS else "")
+
+
+def left_out(reading: Reading, typed: str, name: str) -> Check:
+    why = _WHY.get(reading.reason, _WHY["vague"])
+    return Check(
+        code="answer-left-out",
+        level="warning",
+        message=f"Your answer for {what(reading.field, name)} (“{excerpt(typed)}”) is not in this note: {why}. "
+        f"Retype it as a short phrase, for example {_EXAMPLE[reading.field]}, and it will be used.",
+    )
+
+
+def shortened(reading: Reading, name: str) -> Check:
+    return Check(
+        code="answer-shortened",
+        level="info",
+        message=f"Your answer for {what(reading.field, name)} was long, so the note uses only part of it: "
+        f"“{reading.text}”. Check it still says what you meant.",
+    )
+
+
+def name_capitalised(typed: str, written: str) -> Check:
+    return Check(
+        code="name-capitalised",
+        level="info",
+        message=f"You typed “{typed}”; the note writes “{written}”. If they spell it another way, change it "
+        "before sending.",
+    )
+
+
+def dropped_to_fit(variables: tuple[str, ...], channel: str) -> Check:
+    parts = list(dict.fromkeys(_DROPPED[name] for name in variables if name in _DROPPED))
+    limit = (
+        f"LinkedIn's {LINKEDIN_CHARACTERS}-character limit for a connection note"
+        if channel == "linkedin"
+        else "the length that reads best"
+    )
+    shown = " and ".join(parts) if len(parts) <= 2 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return Check(
+        code="left-out-to-fit",
+        level="info",
+        message=f"To fit {limit}, this note leaves out {shown}. You could add it in a follow-up message.",
+    )
+
+
+def linkedin_too_long(characters: int) -> Check:
+    return Check(
+        code="linkedin-limit",
+        level="warning",
+        message=f"This note is {characters} characters; LinkedIn allows {LINKEDIN_CHARACTERS} in a connection "
+        "note. Shorten it, or send it as a message once you are connected.",
+    )

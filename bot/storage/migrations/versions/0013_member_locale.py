@@ -1,0 +1,27 @@
+"""first contact: the member's locale (how they write dates) and when they were welcomed
+
+Revision ID: 0013
+Revises: 0002
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0013"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("user_prefs", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("locale", sa.String(length=35), nullable=True))
+        batch_op.add_column(sa.Column("welcomed_at", sa.DateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("user_prefs", schema=None) as batch_op:
+        batch_op.drop_column("welcomed_at")
+        batch_op.drop_column("locale")
