@@ -38,6 +38,7 @@ from tests.fakes.slack_rig import SlackRig
 USER = "U0BENCH"
 HOOK = "/hooks/bench"
 ANSWERS: dict[str, tuple[str, str]] = {
+    "occasion": ("type", "interview"),  # asked first by older flows
     "candidate": ("type", "Sam Rivera"),
     "company": ("type", "Acme Robotics"),
     "role": ("type", "Senior Data Engineer"),
@@ -56,7 +57,16 @@ ANSWERS: dict[str, tuple[str, str]] = {
     "tone": ("type", "warm"),
     "channel": ("click", "Email"),
 }
+#: questions older flows ask separately, by their last part ("interviewers.0.email" → "email")
+BY_NAME: dict[str, tuple[str, str]] = {"email": ("type", "priya@acme.example"), "detail": ("type", "skip")}
 REFUSAL = {"ok": False, "error": "internal_error"}
+
+
+def answer(field: str) -> tuple[str, str]:
+    return ANSWERS.get(field) or BY_NAME.get(field.rsplit(".", 1)[-1], ("type", "skip"))
+
+
+ASKED = [0]
 
 
 def fail_post(api: FakeSlackApi, nth: int) -> None:
@@ -99,7 +109,7 @@ async def debrief(point: int | None, behaviour: str) -> dict[str, Any]:
             field = asked_field(rig.last(USER))
             if field == "confirm" or field is None:
                 break
-            how, what = ANSWERS[field]
+            how, what = answer(field)
             if number == point:
                 fail_post(api, 1)
                 await act(rig, api, how, what)
@@ -112,6 +122,8 @@ async def debrief(point: int | None, behaviour: str) -> dict[str, Any]:
                 continue
             await act(rig, api, how, what)
         [conversation] = await rig.conversations(USER)
+        if point is None:
+            ASKED[0] = number  # questions answered before the summary, in the no-fault run
         return dict(conversation.answers)
     finally:
         await rig.close()
@@ -131,7 +143,7 @@ async def lost_notes(point: int) -> tuple[int, int]:
     try:
         await rig.command(USER)
         while (field := asked_field(rig.last(USER))) not in ("confirm", None):
-            await act(rig, api, *ANSWERS[field])
+            await act(rig, api, *answer(field))
         before = len(rig.posts(USER))
         fail_post(api, point)
         await act(rig, api, "click", "Write my notes")
@@ -181,7 +193,7 @@ async def main() -> None:
     if "1" in only:
         expected = await debrief(None, "none")
         for behaviour in ("repeat", "hello"):
-            wrong = [differing(expected, await debrief(p, behaviour)) for p in range(len(ANSWERS))]
+            wrong = [differing(expected, await debrief(p, behaviour)) for p in range(ASKED[0])]
             hit = sum(1 for w in wrong if w)
             print(f"lost replies, {behaviour}: {len(wrong)} points, {sum(wrong)} answers consumed by an unseen "
                   f"question, at {hit} points")  # fmt: skip

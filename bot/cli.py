@@ -163,9 +163,11 @@ def _run_worker(args: argparse.Namespace) -> int:
             senders["slack"] = SlackSender(slack)
             core.community.register("slack", SlackChannelPoster(slack))  # career-channel posts too
         elif settings.slack_client_id is not None and settings.slack_client_secret is not None:
-            from adapters.slack.oauth import installed_sender
+            from adapters.slack.oauth import channel_poster, installed_sender
 
-            senders["slack"] = installed_sender(settings, core)  # many workspaces: each one's own token
+            slack_sender = installed_sender(settings, core)  # many workspaces: each one's own token
+            senders["slack"] = slack_sender
+            core.community.register("slack", channel_poster(slack_sender))
         if settings.discord_token is not None:
             from adapters.discord.sender import rest_sender
 
@@ -235,7 +237,7 @@ def _configure_logging(command: str) -> None:
 
 #: third-party loggers whose DEBUG lines carry payloads or SQL parameters, i.e. people's answers
 PAYLOAD_LOGGERS = (
-    "aiosqlite", "sqlalchemy.engine", "sqlalchemy.pool", "asyncpg", "discord.http", "discord.gateway",
+    "aiosqlite", "sqlalchemy.engine", "asyncpg", "discord.http", "discord.gateway",
     "discord.client", "discord.state", "discord.webhook", "slack_sdk", "slack_bolt",
 )  # fmt: skip
 
@@ -247,7 +249,9 @@ def cap_library_loggers(libraries_level: str | None = None) -> None:
     floor = logging.getLevelNamesMapping().get(wanted) if wanted else None
     for name in PAYLOAD_LOGGERS:
         logger = logging.getLogger(name)
-        logger.setLevel(floor if floor is not None else max(logging.INFO, logging.getLogger().level))
+        # never below INFO; SQLAlchemy's engine stays at its own WARNING (at INFO it echoes every statement)
+        quietest = logging.WARNING if name.startswith("sqlalchemy") else logging.INFO
+        logger.setLevel(floor if floor is not None else max(quietest, logging.getLogger().level))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -90,6 +90,8 @@ def build_bot(
     if many:
         distribution.install(app, bot.background.spawn, core)
     community.register(bot)  # first: its `/thankyou admin|forget|export|quiet` match before the plain command
+    if isinstance(sender, distribution.InstalledSender):  # scheduled channel posts: each workspace's token
+        core.community.register("slack", distribution.channel_poster(sender))
     register(bot)
     return bot
 

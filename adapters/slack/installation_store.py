@@ -1,15 +1,14 @@
 """slack_sdk's async installation and OAuth state stores, on our own database (migration 0007).
 
-slack_sdk ships SQLAlchemy stores, but they are synchronous and create their own tables; these run on the
-core's async sessions and our migrations. One row per workspace (or org): the latest install wins. Every
-token (bot, refresh, user) is inside one Fernet-encrypted JSON column, never in a plain one.
+slack_sdk ships SQLAlchemy stores, but they are synchronous and create their own tables; these keep
+installations in the core's vault (`bot.installations`): one row per workspace (or org), the latest install
+wins, and every token (bot, refresh, user) is inside one Fernet-encrypted text, never in a plain column.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,25 +16,18 @@ from slack_sdk.oauth.installation_store.async_installation_store import AsyncIns
 from slack_sdk.oauth.installation_store.models.bot import Bot
 from slack_sdk.oauth.installation_store.models.installation import Installation
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
-from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlmodel import col
 
-from bot.storage.crypto import Cipher
-from bot.storage.models import SlackInstallation, SlackOAuthState
-from bot.time.clock import Clock
+from bot.installations import InstallationVault, StateLedger
 
 log = logging.getLogger(__name__)
 STATE_LIFETIME = timedelta(minutes=10)  # the install page to Slack's redirect: a person clicking through
 
 
 class DatabaseInstallationStore(AsyncInstallationStore):
-    """Installations keyed by (enterprise, team); tokens encrypted with `cipher`."""
+    """Installations keyed by (enterprise, team), kept encrypted in `vault`."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], cipher: Cipher, clock: Clock) -> None:
-        self._sessions = sessions
-        self._cipher = cipher
-        self._clock = clock
+    def __init__(self, vault: InstallationVault) -> None:
+        self._vault = vault
 
     @property
     def logger(self) -> logging.Logger:
@@ -68,11 +60,10 @@ class DatabaseInstallationStore(AsyncInstallationStore):
         is_enterprise_install: bool | None = False,
     ) -> Installation | None:
         """The workspace's installation; with `user_id`, only when that person installed it (their token)."""
-        async with self._sessions() as session:
-            row = await _row(session, enterprise_id, None if is_enterprise_install else team_id)
-        if row is None or (user_id is not None and row.installer != user_id):
+        stored = await self._vault.get(enterprise_id, None if is_enterprise_install else team_id)
+        if stored is None or (user_id is not None and stored.installer != user_id):
             return None
-        return Installation(**json.loads(self._cipher.decrypt(row.secrets)))
+        return Installation(**json.loads(stored.data))
 
     async def async_delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
         await self.async_delete_all(enterprise_id=enterprise_id, team_id=team_id)
@@ -91,35 +82,18 @@ class DatabaseInstallationStore(AsyncInstallationStore):
             await self._put(Installation(**fields))
 
     async def async_delete_all(self, *, enterprise_id: str | None, team_id: str | None) -> None:
-        async with self._sessions() as session, session.begin():
-            await session.execute(
-                delete(SlackInstallation).where(
-                    col(SlackInstallation.enterprise_id) == (enterprise_id or ""),
-                    col(SlackInstallation.team_id) == (team_id or ""),
-                )
-            )
+        await self._vault.delete(enterprise_id, team_id)
 
     async def _put(self, installation: Installation) -> None:
-        now = self._clock.now()
-        team = "" if installation.is_enterprise_install else installation.team_id or ""
         expires = installation.bot_token_expires_at
-        async with self._sessions() as session, session.begin():
-            row = await _row(session, installation.enterprise_id, team)
-            if row is None:
-                row = SlackInstallation(
-                    enterprise_id=installation.enterprise_id or "",
-                    team_id=team,
-                    installer="",
-                    secrets="",
-                    installed_at=now,
-                    updated_at=now,
-                )
-                session.add(row)
-            row.is_enterprise_install = installation.is_enterprise_install
-            row.installer = installation.user_id or ""
-            row.secrets = self._cipher.encrypt(json.dumps(_fields(installation)))
-            row.bot_token_expires_at = datetime.fromtimestamp(expires, UTC) if expires is not None else None
-            row.updated_at = now
+        await self._vault.put(
+            installation.enterprise_id,
+            None if installation.is_enterprise_install else installation.team_id,
+            enterprise_install=installation.is_enterprise_install,
+            installer=installation.user_id or "",
+            data=json.dumps(_fields(installation)),
+            expires_at=datetime.fromtimestamp(expires, UTC) if expires is not None else None,
+        )
 
 
 _BOT_FIELDS = frozenset(
@@ -133,42 +107,18 @@ def _fields(installation: Installation) -> dict[str, Any]:
     return dict(vars(installation))
 
 
-async def _row(session: AsyncSession, enterprise_id: str | None, team_id: str | None) -> SlackInstallation | None:
-    statement = select(SlackInstallation).where(
-        col(SlackInstallation.enterprise_id) == (enterprise_id or ""),
-        col(SlackInstallation.team_id) == (team_id or ""),
-    )
-    return (await session.execute(statement)).scalars().first()
-
-
 class DatabaseStateStore(AsyncOAuthStateStore):
-    """OAuth states: random, single use, valid for `STATE_LIFETIME` on the injected clock."""
+    """OAuth states from the core's ledger: random, single use, valid for ten minutes."""
 
-    def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], clock: Clock, lifetime: timedelta = STATE_LIFETIME
-    ) -> None:
-        self._sessions = sessions
-        self._clock = clock
-        self._lifetime = lifetime
+    def __init__(self, ledger: StateLedger) -> None:
+        self._ledger = ledger
 
     @property
     def logger(self) -> logging.Logger:
         return log
 
     async def async_issue(self, *args: Any, **kwargs: Any) -> str:
-        state = secrets.token_urlsafe(32)
-        now = self._clock.now()
-        async with self._sessions() as session, session.begin():
-            await session.execute(delete(SlackOAuthState).where(col(SlackOAuthState.expires_at) < now))
-            session.add(SlackOAuthState(state=state, expires_at=now + self._lifetime))
-        return state
+        return await self._ledger.issue()
 
     async def async_consume(self, state: str) -> bool:
-        """True once for a state we issued that has not expired; deleting it makes a replay fail."""
-        async with self._sessions() as session, session.begin():
-            result = await session.execute(
-                delete(SlackOAuthState).where(
-                    col(SlackOAuthState.state) == state[:64], col(SlackOAuthState.expires_at) > self._clock.now()
-                )
-            )
-            return int(result.rowcount) == 1  # type: ignore[attr-defined]
+        return await self._ledger.consume(state)

@@ -105,7 +105,7 @@ async def _turn(bot: SlackBot, event: Event, thread: str | None = None, *, fallb
     learns the user's time zone. `fallback` (a click's or command's `response_url`) is how the person hears
     that the reply in the DM failed after Slack had its ack; the core re-asks at their next message."""
     if isinstance(event, Start) and event.timezone is None:
-        event = replace(event, timezone=await _timezone(bot, event.address.user))
+        event = replace(event, timezone=await _timezone(bot, event.address))
     if not event.address.channel:  # a button outside the DM (App Home): answer in the DM
         opened = await bot.client.conversations_open(users=event.address.user)
         event = replace(event, address=replace(event.address, channel=str((opened.get("channel") or {}).get("id", ""))))
@@ -166,8 +166,11 @@ async def _command(bot: SlackBot, body: Body) -> None:
         await _reply_to_command(body, NO_DM)
         raise DeliveryError(str(error.response.get("error", "cannot_open_dm")), permanent=True) from None
     channel = str((opened.get("channel") or {}).get("id", ""))
-    timezone = await _timezone(bot, user)
-    await _turn(bot, translate.command_event(body, channel=channel, timezone=timezone), fallback=_response_url(body))
+    event = translate.command_event(body, channel=channel, timezone=None)
+    zone = await _timezone(bot, event.address)
+    if isinstance(event, Start):
+        event = replace(event, timezone=zone)
+    await _turn(bot, event, fallback=_response_url(body))
 
 
 def _response_url(body: Body) -> str | None:
@@ -187,14 +190,19 @@ async def _reply_to_command(body: Body, text: str) -> None:
         log.warning("command reply failed", extra={"platform": "slack"})
 
 
-async def _timezone(bot: SlackBot, user: str) -> str | None:
-    """The user's zone from their Slack profile; quietly None when Slack can't tell us."""
+async def _timezone(bot: SlackBot, address: Address) -> str | None:
+    """The user's zone from their Slack profile; quietly None when Slack can't tell us. Their locale comes
+    with it and is kept, so "11/29 2pm" is read in the order they write dates (en-US month first)."""
     try:
-        info = await bot.client.users_info(user=user)
+        info = await bot.client.users_info(user=address.user, include_locale=True)
     except Exception:  # any failure here only costs us a default time zone
         log.info("users.info failed; using the default time zone", extra={"platform": "slack"})
         return None
-    zone = (info.get("user") or {}).get("tz")
+    found = info.get("user") or {}
+    locale = found.get("locale")
+    if isinstance(locale, str) and locale:
+        await bot.core.desk.remember_locale(address, locale.replace("_", "-"))
+    zone = found.get("tz")
     return zone if isinstance(zone, str) and zone else None
 
 

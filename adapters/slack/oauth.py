@@ -11,8 +11,9 @@ stays single-workspace (Slack keeps Socket Mode apps out of its directory).
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
@@ -26,16 +27,17 @@ from slack_sdk.oauth.token_rotation.async_rotator import AsyncTokenRotator
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from adapters.slack.installation_store import DatabaseInstallationStore, DatabaseStateStore
+from adapters.slack.channel_posts import SlackChannelPoster
+from adapters.slack.installation_store import STATE_LIFETIME, DatabaseInstallationStore, DatabaseStateStore
 from adapters.slack.metered import MeteredWebClient
 from adapters.slack.sender import RateLimitWait, SlackSender, _quiet_logger
+from bot import installations
 from bot.actions import Action
+from bot.community.ports import ChannelMessage
 from bot.config import Settings
 from bot.errors import ConfigError, DeliveryError
 from bot.events import Address
 from bot.runtime import Core
-from bot.storage.crypto import cipher_from
-from bot.storage.workspace_purge import purge_workspace
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
@@ -98,15 +100,15 @@ def make_client(base_url: str, *, rate_limit_retries: int = 3) -> WorkspaceClien
 
 def oauth_settings(settings: Settings, core: Core) -> AsyncOAuthSettings:
     """bolt's OAuth settings on our stores; `ConfigError` naming ENCRYPTION_KEY when it is missing or bad."""
-    cipher = cipher_from(settings)
+    vault = installations.vault(settings, core.sessions, core.clock)
     scopes = [s.strip() for s in (settings.slack_scopes or ",".join(DEFAULT_SCOPES)).split(",") if s.strip()]
     return AsyncOAuthSettings(
         client_id=settings.slack_client_id,
         client_secret=settings.require_secret("slack_client_secret"),
         scopes=scopes,
-        installation_store=DatabaseInstallationStore(core.sessions, cipher, core.clock),
+        installation_store=DatabaseInstallationStore(vault),
         installation_store_bot_only=True,
-        state_store=DatabaseStateStore(core.sessions, core.clock),
+        state_store=DatabaseStateStore(installations.StateLedger(core.sessions, core.clock, STATE_LIFETIME)),
         token_rotation_expiration_minutes=ROTATE_MINUTES,
     )
 
@@ -124,9 +126,7 @@ def install(app: AsyncApp, spawn: Callable[[object, Callable[[], Awaitable[None]
     async def forget(enterprise: str | None, team: str | None) -> None:
         await store.async_delete_all(enterprise_id=enterprise, team_id=team)
         if team:
-            async with core.sessions() as session, session.begin():
-                counts = await purge_workspace(session, platform=PLATFORM, workspace=team)
-            rows = sum(counts.values())
+            rows = await installations.forget_workspace(core.sessions, platform=PLATFORM, workspace=team)
             log.info("workspace uninstalled; its data deleted", extra={"platform": PLATFORM, "rows": rows})
 
     @app.event("app_uninstalled")
@@ -178,16 +178,19 @@ class InstalledSender(SlackSender):
         self.rotator = rotator
 
     async def send(self, address: Address, actions: Sequence[Action]) -> list[str]:
-        token = _token.set(await self._token_for(address.workspace))
-        try:
+        async with self.speaking_for(address.workspace):
             return await super().send(address, actions)
-        finally:
-            _token.reset(token)
 
     async def delivered(self, address: Address, reminder_id: int, since: datetime) -> str | None:
-        token = _token.set(await self._token_for(address.workspace))
-        try:
+        async with self.speaking_for(address.workspace):
             return await super().delivered(address, reminder_id, since)
+
+    @contextlib.asynccontextmanager
+    async def speaking_for(self, team: str) -> AsyncIterator[None]:
+        """Calls made inside carry `team`'s bot token."""
+        token = _token.set(await self._token_for(team))
+        try:
+            yield
         finally:
             _token.reset(token)
 
@@ -202,6 +205,30 @@ class InstalledSender(SlackSender):
                 await self.store.async_save_bot(rotated)
                 bot = rotated
         return bot.bot_token
+
+
+class InstalledChannelPoster:
+    """Career-channel posts (a scheduled job, no request in hand) with each workspace's own token."""
+
+    def __init__(self, poster: SlackChannelPoster, sender: InstalledSender) -> None:
+        self._poster = poster
+        self._sender = sender
+
+    async def post(self, workspace: str, channel: str, message: ChannelMessage) -> str:
+        async with self._sender.speaking_for(workspace):
+            return await self._poster.post(workspace, channel, message)
+
+    async def find_post(self, workspace: str, channel: str, post_id: int, since: datetime) -> str | None:
+        async with self._sender.speaking_for(workspace):
+            return await self._poster.find_post(workspace, channel, post_id, since)
+
+    async def tell_admin(self, workspace: str, user: str, text: str) -> None:
+        async with self._sender.speaking_for(workspace):
+            await self._poster.tell_admin(workspace, user, text)
+
+
+def channel_poster(sender: InstalledSender) -> InstalledChannelPoster:
+    return InstalledChannelPoster(SlackChannelPoster(sender.client), sender)
 
 
 def rotator(settings: Settings, client: AsyncWebClient) -> AsyncTokenRotator:
@@ -223,5 +250,5 @@ def installed_sender_for(app: AsyncApp, settings: Settings, client: AsyncWebClie
 def installed_sender(settings: Settings, core: Core) -> InstalledSender:
     """The sender a worker process uses for Slack when OAuth is on (no bolt app there)."""
     client = make_client(settings.slack_api_url)
-    store = DatabaseInstallationStore(core.sessions, cipher_from(settings), core.clock)
+    store = DatabaseInstallationStore(installations.vault(settings, core.sessions, core.clock))
     return InstalledSender(client, store, rotator(settings, client))

@@ -34,6 +34,7 @@ from bot.community.stats import stats_line, weekly_counts
 from bot.community.template import Filling, render
 from bot.errors import DeliveryError
 from bot.observability import metrics
+from bot.storage.dbtime import database_now
 from bot.storage.models import ChannelPost, CommunitySettings
 from bot.time.clock import Clock
 from bot.time.zones import zone
@@ -164,7 +165,7 @@ class ChannelPostJob:
             message = await build_message(session, community, now, row.id)
             marked = await queue.move(
                 session, row, worker=self.worker, frm=PostStatus.CLAIMED, to=PostStatus.SENDING, now=now,
-                sending_at=now, lease_until=now + self.lease,
+                sending_at=now, lease_until=database_now(session, now) + self.lease,
             )  # fmt: skip
         if not marked:
             return  # our claim expired and another worker has the row

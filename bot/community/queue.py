@@ -18,6 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from bot.storage.dbtime import database_now
 from bot.storage.models import ChannelPost
 
 
@@ -56,7 +57,8 @@ async def _take(
     if post_id is not None:
         wanted = wanted.where(col(ChannelPost.id) == post_id)
     wanted = wanted.order_by(col(ChannelPost.occurrence_at)).limit(limit).with_for_update(skip_locked=True)
-    values: dict[str, Any] = {"status": to.value, "lease_until": now + lease, "claimed_by": worker, "updated_at": now}
+    lease_until = database_now(session, now) + lease  # leases run on the database's clock, as for reminders
+    values: dict[str, Any] = {"status": to.value, "lease_until": lease_until, "claimed_by": worker, "updated_at": now}
     if count_attempt:
         values["attempts"] = col(ChannelPost.attempts) + 1
     if session.get_bind().dialect.name == "postgresql":
@@ -77,7 +79,9 @@ async def claim_due(
         col(ChannelPost.status) == PostStatus.PENDING.value,
         or_(col(ChannelPost.lease_until).is_(None), col(ChannelPost.lease_until) <= now),
     )
-    expired = and_(col(ChannelPost.status) == PostStatus.CLAIMED.value, col(ChannelPost.lease_until) < now)
+    expired = and_(
+        col(ChannelPost.status) == PostStatus.CLAIMED.value, col(ChannelPost.lease_until) < database_now(session, now)
+    )
     return await _take(
         session, or_(ready, expired), to=PostStatus.CLAIMED, worker=worker, now=now, lease=lease,
         platforms=platforms, limit=limit, post_id=post_id, count_attempt=True,
@@ -90,7 +94,7 @@ async def claim_stuck(
     """Posts a worker left mid-send (or mid-check): maybe posted, so they are checked, never blindly re-sent."""
     stuck = and_(
         col(ChannelPost.status).in_([PostStatus.SENDING.value, PostStatus.CHECKING.value]),
-        col(ChannelPost.lease_until) < now,
+        col(ChannelPost.lease_until) < database_now(session, now),
     )
     return await _take(
         session, stuck, to=PostStatus.CHECKING, worker=worker, now=now, lease=lease, platforms=platforms,

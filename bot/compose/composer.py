@@ -48,8 +48,10 @@ def _written(note: Note) -> _Written:
 
 
 def _distance(candidate: _Written, earlier: Sequence[_Written]) -> tuple[int, float]:
-    """How far a note is from being acceptable next to the earlier ones: shared sentences, then similarity."""
+    """How far a note is from being acceptable next to the earlier ones: shared sentences and near-duplicates
+    (three-word shingles, the `similar-to-other-draft` check), then word-sequence similarity."""
     shared = sum(len(candidate.sentences & other.sentences) for other in earlier)
+    shared += sum(jaccard(candidate.shingles, other.shingles) >= NEAR_DUPLICATE for other in earlier)
     closest = 0.0
     for other in earlier:  # the first note over the limit settles it: this try will not be kept as is
         fine, measured = within_limit(candidate.words, other.words)

@@ -156,7 +156,8 @@ def _about_reader(field: str) -> bool:
 def _topic_or_clause(field: str, text: str, shape: str) -> Reading:
     """A single segment of a discussed/detail answer, lead-in already gone."""
     words = _words(text)
-    lower0 = words[0].lower()
+    first = re.match(r"[^\W\d_]+(?:['’][a-z]+)?", words[0])  # "I:B", "she," are still "I", "she"
+    lower0 = (first.group(0) if first else words[0]).lower()
     if grammar.is_direct_question(words) or text.endswith("?"):
         turned = grammar.indirect(text)
         if turned is None:
@@ -255,8 +256,10 @@ _EMPTY_WORDS |= {"me", "us", "them", "him", "her", "not", "no", "yes", "if", "wh
 
 def _says_nothing(text: str) -> bool:
     """Only small words or no letters at all ("about", "0", "the and", "?!")."""
-    words = re.findall(r"[^\W_]+", text.lower())
-    return not any(w not in _EMPTY_WORDS and not w.isdigit() for w in words)
+    if re.fullmatch(r"[\d\s.,;:!?'\"()-]*", text):
+        return True
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return bool(words) and all(w in _EMPTY_WORDS for w in words) and not re.search(r"[^\w\s.,;:!?'\"()-]", text)
 
 
 def _one(field: str, segment: str, shape: str) -> Reading:

@@ -198,4 +198,3 @@ def capitalised_slips(text: str, *, ignore: Collection[str] = ()) -> list[tuple[
         if fix is not None:
             found[word] = fix[:1].upper() + fix[1:]
     return list(found.items())
-

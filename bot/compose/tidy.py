@@ -63,8 +63,8 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?])")
 _PUNCT_RUN = re.compile(r"([,;:])(?:\s*[,;:])+|([!?])[!?]+|\.{4,}|(?<!\.)\.\.(?!\.)")
 _WORD = re.compile(r"[^\W\d_]+")
-#: Punctuation an answer cannot start with ("!0", "… the roadmap", "?? kafka"); quotes, brackets, "#", "$" stay.
-_LEADING_MARKS = re.compile(r"^[^\w\"'“‘(\[#$€£@]+")
+#: Punctuation an answer cannot start with ("!0", "… the roadmap", "?? kafka"); anything else stays as typed.
+_LEADING_MARKS = re.compile(r"^[.,;:!?…]+")
 
 
 def _is_emoji(ch: str) -> bool:

@@ -33,7 +33,6 @@ from bot.storage.models import Conversation, Note
 from bot.storage.store import answers_of
 from bot.time import zones
 
-
 #: Parsers that take almost any words: text "fits" them only when it is the answer already given there.
 FREE_TEXT = frozenset({"text", "name", "names", "own_name"})
 

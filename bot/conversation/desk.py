@@ -151,6 +151,11 @@ class Desk:
         async with self.sessions() as session:
             return await saved_zone(session, address)
 
+    async def remember_locale(self, address: Address, locale: str) -> None:
+        """Keep how the member writes dates (Slack's users.info locale), without touching their zone."""
+        async with self.sessions() as session, session.begin():
+            await remember_zone(session, address=address, now=self.clock.now(), locale=locale)
+
     async def choose_zone(self, address: Address, *, timezone: str | None, locale: str | None = None) -> str | None:
         """Keep the member's zone and locale; the zone's IANA name, or None when `timezone` names none."""
         await self._ready()

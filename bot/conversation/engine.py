@@ -9,15 +9,16 @@ from typing import Any, Protocol
 from bot import messages
 from bot.actions import Action, Ask, Choice, DraftsReady, End, ReminderScheduled, Say
 from bot.answers import TONES, Answers, parse_answers
+from bot.conversation.cancelling import YES, Reply, cancel_question, read_reply
 from bot.conversation.cursor import cursors, get_value, required, set_value, walk
-from bot.conversation.flow import Flow
+from bot.conversation.flow import Flow, Step
 from bot.conversation.navigation import parse_command, resolve_field
-from bot.conversation.parsers import PARSERS, ParseContext, Reject, means_skip
+from bot.conversation.parsers import PARSERS, ParseContext, Reject
 from bot.conversation.people import merge_people
 from bot.conversation.prompts import Messages
 from bot.conversation.repair import repair
 from bot.conversation.state import CONFIRM, ConversationState
-from bot.conversation.together import split_answer
+from bot.conversation.together import Reader, fill_together
 from bot.drafts import DraftsDocument
 from bot.errors import AnswersInvalid
 from bot.events import ChoiceMade, ConversationEvent, Navigate, Start, TextAnswer
@@ -33,24 +34,7 @@ class Composer(Protocol):
 
 Outcome = tuple[ConversationState | None, list[Action]]
 MAX_FAILURES_BEFORE_HINT = 3
-_YES = {
-    "yes",
-    "y",
-    "yep",
-    "yeah",
-    "ok",
-    "okay",
-    "sure",
-    "go",
-    "write",
-    "looks good",
-    "write my notes",
-    "done",
-}
 _START_WORDS = {"start", "begin", "new", "thankyou", "/thankyou", "hi", "hello", "hey"}
-_KEEP_GOING = {"no", "n", "nope", "keep going", "continue", "carry on", "go on", "dont cancel", "don't cancel", "2"}
-#: The field of the "really stop?" question that `cancel` asks (a button answer carries it).
-CANCEL_FIELD = "cancel"
 Profile = Mapping[str, Any]
 #: Buttons that act on "the current question"; a click on one shown under an earlier question is stale.
 _QUESTION_BOUND = ("skip", "back")
@@ -186,7 +170,7 @@ class Engine:
 
     def _answer(self, state: ConversationState, text: str, now: datetime) -> Outcome:
         if state.cursor == CONFIRM:
-            if " ".join(text.casefold().split()).strip(".!") in _YES | {"1"}:
+            if " ".join(text.casefold().split()).strip(".!") in YES | {"1"}:
                 return self._finish(state, now)
             return state, [Say(messages.text("confirm_hint")), self._ask(state, now)]
         step = self.flow.step_for(state.cursor)
@@ -216,27 +200,28 @@ class Engine:
     def _answer_together(self, state: ConversationState, text: str, now: datetime) -> Outcome:
         """One line for several fields ("Engineering Manager, priya@acme.example"); unmentioned parts are kept."""
         paths = self._together_paths(state.cursor)
-        steps = [self.flow.step_for(path) for path in paths]
-        if not text.strip():
-            return self._rejected(state, Reject(messages.text("answer_empty")), now)
-        parts = split_answer(text, [s for s in steps if s is not None])
-        answers = state.answers
+        steps = [step for path in paths if (step := self.flow.step_for(path)) is not None]
         notes: list[str] = []
-        for path, part in zip(paths, parts, strict=True):
-            if part.text is None:
-                continue
-            if part.text == "":
-                answers = set_value(answers, path, None)
-                continue
-            ctx = ParseContext(now, zones.zone(state.timezone), part.step.choice_pairs, part.step.choice_synonyms)
-            try:
-                answers = set_value(answers, path, PARSERS[part.step.parser].parse(part.text, ctx))
-            except Reject as reason:
-                return self._rejected(state, reason, now)
-            notes += ctx.notes
+        try:
+            answers = fill_together(
+                state.answers, text, list(zip(paths, steps, strict=True)), self._reader(state, now, notes)
+            )
+        except Reject as reason:
+            return self._rejected(state, reason, now)
         moved = self._advance(state.with_(answers=answers, failures=0))
         moved, repaired = repair(self.flow, moved, self._ctx(moved, now), self.defaults)
         return moved, [*(Say(n) for n in (*notes, *repaired)), self._ask(moved, now)]
+
+    def _reader(self, state: ConversationState, now: datetime, notes: list[str]) -> Reader:
+        """Parses one part with its step's parser in the member's zone, collecting what to tell them."""
+
+        def read(step: Step, text: str) -> object:
+            ctx = ParseContext(now, zones.zone(state.timezone), step.choice_pairs, step.choice_synonyms)
+            value = PARSERS[step.parser].parse(text, ctx)
+            notes.extend(ctx.notes)
+            return value
+
+        return read
 
     def _together_paths(self, cursor: str) -> list[str]:
         step = self.flow.step_for(cursor)
@@ -277,12 +262,7 @@ class Engine:
 
     def _navigate(self, state: ConversationState, command: str, argument: str | None, now: datetime) -> Outcome:
         if command == "cancel":
-            asking = state.with_(confirming_cancel=True)
-            choices = (
-                Choice("yes", messages.text("label_cancel_yes")),
-                Choice("no", messages.text("label_cancel_no")),
-            )
-            return asking, [Ask(CANCEL_FIELD, messages.text("cancel_confirm"), choices, False, ())]
+            return state.with_(confirming_cancel=True), [cancel_question()]
         if command == "restart":
             return self._fresh(state.timezone, now, [Say(messages.text("restarted"))])
         if command == "help":
@@ -315,23 +295,11 @@ class Engine:
     ) -> Outcome:
         """`cancel` waits for a yes: then the debrief stops (answers kept 24 hours for `undo`); a no carries on."""
         resumed = state.with_(confirming_cancel=False)
-        reply: str | None
-        if isinstance(event, ChoiceMade) and event.field == CANCEL_FIELD:
-            reply = event.value
-        elif isinstance(event, Navigate):
-            reply = "yes" if event.command == "cancel" else None
-        elif isinstance(event, TextAnswer):
-            reply = event.text
-        else:
-            reply = None
-        if reply is None:
-            return self.handle(resumed, event, now, timezone=timezone)
-        words = " ".join(reply.casefold().split()).strip(".! ")
-        if words in _YES | {"yes please", "stop", "cancel", "yes cancel", "yes stop"}:
+        reply = read_reply(event)
+        if reply is Reply.STOP:
             done = state.with_(status=ConversationStatus.CANCELLED, confirming_cancel=False, queue=(), return_to=None)
             return done, [Say(messages.text("cancelled")), End("cancelled")]
-        first = words.split(" ", 1)[0] if words else ""
-        if words in _KEEP_GOING or means_skip(reply) or first in ("no", "nope", "nah", "n") or "keep going" in words:
+        if reply is Reply.CARRY_ON:
             return resumed, [Say(messages.text("cancel_kept_going")), self._ask(resumed, now)]
         return self.handle(resumed, event, now, timezone=timezone)
 

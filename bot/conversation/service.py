@@ -78,10 +78,15 @@ class ConversationService:
         return actions
 
     async def deliver(self, address: Address, actions: Sequence[Action], sender: Sender) -> None:
-        """Send a turn's reply and record what reached the user; a failed send (`DeliveryError`) records nothing."""
-        if actions:
-            await sender.send(address, actions)
-            await self.delivered(address, actions)
+        """Send a turn's reply and record what reached the user; a failed send (`DeliveryError`) records nothing.
+
+        A reply carrying notes goes in two sends, split after the last notes: a failure in what follows them
+        (the reminder lines, the goodbye) leaves the notes recorded as delivered, so they are not sent twice."""
+        last = max((i for i, a in enumerate(actions) if isinstance(a, DraftsReady)), default=len(actions) - 1)
+        for part in (actions[: last + 1], actions[last + 1 :]):
+            if part:
+                await sender.send(address, part)
+                await self.delivered(address, part)
 
     async def delivered(self, address: Address, actions: Sequence[Action]) -> None:
         """The reply reached the user (adapters that send it themselves call this afterwards): remember the

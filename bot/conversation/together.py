@@ -8,10 +8,17 @@ given (so editing a title never clears the e-mail); a part that says "skip" or "
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from bot import messages
+from bot.conversation.cursor import set_value
 from bot.conversation.flow import Step
-from bot.conversation.parsers import means_skip
+from bot.conversation.parsers import Reject, means_skip
+
+#: Reads one part with its step's parser; raises `Reject` with the reason for the member.
+Reader = Callable[[Step, str], object]
 
 #: Anything with an @ is meant as an e-mail address, so a malformed one is refused rather than kept as a title.
 _EMAIL = re.compile(r"[^\s,;<>()]*@[^\s,;<>()]*")
@@ -53,3 +60,15 @@ def split_answer(text: str, steps: list[Step]) -> list[Part]:
 def _nothing(piece: str) -> bool:
     """An empty part, "skip", or any way of saying there is nothing ("none", "n/a", "-")."""
     return not piece or piece.strip().casefold() == "skip" or means_skip(piece)
+
+
+def fill_together(answers: dict[str, Any], text: str, fields: list[tuple[str, Step]], read: Reader) -> dict[str, Any]:
+    """New answers with every part the member gave set (an empty part clears its field); nothing is changed
+    when one part is refused (`Reject` propagates)."""
+    if not text.strip():
+        raise Reject(messages.text("answer_empty"))
+    filled = answers
+    for (path, _), part in zip(fields, split_answer(text, [step for _, step in fields]), strict=True):
+        if part.text is not None:
+            filled = set_value(filled, path, read(part.step, part.text) if part.text else None)
+    return filled

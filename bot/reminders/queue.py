@@ -23,27 +23,17 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import DateTime, and_, case, func, or_, select, true, update
+from sqlalchemy import and_, case, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from bot.events import Address
+from bot.storage.dbtime import database_now
 from bot.storage.models import Reminder
 from bot.vocabulary import IN_FLIGHT_REMINDERS, ReminderStatus
 
 log = logging.getLogger(__name__)
 IN_DOUBT = "in doubt: "  # `last_error` prefix: an earlier post may exist; look it up before any retry
-
-
-def database_now(session: AsyncSession, now: datetime) -> Any:
-    """The clock every lease is written and compared with: the server's own on PostgreSQL, `now` on SQLite.
-
-    `clock_timestamp()` rather than `now()`: it is the moment the statement runs, not when its transaction
-    began, so a long transaction cannot hand out a lease that is already partly spent.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        return func.clock_timestamp(type_=DateTime(timezone=True))
-    return now
 
 
 def address_of(row: Reminder) -> Address:

@@ -110,6 +110,12 @@ def unavailable(error: BaseException) -> bool:
     return type(error.orig).__name__ in ("InterfaceError", "ConnectionDoesNotExistError")
 
 
+def _dropped(error: BaseException) -> bool:
+    """The connection itself went away (a restart, a terminated backend): a fresh one may well work."""
+    code = sqlstate(error) or ""
+    return bool(getattr(error, "connection_invalidated", False)) or code.startswith("08") or code in ("57P01", "57P02")
+
+
 async def guarded(work: Callable[[], Awaitable[T]]) -> T:
     """Run one unit of database work; after a dropped connection, run it once more (the transaction rolled
     back, and event ids dedupe), and turn lasting trouble into `DatabaseUnavailable`."""
@@ -119,7 +125,7 @@ async def guarded(work: Callable[[], Awaitable[T]]) -> T:
         except Exception as error:
             if not unavailable(error):
                 raise
-            if attempt == 1 and getattr(error, "connection_invalidated", False):
+            if attempt == 1 and _dropped(error):
                 continue
             raise DatabaseUnavailable(messages.text("database_unavailable")) from error
     raise AssertionError("unreachable")  # pragma: no cover

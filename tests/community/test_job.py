@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
+from sqlmodel import col
 
 from bot.community.ports import AdminRequest
 from bot.runtime import Core
@@ -23,6 +24,15 @@ async def setup(core: Core, *commands: str) -> None:
         request = AdminRequest("slack", TEAM, "UADMIN", True, text, "/thankyou admin", FakeDirectory())
         reply = await core.community.admin(request)
         assert reply.changed, reply.text
+
+
+async def leases_run_out(core: Core) -> None:
+    """Time passes on the database's clock (which leases follow, and a fake clock cannot move)."""
+    async with core.sessions() as session, session.begin():
+        held = (await session.execute(select(ChannelPost).where(col(ChannelPost.lease_until).is_not(None)))).scalars()
+        for row in held:
+            assert row.lease_until is not None
+            row.lease_until -= timedelta(hours=1)
 
 
 async def rows(core: Core) -> list[ChannelPost]:
@@ -164,6 +174,7 @@ async def test_a_worker_killed_mid_post_leaves_exactly_one_post(
     job = core.community.job(worker="survivor")
     assert (await job.tick()).posted == 0  # the dead worker's lease still runs
     clock.advance(minutes=2)
+    await leases_run_out(core)
     await job.tick()
     await job.tick()
     assert len(survivor.posts) == 1

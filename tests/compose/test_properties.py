@@ -13,6 +13,7 @@ from bot.answers import CHANNELS, OCCASIONS, TONES, Answers, parse_answers
 from bot.compose import compose
 from bot.compose.checks import LENGTH_BOUNDS
 from bot.compose.fields import address_name
+from bot.compose.fit import CONCISE_EMAIL_FLOOR
 from bot.compose.similarity import shingles
 
 NOW = datetime(2026, 11, 20, 22, 0, tzinfo=UTC)
@@ -91,8 +92,10 @@ def test_every_draft_is_addressed_by_name_names_the_company_and_is_clean(answers
 def test_every_draft_stays_within_its_channels_length(answers: Answers) -> None:
     for draft in compose(answers, tz=UTC, now=NOW).drafts:
         low, high = LENGTH_BOUNDS[draft.channel]
+        if (draft.channel, answers.tone) == ("email", "concise"):
+            low = CONCISE_EMAIL_FLOOR  # a concise email from tiny answers may stay short, with the length tip
         assert low <= draft.words <= high, (draft.words, draft.body)
-        assert "length" not in [c.code for c in draft.checks]
+        assert "length" not in [c.code for c in draft.checks] or draft.words < LENGTH_BOUNDS[draft.channel][0]
 
 
 @PROPERTY

@@ -100,6 +100,7 @@ class FakeSlackApi:
         self.posts: list[Post] = []
         self.timezone: str | None = "America/Los_Angeles"
         self.names: dict[str, str] = {}  # user id → display name, as users.info reports it
+        self.locale: str | None = None  # what users.info reports with include_locale (Slack's "en-US", "en-GB")
         self.now: Callable[[], float] = time.time  # message timestamps (tests with a fake clock replace it)
         # OAuth (many workspaces): an install's one-time code → (team, bot token); a token → its team
         self.codes: dict[str, tuple[str, str]] = {}
@@ -197,7 +198,10 @@ class FakeSlackApi:
             return {"ok": False, "error": "user_not_found"}
         user = body.get("user")
         name = self.names.get(str(user), "")
-        return {"ok": True, "user": {"id": user, "tz": self.timezone, "profile": {"display_name": name}}}
+        found: dict[str, Any] = {"id": user, "tz": self.timezone, "profile": {"display_name": name}}
+        if self.locale is not None and str(body.get("include_locale", "")).lower() in ("true", "1"):
+            found["locale"] = self.locale
+        return {"ok": True, "user": found}
 
     def _history(self, body: Any) -> dict[str, Any]:
         """Newest first, like Slack; metadata only when asked for."""

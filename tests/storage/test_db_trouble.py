@@ -38,8 +38,13 @@ def _on_server(pg_url: str, statement: str) -> None:
 
 
 def _drop_connections(pg_url: str) -> None:
-    """What a PostgreSQL restart does to every pooled connection of the console."""
-    _on_server(pg_url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db}'")
+    """What a PostgreSQL restart does to every pooled connection of the console; returns once they are gone
+    (`pg_terminate_backend` only signals: `wait_for_termination` waits, bounded by its timeout)."""
+    _on_server(
+        pg_url,
+        "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+        " WHERE datname = '{db}' AND pid <> pg_backend_pid()",
+    )
 
 
 @pytest.fixture
