@@ -40,7 +40,9 @@ class Settings(BaseSettings):
     run_scheduler: bool = Field(default=True, description="run the reminder scheduler inside bot processes")
     reminder_poll_seconds: float = 5.0
     reminder_lease_seconds: float = Field(
-        default=60.0, ge=1.0, le=3600.0,
+        default=60.0,
+        ge=1.0,
+        le=3600.0,
         description="how long a worker's claim on a reminder lasts before another may take it over (database time)",
     )
 

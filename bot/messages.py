@@ -35,9 +35,9 @@ CATALOGUE: Final[dict[str, str]] = {
     "cancel_kept_going": "Good, let's carry on where we were.",
     "undo_restored": "Welcome back! I've brought back the debrief you stopped{for_company}. Let's carry on.",
     "undo_nothing": (
-        "There's no stopped debrief to bring back (I keep one for 24 hours after cancel). Type start to begin a new one."
+        "There's no stopped debrief to bring back (I keep one for 24 hours after cancel). "
+        "Type start to begin a new one."
     ),
-    "undo_busy": "You already have a debrief open, so I can't bring back the one you stopped. Finish or cancel this one first.",
     "profile_intro": "Here's what I remember for your next debriefs:",
     "profile_how": (
         "Change one with e.g. profile tone formal, profile send as linkedin, profile name Sam Rivera or "
@@ -55,6 +55,14 @@ CATALOGUE: Final[dict[str, str]] = {
     "profile_needs_value": "What should your {what} be? For example: profile {what} and the new value.",
     "profile_bad_zone": (
         'I don\'t know the time zone "{zone}". Use a name like Europe/Berlin or America/New_York.'
+    ),
+    "preview_uncertain": (
+        "Here's how that reads in the note: “{line}” Reply ok to keep it, or type it as a topic instead "
+        "(e.g. your approach to caching)."
+    ),
+    "preview_unusable": (
+        "I can't fit that into a sentence ({reason}), so I'd leave it out of the note. Reply ok to leave it out, "
+        "or type it as a topic instead (e.g. your approach to caching)."
     ),
     "own_name_tidied": "I'll sign your notes as {name}.",
     "profile_used": "From your profile: {details}. I won't ask these again; type profile to see or change them.",
@@ -296,6 +304,7 @@ CATALOGUE: Final[dict[str, str]] = {
     "label_start_debrief": "Start a debrief",
     "label_write_notes": "Write my notes",
     "label_cancel_yes": "Yes, stop",
+    "label_preview_ok": "Looks good",
     "label_time_zone": "Time zone",
     "label_cancel_no": "No, carry on",
     # navigation buttons (Slack and Discord)

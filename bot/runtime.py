@@ -31,8 +31,8 @@ from bot.conversation.flow import default_flow
 from bot.conversation.form_handler import FormHandler
 from bot.conversation.privacy_commands import PrivacyHandler
 from bot.conversation.profile_commands import ProfileHandler
-from bot.conversation.undo import UndoCancelHandler
 from bot.conversation.service import ConversationService
+from bot.conversation.undo import UndoCancelHandler
 from bot.drafts import Draft
 from bot.errors import DatabaseUnavailable
 from bot.events import Address, Event

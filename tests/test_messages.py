@@ -27,6 +27,8 @@ TEMPLATES: dict[str, frozenset[str]] = {
         "profile_needs_value": {"what"},
         "profile_used": {"details"},
         "own_name_tidied": {"name"},
+        "preview_uncertain": {"line"},
+        "preview_unusable": {"reason"},
         "undo_restored": {"for_company"},
         "understood_time": {"when", "zone"},
         "label_form_continue": {"n", "total"},
@@ -188,6 +190,7 @@ LABEL_KEYS = (
     "label_start_debrief",
     "label_write_notes",
     "label_cancel_yes",
+    "label_preview_ok",
     "label_cancel_no",
     "label_time_zone",
     # forms (issue 13)

@@ -34,7 +34,7 @@ from adapters.discord.metered import meter
 from adapters.discord.sender import MAX_RATELIMIT_WAIT, NO_MENTIONS, DiscordSender
 from bot import messages
 from bot.actions import Say
-from bot.errors import DeliveryError
+from bot.errors import DatabaseUnavailable, DeliveryError
 from bot.events import Address, Event
 from bot.runtime import Core
 
@@ -139,8 +139,15 @@ class ThankYouClient(discord.AutoShardedClient):
         A closed DM is recorded once by the sender and reported here; it is never retried.
         """
         try:
-            async with self.db_gate:
-                actions = await self.core.process(event)
+            try:
+                async with self.db_gate:
+                    actions = await self.core.process(event)
+            except DatabaseUnavailable as trouble:  # the turn rolled back; earlier answers are saved
+                log.warning("database unavailable for a turn", extra={"platform": "discord"})
+                if acknowledged is not None:
+                    await acknowledged
+                await self.sender.send(event.address, [Say(str(trouble))])
+                return None
             if acknowledged is not None:
                 await acknowledged
             if actions:

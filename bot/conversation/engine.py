@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from bot import messages
 from bot.actions import Action, Ask, Choice, DraftsReady, End, ReminderScheduled, Say
 from bot.answers import TONES, Answers, parse_answers
+from bot.compose.preview import preview as read_preview
 from bot.conversation.cancelling import YES, Reply, cancel_question, read_reply
 from bot.conversation.cursor import cursors, get_value, required, set_value, walk
 from bot.conversation.flow import Flow, Step
@@ -34,6 +35,10 @@ class Composer(Protocol):
 
 Outcome = tuple[ConversationState | None, list[Action]]
 MAX_FAILURES_BEFORE_HINT = 3
+#: Replies to a preview that keep the answer as shown.
+_KEEP = frozenset(
+    {"ok", "okay", "k", "yes", "y", "yep", "fine", "good", "great", "looks good", "keep it", "sure", "1", ""}
+)
 _START_WORDS = {"start", "begin", "new", "thankyou", "/thankyou", "hi", "hello", "hey"}
 Profile = Mapping[str, Any]
 #: Buttons that act on "the current question"; a click on one shown under an earlier question is stale.
@@ -73,6 +78,8 @@ class Engine:
         active = repaired
         if active.confirming_cancel:
             return self._confirm_cancel(active, event, now, timezone)
+        if active.previewing:
+            return self._after_preview(active, event, now, timezone)
         if _is_stale_click(event, active.cursor):
             return active, [Say(messages.text("stale_button")), self._ask(active, now)]
         if isinstance(event, ChoiceMade):
@@ -168,7 +175,7 @@ class Engine:
 
     # --- answers --------------------------------------------------------------------------
 
-    def _answer(self, state: ConversationState, text: str, now: datetime) -> Outcome:
+    def _answer(self, state: ConversationState, text: str, now: datetime, *, preview: bool = True) -> Outcome:
         if state.cursor == CONFIRM:
             if " ".join(text.casefold().split()).strip(".!") in YES | {"1"}:
                 return self._finish(state, now)
@@ -179,14 +186,51 @@ class Engine:
         if parser.skips(text):  # "no", "n/a", "idk": skip an optional question; a required one says why
             return self._skip(state, now)
         if step.together:
-            return self._answer_together(state, text, now)
+            return self._answer_together(state, text, now, preview=preview)
         ctx = ParseContext(now, zones.zone(state.timezone), step.choice_pairs, step.choice_synonyms)
         try:
             value = parser.parse(text, ctx)
         except Reject as reason:
             return self._rejected(state, reason, now)
+        shown = self._preview(state, set_value(state.answers, state.cursor, value), now) if preview else None
+        if shown is not None:
+            return shown[0], [*(Say(note) for note in ctx.notes), *shown[1]]
         stored, actions = self._store(state, value, now)
         return stored, [*(Say(note) for note in ctx.notes), *actions]
+
+    def _preview(self, state: ConversationState, answers: dict[str, Any], now: datetime) -> Outcome | None:
+        """When the composer is unsure how an answer reads (or can't use it), show the line before moving on."""
+        for path in self._together_paths(state.cursor):
+            step, value = self.flow.step_for(path), get_value(answers, path)
+            if step is None or not step.preview or not isinstance(value, str):
+                continue
+            seen = read_preview(path, value)
+            if seen.certain and seen.usable:
+                continue
+            held = state.with_(answers=answers, failures=0, previewing=True)
+            if seen.usable and seen.line:
+                text = messages.text("preview_uncertain", line=seen.line)
+            else:
+                text = messages.text("preview_unusable", reason=seen.reason)
+            ask = self._ask(held, now)
+            choices = (Choice("ok", messages.text("label_preview_ok")),)
+            return held, [Ask(ask.field, text, choices, ask.optional, ask.navigation, ask.fields)]
+        return None
+
+    def _after_preview(
+        self, state: ConversationState, event: ConversationEvent, now: datetime, timezone: str
+    ) -> Outcome:
+        """ "ok" keeps the answer as shown; anything else typed replaces it (taken as typed, not previewed again)."""
+        cleared = state.with_(previewing=False)
+        typed = event.text if isinstance(event, TextAnswer) else None
+        clicked = isinstance(event, ChoiceMade) and event.field == state.cursor and event.value == "ok"
+        if clicked or (typed is not None and " ".join(typed.casefold().split()).strip(".!👍 ") in _KEEP):
+            moved = self._advance(cleared)
+            moved, notes = repair(self.flow, moved, self._ctx(moved, now), self.defaults)
+            return moved, [*(Say(n) for n in notes), self._ask(moved, now)]
+        if typed is not None and parse_command(typed) is None:
+            return self._answer(cleared, typed, now, preview=False)
+        return self.handle(cleared, event, now, timezone=timezone)
 
     def _rejected(self, state: ConversationState, reason: Reject, now: datetime) -> Outcome:
         step = self.flow.step_for(state.cursor)
@@ -197,7 +241,7 @@ class Engine:
         retry = state.with_(failures=failures)
         return retry, [Say(message), self._ask(retry, now)]
 
-    def _answer_together(self, state: ConversationState, text: str, now: datetime) -> Outcome:
+    def _answer_together(self, state: ConversationState, text: str, now: datetime, *, preview: bool = True) -> Outcome:
         """One line for several fields ("Engineering Manager, priya@acme.example"); unmentioned parts are kept."""
         paths = self._together_paths(state.cursor)
         steps = [step for path in paths if (step := self.flow.step_for(path)) is not None]
@@ -208,6 +252,9 @@ class Engine:
             )
         except Reject as reason:
             return self._rejected(state, reason, now)
+        shown = self._preview(state, answers, now) if preview else None
+        if shown is not None:
+            return shown[0], [*(Say(n) for n in notes), *shown[1]]
         moved = self._advance(state.with_(answers=answers, failures=0))
         moved, repaired = repair(self.flow, moved, self._ctx(moved, now), self.defaults)
         return moved, [*(Say(n) for n in (*notes, *repaired)), self._ask(moved, now)]

@@ -34,7 +34,8 @@ class Step(BaseModel):
 
     `label` is the answer's human name (summary, `edit`); `asked: false` keeps a step out of the walk (set by
     `edit` only); `together` names fields of the same scope this one question also fills; `max_people` asks
-    it only for small debriefs; `remember` keeps the answer in the member's profile for next time.
+    it only for small debriefs; `remember` keeps the answer in the member's profile for next time; `preview`
+    shows the sentence a free answer becomes when the composer is unsure how to read it.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -46,6 +47,7 @@ class Step(BaseModel):
     together: list[str] = Field(default_factory=list)
     max_people: int | None = None
     remember: bool = False
+    preview: bool = False
     optional: bool = False
     required_when: dict[str, list[str]] = Field(default_factory=dict)
     repeat: str | None = None

@@ -16,7 +16,8 @@ class ConversationState:
 
     `return_to` and `queue` remember where to go after an `edit`; `failures` counts invalid answers
     in a row so the engine can offer a way out. `remembered` lists answers filled from the member's profile
-    (not asked); `confirming_cancel` is set while "cancel" waits for a yes.
+    (not asked); `confirming_cancel` is set while "cancel" waits for a yes; `previewing` while the member
+    looks at how their answer reads in a note (stored already; "ok" moves on, anything else replaces it).
     """
 
     flow_id: str
@@ -30,6 +31,7 @@ class ConversationState:
     failures: int = 0
     remembered: tuple[str, ...] = ()
     confirming_cancel: bool = False
+    previewing: bool = False
 
     def with_(self, **changes: Any) -> ConversationState:
         return replace(self, **changes)
@@ -42,4 +44,5 @@ class ConversationState:
             "failures": self.failures,
             "remembered": list(self.remembered),
             "confirming_cancel": self.confirming_cancel,
+            "previewing": self.previewing,
         }

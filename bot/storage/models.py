@@ -161,10 +161,10 @@ class UserPrefs(SQLModel, table=True):
     paused_until: datetime | None = _aware(nullable=True)
     dm_closed_at: datetime | None = _aware(nullable=True)
     updated_at: datetime = _aware(nullable=False)
-    # added in migration 0006 (profile): answers remembered between debriefs (name, tone, channel)
+    # added in migration 0005 (profile): answers remembered between debriefs (name, tone, channel)
     profile: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     quiet: bool = Field(default=False, description="added in 0003: the bot starts no DM (reminders, welcome)")
-    locale: str | None = Field(default=None, max_length=35, description="added in 0013: e.g. en-GB (date order)")
+    locale: str | None = Field(default=None, max_length=35, description="added in 0006: e.g. en-GB (date order)")
     welcomed_at: datetime | None = _aware(nullable=True)
 
 

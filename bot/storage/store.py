@@ -72,6 +72,7 @@ def to_state(row: Conversation) -> ConversationState:
         failures=progress.get("failures", 0) if isinstance(progress.get("failures"), int) else 0,
         remembered=tuple(f for f in progress.get("remembered", []) if isinstance(f, str)),
         confirming_cancel=progress.get("confirming_cancel") is True,
+        previewing=progress.get("previewing") is True,
     )
 
 

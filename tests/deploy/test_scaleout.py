@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes.slack_crowd import Crowd, RecordingSlackApi, all_delivered, held_by, make_due, verify
-from tests.fakes.slack_fleet import Fleet, create_database, drop_database
+from tests.fakes.slack_fleet import Fleet, Member, create_database, drop_database
 
 USERS = 20
 TURNS = 18  # "hi" and 17 answers: the two-person panel of tests/fakes/answering.py
@@ -53,8 +53,9 @@ async def test_two_replicas_and_two_workers_lose_and_double_nothing_when_one_of_
     crowd = Crowd(api, fleet, USERS, stagger=3.0, deadline=BOUND, think=THINK)
     killed: dict[str, int] = {}
 
-    async def kill_a_replica_halfway() -> None:
-        if crowd.turns >= USERS * TURNS // 2 and not bots[0].killed:
+    async def kill_a_replica_halfway(member: Member) -> None:
+        """Right after it acknowledged a message: that reply never comes, the user must write again."""
+        if member is bots[0] and crowd.turns >= USERS * TURNS // 2 and not bots[0].killed:
             await fleet.kill(bots[0])
             killed["replica at turn"] = crowd.turns
 
@@ -62,15 +63,15 @@ async def test_two_replicas_and_two_workers_lose_and_double_nothing_when_one_of_
         await make_due(database, [user])
 
     async def kill_a_worker_mid_delivery() -> None:
-        async with asyncio.timeout(BOUND):
-            while len(api.reminder_posts()) < USERS // 2:
-                await asyncio.sleep(0.05)
+        async with asyncio.timeout(BOUND):  # once it holds claims (or, failing that, a quarter is out)
+            while not await held_by(database, workers[0].process.pid) and len(api.reminder_posts()) < USERS // 2:
+                await asyncio.sleep(0.02)
         killed["worker holding"] = await held_by(database, workers[0].process.pid)
         await fleet.kill(workers[0])
         killed["worker at post"] = len(api.reminder_posts())
 
     started = time.monotonic()
-    crowd.on_turn, crowd.on_finish = kill_a_replica_halfway, reminders_fall_due
+    crowd.on_acked, crowd.on_finish = kill_a_replica_halfway, reminders_fall_due
     worker_killer = asyncio.create_task(kill_a_worker_mid_delivery())
     try:
         async with asyncio.timeout(BOUND):
@@ -87,6 +88,7 @@ async def test_two_replicas_and_two_workers_lose_and_double_nothing_when_one_of_
         await fleet.stop()
 
     assert bots[0].killed and workers[0].killed, killed
+    assert crowd.retyped >= 1, "the replica was killed with a reply owed"
     assert killed["worker at post"] < 2 * USERS, "the worker was killed only after everything was delivered"
     assert counts == {
         "users": USERS,

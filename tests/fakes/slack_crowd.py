@@ -95,6 +95,7 @@ class Crowd:
     retyped: int = 0  # acknowledged-but-lost messages the user typed again
     finished: list[str] = field(default_factory=list)
     on_turn: Callable[[], Any] | None = None  # called after every completed turn (the benchmark kills here)
+    on_acked: Callable[[Member], Any] | None = None  # called when a replica acknowledged a request
     on_finish: Callable[[str], Any] | None = None  # called with a user id when their notes are all in
 
     def user_id(self, n: int) -> str:
@@ -156,6 +157,8 @@ class Crowd:
                 async with http.post(member.url, data=request.body, headers=headers) as response:
                     await response.read()
                     if response.status == 200:
+                        if self.on_acked is not None:
+                            await self.on_acked(member)
                         return member, attempt > 0
             except aiohttp.ClientConnectionError:
                 pass

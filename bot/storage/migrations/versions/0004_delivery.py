@@ -1,7 +1,7 @@
 """delivery: the question a user last saw, and when each note reached them
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 
 Rows written before this revision were answered through the old path, which assumed every reply arrived:
 they are marked as seen (the question asked is the one shown; every note was delivered when it was made).
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
