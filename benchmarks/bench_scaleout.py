@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 from tests.fakes.slack_crowd import Crowd, RecordingSlackApi, all_delivered, held_by, make_due, verify
-from tests.fakes.slack_fleet import Fleet, backend_cpu, create_database, drop_database
+from tests.fakes.slack_fleet import Fleet, Member, backend_cpu, create_database, drop_database
 
 TURNS = 18  # per debrief: "hi" and 17 answers
 BOUND = 600.0
@@ -50,14 +50,17 @@ async def run(base: str, scenario: str, users: int, stagger: float, think: tuple
             replicas = 1 if scenario == "one" else 2
             bots = await asyncio.gather(*(fleet.start_bot(f"bot-{i}") for i in range(replicas)))
             workers = [await fleet.start_worker(f"worker-{i}") for i in range(2)] if scenario == "kill" else []
-            return await _drive(api, fleet, url, scenario, users, stagger, think, bots, workers)
+            return await _drive(api, fleet, url, scenario, users, stagger, think, list(bots), workers)
         finally:
             await fleet.stop()
             await api.stop()
             await drop_database(base, name)
 
 
-async def _drive(api, fleet, url, scenario, users, stagger, think, bots, workers) -> dict[str, object]:  # type: ignore[no-untyped-def]
+async def _drive(
+    api: RecordingSlackApi, fleet: Fleet, url: str, scenario: str, users: int, stagger: float,
+    think: tuple[float, float], bots: list[Member], workers: list[Member],
+) -> dict[str, object]:  # fmt: skip
     crowd = Crowd(api, fleet, users, stagger=stagger, deadline=BOUND, think=think)
     events: dict[str, object] = {}
 

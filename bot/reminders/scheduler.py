@@ -53,7 +53,7 @@ from bot.reminders.queue import (
     release,
     release_claims,
 )
-from bot.storage.models import Reminder
+from bot.storage.models import Conversation, Reminder
 from bot.storage.privacy import purge
 from bot.time.clock import Clock, SystemClock
 from bot.time.zones import zone
@@ -442,6 +442,13 @@ class Scheduler:
                 lease_until=None, last_error=outcome.reason or "gave up",
             )  # fmt: skip
 
+    async def _after_checkin(self, session: AsyncSession, row: Reminder, now: datetime) -> None:
+        """The next check-in (or closing the notes) for a check-in a dead worker had already posted."""
+        prefs = (await lifecycle.prefs_of(session, [row])).get((row.platform, row.workspace, row.user_id))
+        conversation = await session.get(Conversation, row.conversation_id) if row.conversation_id else None
+        tz = lifecycle.zone_for(prefs, conversation, self.default_timezone)
+        await lifecycle.after_checkin(session, row, tz=tz, now=now)
+
     async def _reconcile(self, stuck: list[Reminder], result: TickResult) -> None:
         """Rows a dead worker left mid-send: ask the platform, or park them as `unknown`."""
         for row in stuck:
@@ -457,10 +464,13 @@ class Scheduler:
                     continue  # the lease expires again and another pass retries
             async with self.sessions() as session, session.begin():
                 if found is not None:
-                    result.reconciled += await finish(
+                    recorded = await finish(
                         session, row, from_status=ReminderStatus.CHECKING, now=now, status=ReminderStatus.SENT,
                         sent_at=now, message_id=found or None, lease_until=None,
                     )  # fmt: skip
+                    result.reconciled += recorded
+                    if recorded and row.kind == ReminderKind.FOLLOW_UP:  # as if this worker had posted it
+                        await self._after_checkin(session, row, now)
                 elif isinstance(sender, DeliveryLookup):
                     result.reconciled += await release(
                         session, row, from_status=ReminderStatus.CHECKING, now=now, sending_at=None
