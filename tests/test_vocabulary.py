@@ -139,11 +139,13 @@ def _conversation(user: str, now: datetime) -> Conversation:
     )  # fmt: skip
 
 
-def _reminder(key: str, status: ReminderStatus, now: datetime, conversation_id: int | None, user: str) -> Reminder:
+def _reminder(
+    key: str, status: ReminderStatus, now: datetime, conversation_id: int | None, user: str, due: datetime | None = None
+) -> Reminder:
     kind = ReminderKind.FOLLOW_UP if conversation_id is not None else ReminderKind.DIGEST
     return Reminder(
         dedupe_key=key, conversation_id=conversation_id, platform=ME.platform, workspace=ME.workspace,
-        channel=ME.channel, user_id=user, kind=kind, due_at=now, status=status, attempts=1, claimed_by="gone",
+        channel=ME.channel, user_id=user, kind=kind, due_at=due or now, status=status, attempts=1, claimed_by="gone",
         lease_until=now - LEASE, created_at=now, updated_at=now,
     )  # fmt: skip
 
@@ -196,9 +198,12 @@ async def test_the_queue_claims_the_upcoming_and_reconciles_the_in_flight(
 
 
 async def test_purge_keeps_every_live_reminder_and_deletes_the_rest(database: AsyncEngine, clock: FakeClock) -> None:
-    """Per status: an old finished debrief whose only reminder has that status, and an old digest."""
+    """Per status: an old finished debrief whose only reminder (last touched long ago, due within the retention
+    window) has that status, and an old digest. A live reminder due inside the window keeps its debrief; one
+    left pending past retention keeps nothing (issue 11: `tests/storage/test_retention.py`)."""
     sessions = session_factory(database)
     old = clock.now() - timedelta(days=200)
+    soon = clock.now() + timedelta(days=3)
     conversations: dict[ReminderStatus, int] = {}
     async with sessions() as session, session.begin():
         for status in ReminderStatus:
@@ -207,8 +212,8 @@ async def test_purge_keeps_every_live_reminder_and_deletes_the_rest(database: As
             await session.flush()
             assert conversation.id is not None
             conversations[status] = conversation.id
-            session.add(_reminder(f"debrief:{status}", status, old, conversation.id, f"user-{status}"))
-            session.add(_reminder(f"digest:{status}", status, old, None, f"user-{status}"))
+            session.add(_reminder(f"debrief:{status}", status, old, conversation.id, f"user-{status}", due=soon))
+            session.add(_reminder(f"digest:{status}", status, old, None, f"user-{status}", due=soon))
     async with sessions() as session, session.begin():
         await purge(session, now=clock.now(), keep_days=180)
     async with sessions() as session:

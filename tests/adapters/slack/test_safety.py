@@ -23,11 +23,23 @@ APP_LOGGERS = ("adapters", "bot", "slack_bolt", "slack_sdk", "aiohttp")
 
 async def hostile_debrief(rig: SlackRig) -> None:
     """The standard debrief with hostile text as some answers, ending with the drafts."""
+    answers = {
+        "candidate": "Sam Rivera",
+        "company": HOSTILE["company"],
+        "role": "Engineer <@U0BOSS>",
+        "interviewers": "Priya Natarajan",
+        "interviewers.0.discussed": HOSTILE["discussed"],
+        "strengths": HOSTILE["strengths"],
+    }
     await rig.command(USER)
-    for answer in ("Sam Rivera", HOSTILE["company"], "Engineer <@U0BOSS>", "skip", "Priya Natarajan", "skip",
-                   "skip", "skip", HOSTILE["discussed"], HOSTILE["strengths"], "skip", "skip", "skip", "skip",
-                   "skip"):  # fmt: skip
-        await rig.dm(USER, answer)
+    answered: str | None = None
+    for _ in range(30):  # bounded: one answer per question, "ok" to a preview of the line an answer becomes
+        field = asked_field(rig.last(USER))
+        if field == "confirm":
+            break
+        assert field is not None
+        await rig.dm(USER, "ok" if field == answered else answers.get(field, "skip"))
+        answered = field
     assert asked_field(rig.last(USER)) == "confirm"
     await rig.click(USER, "Write my notes")
 
