@@ -26,7 +26,7 @@ from bot.events import Address
 from bot.forms import FormErrors, FormSpec, FormValues
 from bot.storage.models import Conversation
 from bot.storage.prefs import is_quiet, mark_welcomed, member_prefs, remember_zone
-from bot.storage.store import load_active, save_state, to_state
+from bot.storage.store import load_active, save_state, to_state, user_timezone
 from bot.time import zones
 from bot.time.clock import Clock
 from bot.time.locales import date_order
@@ -83,11 +83,6 @@ def sample_note(now: datetime, timezone: str) -> Draft:
     """The first note the real composer writes from a fixed sample debrief (what a finished debrief gives)."""
     drafts = compose(parse_answers(dict(_sample())), tz=zones.zone(timezone), now=now)
     return drafts.drafts[0]
-
-
-async def saved_zone(session: AsyncSession, address: Address) -> str | None:
-    prefs = await member_prefs(session, address=address)
-    return prefs.timezone if prefs is not None else None
 
 
 async def choose_zone(
@@ -149,7 +144,7 @@ class Desk:
         """The zone the member chose (or set with `reminders timezone`), None when they never did."""
         await self._ready()
         async with self.sessions() as session:
-            return await saved_zone(session, address)
+            return await user_timezone(session, address=address)
 
     async def remember_locale(self, address: Address, locale: str) -> None:
         """Keep how the member writes dates (Slack's users.info locale), without touching their zone."""

@@ -19,7 +19,8 @@ from bot.conversation.navigation import normal_words
 from bot.conversation.parsers import PARSERS, ParseContext, Reject
 from bot.conversation.prompts import display
 from bot.events import Event, TextAnswer
-from bot.storage.profile import load_profile, set_timezone, update_profile
+from bot.storage.prefs import remember_zone
+from bot.storage.profile import forget_profile, load_profile, update_profile
 from bot.storage.store import user_timezone
 from bot.time import zones
 
@@ -44,8 +45,7 @@ class ProfileHandler:
         if not rest or normal_words(rest) in ("show", "see", "view", "help"):
             return [Say(await self._shown(session, event))]
         if normal_words(rest) in _CLEAR_WORDS:
-            await update_profile(session, address=event.address, values={}, now=now, replace=True)
-            await set_timezone(session, address=event.address, zone=None, now=now)
+            await forget_profile(session, address=event.address, now=now)
             return [Say(messages.text("profile_cleared"))]
         return [Say(await self._change(session, event, rest, now))]
 
@@ -68,7 +68,7 @@ class ProfileHandler:
                 zone = rest[len(word) :].strip()
                 if not zones.is_known(zone):
                     return messages.text("profile_bad_zone", zone=zone)
-                await set_timezone(session, address=event.address, zone=zones.zone(zone).key, now=now)
+                await remember_zone(session, address=event.address, now=now, timezone=zones.zone(zone).key)
                 return messages.text("profile_changed", what=messages.text("label_time_zone"), value=zone)
         found = self._entry(rest)
         if found is None:

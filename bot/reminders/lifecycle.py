@@ -45,16 +45,6 @@ async def prefs_for(session: AsyncSession, platform: str, workspace: str, user: 
     return await session.get(UserPrefs, (platform, workspace, user))
 
 
-async def prefs_row(session: AsyncSession, address: Address, now: datetime) -> UserPrefs:
-    """The user's preferences row, created on first use."""
-    prefs = await prefs_for(session, *address.key)
-    if prefs is None:
-        platform, workspace, user = address.key
-        prefs = UserPrefs(platform=platform, workspace=workspace, user_id=user, updated_at=now)
-        session.add(prefs)
-    return prefs
-
-
 async def prefs_of(session: AsyncSession, rows: Sequence[Reminder]) -> dict[tuple[str, str, str], UserPrefs]:
     """Preferences of every user in a batch, in one query."""
     users = sorted({r.user_id for r in rows})

@@ -12,6 +12,7 @@ from bot import messages
 from bot.events import Address
 from bot.reminders import lifecycle
 from bot.reminders.commands import Command
+from bot.storage.prefs import prefs_row
 from bot.time.future import parse_future
 from bot.time.reading import WhenProblem
 from bot.time.zones import known_zone
@@ -27,13 +28,13 @@ async def run_setting(session: AsyncSession, address: Address, command: Command,
         name = known_zone(command.argument.strip())
         if name is None:
             return messages.text("timezone_unknown")
-        prefs = await lifecycle.prefs_row(session, address, now)
+        prefs = await prefs_row(session, address, now)
         prefs.timezone, prefs.updated_at = name, now
         return messages.text("timezone_set", zone=name)
     if command.verb == "quiet":
         return await _quiet(session, address, command.argument.strip(), now)
     if command.verb == "resume":
-        prefs = await lifecycle.prefs_row(session, address, now)
+        prefs = await prefs_row(session, address, now)
         prefs.paused_until, prefs.updated_at = None, now
         await lifecycle.undefer(session, address, now)
         return messages.text("reminders_resumed")
@@ -48,7 +49,7 @@ async def _pause(session: AsyncSession, address: Address, argument: str, now: da
             return str(problem)
     else:
         until = now + PAUSE_FOREVER
-    prefs = await lifecycle.prefs_row(session, address, now)
+    prefs = await prefs_row(session, address, now)
     prefs.paused_until, prefs.updated_at = until, now
     if not argument:
         return messages.text("reminders_paused")
@@ -64,7 +65,7 @@ async def _quiet(session: AsyncSession, address: Address, argument: str, now: da
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 23 or match.group(1) == match.group(2):
             return messages.text("quiet_invalid")
         start, end = int(match.group(1)), int(match.group(2))
-    prefs = await lifecycle.prefs_row(session, address, now)
+    prefs = await prefs_row(session, address, now)
     prefs.quiet_start, prefs.quiet_end, prefs.updated_at = start, end, now
     if start is None:
         return messages.text("quiet_off")

@@ -54,7 +54,8 @@ async def member_prefs(session: AsyncSession, *, address: Address) -> UserPrefs 
     return await session.get(UserPrefs, address.key)
 
 
-async def _row(session: AsyncSession, address: Address, now: datetime) -> UserPrefs:
+async def prefs_row(session: AsyncSession, address: Address, now: datetime) -> UserPrefs:
+    """The member's preferences row, added (inside the caller's transaction) when they have none yet."""
     prefs = await member_prefs(session, address=address)
     if prefs is None:
         platform, workspace, user = address.key
@@ -67,7 +68,7 @@ async def remember_zone(
     session: AsyncSession, *, address: Address, now: datetime, timezone: str | None = None, locale: str | None = None
 ) -> None:
     """Keep the member's time zone (chosen once) and their locale (how they write dates); None keeps the old one."""
-    prefs = await _row(session, address, now)
+    prefs = await prefs_row(session, address, now)
     if timezone is not None:
         prefs.timezone = timezone
     if locale is not None:
@@ -77,7 +78,7 @@ async def remember_zone(
 
 async def mark_welcomed(session: AsyncSession, *, address: Address, now: datetime) -> bool:
     """True the first time a member opens the DM (they get the welcome); False ever after."""
-    prefs = await _row(session, address, now)
+    prefs = await prefs_row(session, address, now)
     if prefs.welcomed_at is not None:
         return False
     prefs.welcomed_at = now

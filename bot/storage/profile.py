@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.answers import Answers
 from bot.events import Address
 from bot.storage.models import UserPrefs
+from bot.storage.prefs import prefs_row
 
 
 async def load_profile(session: AsyncSession, *, address: Address) -> dict[str, Any]:
@@ -20,15 +21,11 @@ async def load_profile(session: AsyncSession, *, address: Address) -> dict[str, 
 
 
 async def update_profile(
-    session: AsyncSession, *, address: Address, values: Mapping[str, Any], now: datetime, replace: bool = False
+    session: AsyncSession, *, address: Address, values: Mapping[str, Any], now: datetime
 ) -> dict[str, Any]:
-    """Merge `values` into the profile (a None value removes that entry); `replace` starts from empty."""
-    platform, workspace, user = address.key
-    prefs = await session.get(UserPrefs, (platform, workspace, user))
-    if prefs is None:
-        prefs = UserPrefs(platform=platform, workspace=workspace, user_id=user, updated_at=now)
-        session.add(prefs)
-    current = {} if replace or not isinstance(prefs.profile, dict) else dict(prefs.profile)
+    """Merge `values` into the profile (a None value removes that entry)."""
+    prefs = await prefs_row(session, address, now)
+    current = dict(prefs.profile) if isinstance(prefs.profile, dict) else {}
     for key, value in values.items():
         if value is None:
             current.pop(key, None)
@@ -39,14 +36,10 @@ async def update_profile(
     return current
 
 
-async def set_timezone(session: AsyncSession, *, address: Address, zone: str | None, now: datetime) -> None:
-    platform, workspace, user = address.key
-    prefs = await session.get(UserPrefs, (platform, workspace, user))
-    if prefs is None:
-        session.add(UserPrefs(platform=platform, workspace=workspace, user_id=user, timezone=zone, updated_at=now))
-    else:
-        prefs.timezone = zone
-        prefs.updated_at = now
+async def forget_profile(session: AsyncSession, *, address: Address, now: datetime) -> None:
+    """`profile clear`: nothing remembered, and the time zone back to the platform's or the default."""
+    prefs = await prefs_row(session, address, now)
+    prefs.profile, prefs.timezone, prefs.updated_at = None, None, now
 
 
 async def remember_profile(
