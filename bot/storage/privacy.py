@@ -14,6 +14,7 @@ from sqlmodel import SQLModel, col
 
 import bot.storage.models  # noqa: F401  (registers every table on the metadata)
 from bot.events import Address
+from bot.storage.cancelled import wipe_expired_cancellations
 from bot.storage.models import Conversation, Note, ProcessedEvent, Reminder, UserPrefs
 from bot.storage.store import mark_processed
 from bot.vocabulary import LIVE_REMINDERS
@@ -84,6 +85,7 @@ async def purge(session: AsyncSession, *, now: datetime, keep_days: int = KEEP_D
     counts["notes"] = await _delete(session, delete(Note).where(col(Note.conversation_id).in_(old_ids)))
     counts["conversations"] = await _delete(session, delete(Conversation).where(col(Conversation.id).in_(old_ids)))
     counts["user_prefs"] = await _purge_prefs(session, cutoff)
+    counts["cancelled_answers"] = await wipe_expired_cancellations(session, now=now)  # `undo` lasts a day
     return counts
 
 

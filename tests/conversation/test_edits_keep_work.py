@@ -281,3 +281,23 @@ def test_the_undo_window_is_a_day() -> None:
     from bot.storage.cancelled import UNDO_WINDOW
 
     assert timedelta(hours=23) < UNDO_WINDOW <= timedelta(hours=24)
+
+
+async def test_the_retention_job_keeps_a_cancelled_debrief_a_day_then_wipes_its_answers(
+    service: ConversationService, clock: FakeClock
+) -> None:
+    from bot.storage.privacy import purge
+
+    address = console_address("retained")
+    for text in (None, "Sam Rivera", "Acme Robotics", "cancel", "yes"):
+        await talk(service, address, text)
+    clock.advance(hours=23)
+    async with service.sessions() as session, session.begin():
+        await purge(session, now=clock.now())
+    row, _ = await stored(service, address)
+    assert row.answers["company"] == "Acme Robotics", "undo still has something to bring back"
+    clock.advance(hours=2)
+    async with service.sessions() as session, session.begin():
+        counts = await purge(session, now=clock.now())
+    row, _ = await stored(service, address)
+    assert row.answers == {} and counts["cancelled_answers"] == 1
