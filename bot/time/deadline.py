@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from bot.time.business_days import add_business_days
-from bot.time.reading import MONTHS, WEEKDAYS
+from bot.time.reading import MONTH_WORD, MONTHS, WEEKDAYS
 
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -27,8 +27,9 @@ _UNIT = r"(?P<unit>business\s+days?|working\s+days?|days?|weeks?|months?)"
 _AMOUNT = rf"\b(?P<n>{_COUNT})(?:{_RANGE}(?P<n2>{_COUNT}))?\s+(?:more\s+)?{_UNIT}(?:\s+or\s+(?P<n3>{_COUNT})\b)?"
 #: Saturday and Sunday only in full: "sat"/"sun" are too often ordinary words.
 _WEEKDAY = r"(?P<wd>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sunday)\b"
-_MONTH = r"(?P<month>" + "|".join(MONTHS) + r")[a-z]*\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = rf"(?P<month>{MONTH_WORD})"
+#: A day number is not the count of an amount ("may 2 weeks" is "maybe two weeks", not 2 May).
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\s*(?:business|working|days?\b|weeks?\b|months?\b))"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 
 Resolver = Callable[[re.Match[str], date], date | None]

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from bot import messages
 from bot.time.local import same_time_later, wall
-from bot.time.reading import MONTHS, WEEKDAYS, ClockReading, WhenProblem, read_iso, take_time_of_day
+from bot.time.reading import MONTH_WORD, MONTHS, WEEKDAYS, ClockReading, WhenProblem, read_iso, take_time_of_day
 
 _DEFAULT_TIME = time(12)
 _AGO = re.compile(r"^(an?|\d{1,5})\s+(minute|min|hour|hr|day)s?\s+ago$")
@@ -179,10 +179,10 @@ def _take_day(phrase: str, today: date) -> tuple[date | None, bool, str]:
 
 
 def _take_date(phrase: str, today: date) -> tuple[date | None, str]:
-    month_names = "|".join(MONTHS)
+    month_names = MONTH_WORD
     patterns = (
-        rf"\b(?P<month>{month_names})[a-z]*\.?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<year>\d{{4}}))?\b",
-        rf"\b(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month_names})[a-z]*\.?(?:\s+(?P<year>\d{{4}}))?\b",
+        rf"\b(?P<month>{month_names})\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<year>\d{{4}}))?\b",
+        rf"\b(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month_names})(?:\s+(?P<year>\d{{4}}))?\b",
     )
     for pattern in patterns:
         match = re.search(pattern, phrase)

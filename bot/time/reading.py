@@ -11,6 +11,11 @@ from bot.time.zones import UTC
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = ("january", "february", "march", "april", "june", "july", "august", "september", "sept",
+                "october", "november", "december", *MONTHS)  # fmt: skip
+#: A month as people type it: its whole name or an abbreviation, never a word that only starts like one
+#: ("maybe", "marching"). `MONTHS.index(found[:3])` gives its number.
+MONTH_WORD = "(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b\.?"
 _PARTS_OF_DAY = {
     "morning": time(9),
     "noon": time(12),

@@ -41,6 +41,11 @@ MONDAY = date(2026, 11, 16)
         ("tomorrow", FRIDAY, date(2026, 11, 21)),
         ("by end of day", FRIDAY, FRIDAY),
         ("by Friday, or next month at the latest", MONDAY, date(2026, 11, 20)),  # the first phrase wins
+        ("um she said maybe 2 weeks?", FRIDAY, date(2026, 12, 4)),  # "maybe", not May
+        ("may 2 weeks or so", FRIDAY, date(2026, 12, 4)),
+        ("by may 3rd", FRIDAY, date(2027, 5, 3)),
+        ("they said march 2 at the latest", FRIDAY, date(2027, 3, 2)),
+        ("decision sept. 9", FRIDAY, date(2027, 9, 9)),
     ],
 )
 def test_reads_the_date_they_named(text: str, today: date, expected: date) -> None:
@@ -55,6 +60,7 @@ def test_reads_the_date_they_named(text: str, today: date, expected: date) -> No
         "they will be in touch",
         "we sat down with the whole team",  # "sat" is not Saturday
         "they may decide soon",  # "may" is not May
+        "mayor 3 said so",
         "2026-02-30",  # impossible date
         "2026-11-01",  # before the interview
         "on sunny days",
