@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,17 @@ def test_everything_the_dockerfile_copies_is_in_the_build_context() -> None:
         assert (ROOT / source).exists() and not excluded(source), source
     for module in ("bot/runtime.py", "adapters/slack/server.py", "templates/flows/thank_you.yaml"):
         assert not excluded(module)
+
+
+def test_a_regular_install_carries_every_template_file() -> None:
+    """The image installs with `pip install .`: templates reach it only through [tool.setuptools.data-files]
+    (a folder left out there, as `samples/` once was, breaks the sample note only in the image)."""
+    data_files = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["data-files"]
+    shipped = {path for globs in data_files.values() for glob in globs for path in ROOT.glob(glob)}
+    templates = {path for path in (ROOT / "templates").rglob("*") if path.is_file()}
+    assert not templates - shipped, sorted(str(p.relative_to(ROOT)) for p in templates - shipped)
+    for target, globs in data_files.items():
+        assert all(target == f"share/thankyou-bot/{Path(glob).parent}" for glob in globs), target
 
 
 def compose() -> dict[str, Any]:
