@@ -13,6 +13,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -233,6 +234,14 @@ def _configure_logging(command: str) -> None:
     handler.setFormatter(formatter(os.environ.get("LOG_FORMAT", "text")))  # json: one object per line
     logging.basicConfig(level=level if level in logging.getLevelNamesMapping() else default, handlers=[handler])
     cap_library_loggers(os.environ.get("LOG_LEVEL_LIBRARIES"))
+    threading.excepthook = _thread_failed
+
+
+def _thread_failed(failure: threading.ExceptHookArgs) -> None:
+    """A library's thread failing (aiosqlite's, finishing after the event loop closed on a database that could
+    not be opened) goes to the debug log: the user has had their one-line message, never a traceback."""
+    if failure.exc_value is not None and failure.exc_type is not SystemExit:
+        log.debug("a background thread failed", exc_info=failure.exc_value)
 
 
 #: third-party loggers whose DEBUG lines carry payloads or SQL parameters, i.e. people's answers

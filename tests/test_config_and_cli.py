@@ -95,3 +95,18 @@ def test_bare_command_prints_the_help_and_exits_0() -> None:
 def test_console_help_names_save() -> None:
     result = cli("console", "--help")
     assert result.returncode == 0 and "--save DIR" in result.stdout
+
+
+def test_a_library_thread_failing_after_the_message_prints_no_traceback() -> None:
+    """aiosqlite's worker thread can fail after the loop closed (a database file that cannot be opened):
+    the user has their one-line message; the thread's traceback goes to the debug log only."""
+    script = (
+        "import threading\n"
+        "from bot.cli import _configure_logging\n"
+        "_configure_logging('console')\n"
+        "thread = threading.Thread(target=lambda: 1 / 0)\n"
+        "thread.start(); thread.join(); print('finished')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "finished"
+    assert "Traceback" not in result.stderr and "ZeroDivisionError" not in result.stderr
