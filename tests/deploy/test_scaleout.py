@@ -9,19 +9,22 @@ interviewer, and every reminder is posted exactly once. The 200-user version wit
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import sys
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from tests.fakes.cpu_quota import BURST, TICK
 from tests.fakes.slack_crowd import Crowd, RecordingSlackApi, all_delivered, held_by, make_due, verify
-from tests.fakes.slack_fleet import Fleet, Member, create_database, drop_database
+from tests.fakes.slack_fleet import ROOT, Fleet, Member, create_database, drop_database
 
 USERS = 20
 TURNS = 18  # "hi" and 17 answers: the two-person panel of tests/fakes/answering.py
-BOUND = 60.0
+BOUND = 120.0  # seconds: only a stuck run takes this long, even on a busy 2-core machine
 THINK = (0.2, 0.6)  # a person reads the question and types (a faster crowd trips the race in the report)
 
 
@@ -100,3 +103,27 @@ async def test_two_replicas_and_two_workers_lose_and_double_nothing_when_one_of_
     }
     for member in (bots[1], workers[1]):
         assert "Traceback" not in fleet.log(member.name), fleet.log(member.name)
+
+
+async def test_the_benchmarks_cpu_quota_holds_a_busy_process_to_its_share_and_leaves_it_running() -> None:
+    """`bench_scaleout.py --replica-cpu` (tests/fakes/cpu_quota.py): a process that would take a whole core
+    gets no more than its share, and is running again, not stopped, once the quota is lifted."""
+    share = 0.05
+    busy = await asyncio.create_subprocess_exec(sys.executable, "-c", "while True: pass")
+    try:
+        quota = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "tests.fakes.cpu_quota", str(share), str(busy.pid), cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        await asyncio.sleep(3.0)
+        quota.terminate()
+        out, _ = await quota.communicate()
+        await asyncio.sleep(0.2)
+        state = Path(f"/proc/{busy.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    finally:
+        busy.kill()
+        await busy.wait()
+    report = json.loads(out)[str(busy.pid)]
+    assert report["held"] > 0, report
+    assert report["cpu"] <= share * (report["seconds"] + BURST) + 2 * TICK, report
+    assert state in ("R", "S"), state

@@ -37,6 +37,7 @@ from tests.fakes.slack_fleet import Fleet, Member
 COMPANIES = ("Acme Robotics", "Northwind Health", "Globex Energy", "Initech", "Umbrella Logistics")
 NOTE = re.compile(r"^Note (\d+) of (\d+)")
 GRACE = 1.0  # seconds after a replica's death before its unanswered users type again
+LOOK = 0.5  # seconds between a waiting user's looks at whether their replica died (posts wake them at once)
 MAX_TURNS = 60
 PATIENCE = 10.0  # seconds a person waits for a reply to a message Slack had to retry, then writes again
 PEOPLE = PANEL["interviewers"].split(" and ")
@@ -49,18 +50,22 @@ class RecordingSlackApi(FakeSlackApi):
         super().__init__()
         self.posted: dict[str, asyncio.Event] = {}
         self.by_channel: dict[str, list[Post]] = {}
+        self.reminders: Counter[int] = Counter()  # posts per reminder id, kept as they come (read very often)
 
     def _post(self, body: Any) -> dict[str, Any]:
         answer = super()._post(body)
-        self.by_channel.setdefault(body["channel"], []).append(self.posts[-1])
+        post = self.posts[-1]
+        self.by_channel.setdefault(body["channel"], []).append(post)
         self.posted.setdefault(body["channel"], asyncio.Event()).set()
+        if post.metadata:
+            self.reminders[int(post.metadata["event_payload"]["reminder_id"])] += 1
         return answer
 
     def channel_posts(self, channel: str) -> list[Post]:
         return self.by_channel.get(channel, [])
 
     def reminder_posts(self) -> Counter[int]:
-        return Counter(int(p.metadata["event_payload"]["reminder_id"]) for p in self.posts if p.metadata)
+        return Counter(self.reminders)
 
 
 def asked(post: Post) -> str | None:
@@ -75,8 +80,9 @@ def asked(post: Post) -> str | None:
 
 
 def answers_for(n: int) -> dict[str, str]:
-    """User n's own answers (the company differs, so a note in the wrong debrief would show)."""
-    return {**PANEL, "company": COMPANIES[n % len(COMPANIES)]}
+    """User n's own answers (the company differs, so a note in the wrong debrief would show). The replicas run
+    on the real clock: the interview was yesterday afternoon ("today 10am" is in the future before 10:00)."""
+    return {**PANEL, "company": COMPANIES[n % len(COMPANIES)], "interview_at": "yesterday 3pm"}
 
 
 @dataclass
@@ -177,21 +183,26 @@ class Crowd:
         died_at: float | None = None
         patience = time.monotonic() + PATIENCE
         limit = time.monotonic() + self.deadline
+        fresh = True  # something was posted here since the posts were last read
         while time.monotonic() < limit:
-            posts = self.api.channel_posts(channel)[seen:]
-            questions = [f for f in map(asked, posts) if f is not None]
-            if questions:
-                return questions[-1]
-            if notes_complete(self.api.channel_posts(channel)):
-                return None
+            if fresh:
+                posts = self.api.channel_posts(channel)[seen:]
+                questions = [f for f in map(asked, posts) if f is not None]
+                if questions:
+                    return questions[-1]
+                if notes_complete(self.api.channel_posts(channel)):
+                    return None
             if not target.alive:
                 died_at = died_at or time.monotonic()
             if (died_at and time.monotonic() - died_at > GRACE) or (retried and time.monotonic() > patience):
                 self.retyped += 1
                 (target, retried), died_at, patience = await again(), None, time.monotonic() + PATIENCE
+                fresh = True  # the reply may have come while it was being typed
+                continue
             woken.clear()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(woken.wait(), 0.25)
+                await asyncio.wait_for(woken.wait(), LOOK)
+            fresh = woken.is_set()  # not: only a replica's death or lost patience to look for, posts as they were
         raise AssertionError(f"no reply in {channel} within {self.deadline} s")
 
 

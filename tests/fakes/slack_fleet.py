@@ -2,13 +2,15 @@
 
 A fresh database per run (created from TEST_DATABASE_URL, migrated with `thankyou-bot db upgrade`, dropped
 at the end), then `thankyou-bot slack --http` replicas and `thankyou-bot worker` processes configured only by
-environment variables and pointed at the loopback Slack Web API fake. Processes can be SIGKILLed; their CPU
-time (and that of this database's PostgreSQL backends) is read from /proc, to say where a run's time went.
+environment variables and pointed at the loopback Slack Web API fake. Processes can be SIGKILLed, and the
+replicas held to a share of a core (`tests/fakes/cpu_quota.py`); their CPU time and the time they waited for a
+free CPU (and those of this database's PostgreSQL backends) are read from /proc, to say where a run's time went.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -23,12 +25,12 @@ from sqlalchemy.engine import make_url
 
 from bot.storage.db import async_url
 from tests.fakes import slack_requests as sr
+from tests.fakes.cpu_quota import scheduled
 
 ROOT = Path(__file__).resolve().parents[2]
 BOT_TOKEN = "xoxb-1234-5678-ScaleOut"
 START_BOUND = 90.0  # seconds for a process to be ready on a busy 2-core machine
 STOP_BOUND = 15.0
-TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def plain_dsn(url: str, database: str | None = None) -> str:
@@ -58,15 +60,6 @@ async def drop_database(base: str, name: str) -> None:
         await admin.close()
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a live process (None once it is gone)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime (fields 14 and 15 of stat)
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -81,7 +74,7 @@ class Member:
     process: asyncio.subprocess.Process
     url: str = ""  # bots: their request URL
     killed: bool = False
-    cpu: float = 0.0  # CPU seconds, read when it was stopped or killed
+    times: tuple[float, float] = (0.0, 0.0)  # seconds run and waited for a CPU, read when stopped or killed
 
     @property
     def alive(self) -> bool:
@@ -98,6 +91,7 @@ class Fleet:
     lease_seconds: float = 3.0
     poll_seconds: float = 0.2
     members: list[Member] = field(default_factory=list)
+    quota: asyncio.subprocess.Process | None = None  # the CPU quota holding the replicas, when capped
 
     def _environment(self, **extra: str) -> dict[str, str]:
         keep = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_", "LOG_"))}
@@ -152,16 +146,18 @@ class Fleet:
 
     async def kill(self, member: Member) -> None:
         """SIGKILL: no clean-up, no hand-back; whatever it held is left to the others."""
-        member.cpu = cpu_seconds(member.process.pid) or member.cpu
+        member.times = scheduled(member.process.pid) or member.times
         member.killed = True
         member.process.send_signal(signal.SIGKILL)
         await member.process.wait()
 
     async def stop(self) -> None:
         """SIGTERM every live member (bounded), reading its CPU time first."""
+        await self.uncap()
         for member in self.members:
             if member.process.returncode is None:
-                member.cpu = cpu_seconds(member.process.pid) or member.cpu
+                member.times = scheduled(member.process.pid) or member.times
+                member.process.send_signal(signal.SIGCONT)  # in case a CPU quota holds it stopped
                 member.process.send_signal(signal.SIGTERM)
         for member in self.members:
             try:
@@ -171,17 +167,40 @@ class Fleet:
                 member.process.kill()
                 await member.process.wait()
 
-    def sample_cpu(self) -> dict[str, float]:
-        """CPU seconds so far per member (live ones read now)."""
+    def sample_cpu(self) -> dict[str, tuple[float, float]]:
+        """Per member: seconds run on a CPU and seconds waited for one, so far (live ones read now)."""
         found = {}
         for member in self.members:
-            now = cpu_seconds(member.process.pid) if member.alive else None
-            found[member.name] = now if now is not None else member.cpu
+            now = scheduled(member.process.pid) if member.alive else None
+            found[member.name] = now if now is not None else member.times
         return found
 
+    async def cap(self, share: float) -> None:
+        """Hold every live replica to `share` of a core from now on (`tests/fakes/cpu_quota.py`), as a
+        Kubernetes CPU limit holds a pod."""
+        pids = [str(m.process.pid) for m in self.bots()]
+        self.quota = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "tests.fakes.cpu_quota", str(share), *pids, cwd=ROOT,
+            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+        )  # fmt: skip
 
-async def backend_cpu(database_url: str) -> float:
-    """CPU seconds of the PostgreSQL backends connected to this database right now (the bots' pools)."""
+    async def uncap(self) -> tuple[dict[str, float], tuple[float, float]]:
+        """Lift the quota (every replica resumed). Returns, per member name, the seconds the quota held it
+        stopped, and the seconds the quota process itself ran and waited for a CPU (it is load too)."""
+        quota, self.quota = self.quota, None
+        if quota is None:
+            return {}, (0.0, 0.0)
+        own = scheduled(quota.pid) or (0.0, 0.0)
+        quota.terminate()
+        async with asyncio.timeout(STOP_BOUND):
+            out, _ = await quota.communicate()
+        held = {int(pid): float(v["held"]) for pid, v in json.loads(out or b"{}").items()}
+        return {m.name: held[m.process.pid] for m in self.members if m.process.pid in held}, own
+
+
+async def backend_cpu(database_url: str) -> tuple[float, float]:
+    """Seconds run and waited for a CPU by the PostgreSQL backends connected to this database right now
+    (the bots' pools)."""
     connection = await asyncpg.connect(database_url)
     try:
         rows = await connection.fetch(
@@ -189,4 +208,5 @@ async def backend_cpu(database_url: str) -> float:
         )
     finally:
         await connection.close()
-    return sum(cpu_seconds(int(r["pid"])) or 0.0 for r in rows)
+    found = [scheduled(int(r["pid"])) or (0.0, 0.0) for r in rows]
+    return sum(f[0] for f in found), sum(f[1] for f in found)
