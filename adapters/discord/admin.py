@@ -107,16 +107,34 @@ def admin_group() -> app_commands.Group:
     async def template(interaction: Interaction, action: app_commands.Choice[str], text: str | None = None) -> None:
         await run_admin(interaction, f"template {action.value} {text or ''}".strip())
 
+    _member_defaults(group)
+    return group
+
+
+def _member_defaults(group: app_commands.Group) -> None:
+    """What the community sets for its members' debriefs: tone, note channel, reminder timing, retention."""
+
     @group.command(name="tone", description=messages.text("discord_admin_tone"))
-    @app_commands.choices(tone=_choices("formal", "warm", "concise"))
+    @app_commands.choices(tone=_choices("formal", "warm", "concise", "default"))
     async def tone(interaction: Interaction, tone: app_commands.Choice[str]) -> None:
         await run_admin(interaction, f"tone {tone.value}")
+
+    @group.command(name="note", description=messages.text("discord_admin_note"))
+    @app_commands.choices(send_as=_choices("email", "linkedin", "card", "default"))
+    async def note(interaction: Interaction, send_as: app_commands.Choice[str]) -> None:
+        await run_admin(interaction, f"note {send_as.value}")
+
+    @group.command(name="nudge", description=messages.text("discord_admin_nudge"))
+    async def nudge(interaction: Interaction, after: str) -> None:
+        await run_admin(interaction, f"nudge {after}")
+
+    @group.command(name="checkin", description=messages.text("discord_admin_checkin"))
+    async def checkin(interaction: Interaction, after: str) -> None:
+        await run_admin(interaction, f"checkin {after}")
 
     @group.command(name="retention", description=messages.text("discord_admin_retention"))
     async def retention(interaction: Interaction, days: int) -> None:
         await run_admin(interaction, f"retention {days}")
-
-    return group
 
 
 def is_admin(interaction: Interaction) -> bool:

@@ -254,6 +254,8 @@ class ThankYouClient(discord.AutoShardedClient):
             event = translate.slash_command(
                 interaction_id=interaction.id, user_id=user_id, channel_id=channel_id, action=action
             )
+            if interaction.guild_id is not None:  # before the turn: a new debrief takes the server's defaults
+                await self.core.community.remember_member(event.address, str(interaction.guild_id))
             error = await self.deliver(event)
         except discord.Forbidden:  # opening the DM itself was refused
             await self._dm_closed(translate.address(user_id=user_id, channel_id=0))
@@ -263,8 +265,6 @@ class ThankYouClient(discord.AutoShardedClient):
             return DeliveryError("internal", permanent=False)
         if error is None and elsewhere:
             await self.core.dm_open(event.address)
-        if error is None and interaction.guild_id is not None:  # the guild's anonymous counts (bot/community/)
-            await self.core.community.remember_member(event.address, str(interaction.guild_id))
         return error
 
     async def on_click(self, interaction: Interaction, event: Event, *, clear: bool) -> None:

@@ -11,18 +11,15 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import messages
-from bot.community import store, template
+from bot.community import defaults_admin, store, template
 from bot.community.commands import AdminCommand, parse_admin
 from bot.community.job import build_message
 from bot.community.ports import AdminReply, AdminRequest
 from bot.community.schedule import WEEKDAYS, Schedule, ScheduleError, parse_schedule
 from bot.storage.models import CommunitySettings
-from bot.storage.privacy import KEEP_DAYS
 from bot.time.zones import known_zone, zone
 
-TONES = ("formal", "warm", "concise")
-NOTE_CHANNELS = ("email", "linkedin", "card")
-MAX_RETENTION_DAYS, MIN_STATS = KEEP_DAYS, 2  # a community can keep data for less than the bot-wide limit
+MIN_STATS = 2
 Change = Callable[[AsyncSession, CommunitySettings, AdminCommand, AdminRequest, datetime], Awaitable[AdminReply]]
 
 
@@ -72,6 +69,8 @@ def show(row: CommunitySettings, command: str) -> AdminReply:
     return _say(
         "community_settings", channel=channel_label(row), schedule=schedule_label(parse_schedule(row.schedule)),
         zone=row.timezone, stats=stats, template=custom, next=next_post, command=command,
+        tone=defaults_admin.choice_label(row.default_tone), note=defaults_admin.choice_label(row.default_note_channel),
+        nudge=defaults_admin.nudge_label(row), checkin=defaults_admin.checkin_label(row), retention=row.retention_days,
     )  # fmt: skip
 
 
@@ -169,33 +168,19 @@ def _template_error(error: template.TemplateError, command: str) -> AdminReply:
     return _say("community_template_usage", command=command)
 
 
-async def _choice(row: CommunitySettings, cmd: AdminCommand, req: AdminRequest) -> AdminReply:
-    value = cmd.argument.strip().casefold()
-    if cmd.action == "tone":
-        if value not in TONES:
-            return _say("community_tone_bad", command=req.command)
-        row.default_tone = value
-        return _done("community_tone_set", tone=value)
-    if value not in NOTE_CHANNELS:
-        return _say("community_note_bad", command=req.command)
-    row.default_note_channel = value
-    return _done("community_note_set", channel=value)
-
-
 async def _defaults(session: AsyncSession, row: CommunitySettings, cmd: AdminCommand, req: AdminRequest,
                     now: datetime) -> AdminReply:  # fmt: skip
-    if cmd.action in ("tone", "note"):
-        return await _choice(row, cmd, req)
-    days = cmd.argument.casefold().removesuffix("days").removesuffix("d").strip()
-    if not days.isdigit() or not 1 <= int(days) <= MAX_RETENTION_DAYS:
-        return _say("community_retention_bad", command=req.command, most=MAX_RETENTION_DAYS)
-    row.retention_days = int(days)
-    return _done("community_retention_set", days=row.retention_days)
+    """What the community sets for its members' debriefs (bot/community/defaults_admin.py)."""
+    return DEFAULTS[cmd.action](row, cmd, req)
 
 
+DEFAULTS = {
+    "tone": defaults_admin.choice, "note": defaults_admin.choice, "retention": defaults_admin.retention,
+    "nudge": defaults_admin.nudge, "checkin": defaults_admin.checkin, "reminders": defaults_admin.reminders,
+}  # fmt: skip
 CHANGES: dict[str, Change] = {
     "channel": _channel, "schedule": _schedule, "timezone": _timezone, "stats": _stats, "preview": _preview,
-    "template": _template, "tone": _defaults, "note": _defaults, "retention": _defaults,
+    "template": _template, **dict.fromkeys(DEFAULTS, _defaults),
 }  # fmt: skip
 
 

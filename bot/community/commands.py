@@ -10,12 +10,17 @@ from dataclasses import dataclass
 
 ACTIONS = (
     "show", "channel", "schedule", "timezone", "stats", "preview", "post", "template", "tone", "note", "retention",
+    "nudge", "checkin", "reminders",
 )  # fmt: skip
 _ALIASES = {
     "": "show", "help": "show", "settings": "show", "status": "show", "?": "show",
     "tz": "timezone", "zone": "timezone", "time zone": "timezone",
     "post now": "post", "postnow": "post", "post-now": "post",
-    "note channel": "note",
+    "note channel": "note", "notes": "note", "send as": "note",
+    "send-by": "nudge", "send by": "nudge", "sendby": "nudge", "nudges": "nudge",
+    "check-in": "checkin", "check in": "checkin", "check-ins": "checkin", "checkins": "checkin",
+    "follow-up": "checkin", "follow up": "checkin", "followup": "checkin", "follow-ups": "checkin",
+    "reminder": "reminders", "keep": "retention",
 }  # fmt: skip
 _PREFIX = re.compile(r"^\s*admin\b", re.IGNORECASE)
 
@@ -34,10 +39,10 @@ def parse_admin(text: str) -> AdminCommand:
     rest = _PREFIX.sub("", text, count=1).strip()
     lowered = rest.casefold()
     for phrase in sorted(_ALIASES, key=len, reverse=True):
-        if phrase and (lowered == phrase or lowered.startswith(phrase + " ")):
-            return _command(_ALIASES[phrase], rest[len(phrase) :].strip(), phrase)
+        if phrase and (lowered == phrase or lowered.startswith((phrase + " ", phrase + ":"))):
+            return _command(_ALIASES[phrase], rest[len(phrase) :].removeprefix(":").strip(), phrase)
     word, _, argument = rest.partition(" ")
-    action = _ALIASES.get(word.casefold(), word.casefold())
+    action = _ALIASES.get(word.casefold().rstrip(":"), word.casefold().rstrip(":"))  # "nudge: 24h" as typed
     if action == "post" and argument.strip().casefold() != "now":
         return AdminCommand("unknown", argument.strip(), rest)
     return _command(action, argument.strip(), word)

@@ -9,7 +9,9 @@ so 9:00 stays 9:00 across a daylight-saving change. Business days are Monday to 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
+from typing import Any
 
 from bot.time.business_days import add_business_days, is_business_day, next_business_day
 from bot.time.deadline import parse_deadline
@@ -28,7 +30,33 @@ DEFAULT_FOLLOW_UP = timedelta(days=7)
 #: Follow up this many business days after the employer's stated deadline.
 FOLLOW_UP_GRACE_DAYS = 2
 
-__all__ = ["follow_up_at", "send_by"]
+__all__ = ["Offsets", "follow_up_at", "send_by"]
+
+
+@dataclass(frozen=True, slots=True)
+class Offsets:
+    """A community's own reminder timing (`/thankyou admin nudge 24h`, `checkin 7 days`); None keeps the
+    built-in rule. Captured when a debrief starts and kept with it, so its drafts, its reminders and a resent
+    copy of its notes always agree."""
+
+    send_by_hours: int | None = None
+    follow_up_days: int | None = None
+
+    def to_json(self) -> dict[str, int]:
+        return {k: v for k, v in (("send_by_hours", self.send_by_hours), ("follow_up_days", self.follow_up_days)) if v}
+
+    @classmethod
+    def from_json(cls, value: Any) -> Offsets | None:
+        """What `to_json` stored (None when nothing valid was: the built-in rules apply)."""
+        if not isinstance(value, dict):
+            return None
+        hours, days = value.get("send_by_hours"), value.get("follow_up_days")
+        found = cls(hours if _positive(hours) else None, days if _positive(days) else None)
+        return found if found.to_json() else None
+
+
+def _positive(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def _ceil_minute(moment: datetime) -> datetime:
@@ -37,6 +65,7 @@ def _ceil_minute(moment: datetime) -> datetime:
 
 
 def _send_by_after(moment: datetime, tz: tzinfo) -> datetime:
+    """The built-in rule: within the sweet spot the same day, else the next business morning."""
     local = moment.astimezone(tz)
     target = (moment.astimezone(UTC) + SWEET_SPOT).astimezone(tz)
     if target.date() == local.date() and target.time() <= SAME_DAY_LATEST:
@@ -44,27 +73,44 @@ def _send_by_after(moment: datetime, tz: tzinfo) -> datetime:
     return wall(next_business_day(local.date()), MORNING, tz).astimezone(tz)
 
 
-def send_by(interview_at: datetime, *, tz: tzinfo, now: datetime | None = None) -> datetime:
+def _in_working_hours(target: datetime, tz: tzinfo) -> datetime:
+    """`target`, or the next business morning when it falls at night or on a weekend (no 3 a.m. nudges)."""
+    local = target.astimezone(tz)
+    day = local.date()
+    if is_business_day(day) and local.time() < MORNING:
+        return wall(day, MORNING, tz).astimezone(tz)
+    if is_business_day(day) and local.time() <= SAME_DAY_LATEST:
+        return _ceil_minute(local)
+    return wall(next_business_day(day), MORNING, tz).astimezone(tz)
+
+
+def send_by(interview_at: datetime, *, tz: tzinfo, now: datetime | None = None, hours: int | None = None) -> datetime:
     """Same day (within the 4-hour sweet spot) when the interview ended early enough, else the next
-    business morning. If that moment has already passed at `now`, the same rule is applied from `now`:
-    the note should still go out today, or first thing on the next business morning."""
-    ideal = _send_by_after(interview_at, tz)
+    business morning. A community may set its own `hours` after the interview instead (kept inside
+    working hours on a business day). If that moment has already passed at `now`, the built-in rule is
+    applied from `now`: the note should still go out today, or first thing on the next business morning."""
+    if hours is None:
+        ideal = _send_by_after(interview_at, tz)
+    else:
+        ideal = _in_working_hours(interview_at.astimezone(UTC) + timedelta(hours=hours), tz)
     if now is not None and ideal < now:
         return _send_by_after(now, tz)
     return ideal
 
 
 def follow_up_at(
-    interview_at: datetime, next_steps: str | None, *, tz: tzinfo, not_before: datetime | None = None
-) -> datetime:
-    """Two business days after the timeline they gave (parsed from `next_steps`), else a week after the
-    interview; always on a business morning, and never before `not_before` (e.g. the send-by time)."""
+    interview_at: datetime, next_steps: str | None, *, tz: tzinfo, not_before: datetime | None = None,
+    days: int | None = None,
+) -> datetime:  # fmt: skip
+    """Two business days after the timeline they gave (parsed from `next_steps`), else a week (or the
+    community's `days`) after the interview; always on a business morning, and never before `not_before`
+    (e.g. the send-by time). A stated timeline wins over `days`: a check-in before it has passed is pointless."""
     local_day = interview_at.astimezone(tz).date()
     deadline = parse_deadline(next_steps, today=local_day) if next_steps else None
     if deadline is not None:
         day = add_business_days(deadline, FOLLOW_UP_GRACE_DAYS)
     else:
-        day = local_day + DEFAULT_FOLLOW_UP
+        day = local_day + (DEFAULT_FOLLOW_UP if days is None else timedelta(days=days))
         if not is_business_day(day):
             day = next_business_day(day)
     result = wall(day, FOLLOW_UP_TIME, tz).astimezone(tz)

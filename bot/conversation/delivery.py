@@ -30,7 +30,7 @@ from bot.drafts import Draft, DraftsDocument
 from bot.events import Event, Start, TextAnswer
 from bot.storage.delivered import undelivered
 from bot.storage.models import Conversation, Note
-from bot.storage.store import answers_of
+from bot.storage.store import answers_of, to_state
 from bot.time import zones
 
 #: Parsers that take almost any words: text "fits" them only when it is the answer already given there.
@@ -119,7 +119,7 @@ def rebuilt(engine: Engine, row: Conversation, notes: Sequence[Note]) -> DraftsR
     if answers is None or not notes or row.id is None:
         return None
     written = min(n.created_at for n in notes)
-    document = engine.compose(answers, tz=zones.zone(row.timezone), now=written)
+    document = engine.compose(answers, tz=zones.zone(row.timezone), now=written, offsets=to_state(row).offsets)
     stored = {n.position: n for n in notes}
     drafts: list[Draft] = []
     for position, draft in enumerate(document.drafts):

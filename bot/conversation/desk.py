@@ -18,6 +18,7 @@ from sqlmodel import col
 
 from bot import TEMPLATES_DIR
 from bot.answers import parse_answers
+from bot.community.defaults import member_defaults
 from bot.compose import compose
 from bot.conversation.engine import Engine
 from bot.conversation.form import build_spec, read_form
@@ -35,14 +36,16 @@ SAMPLE_ANSWERS = TEMPLATES_DIR / "samples" / "first_contact.json"
 
 
 async def form_for(session: AsyncSession, engine: Engine, address: Address, default_timezone: str) -> FormSpec:
-    """The form filled with the member's open debrief (or, with none open, their remembered profile)."""
+    """The form filled with the member's open debrief (or, with none open, their remembered profile and their
+    community's defaults for the rest)."""
     row = await load_active(session, address=address)
     prefs = await member_prefs(session, address=address)
     if row is not None:
         state = to_state(row)
         return build_spec(engine.flow, state.answers, zones.first_known(state.timezone))
     profile = getattr(prefs, "profile", None) if prefs is not None else None
-    remembered = {k: v for k, v in (profile or {}).items() if k in engine.flow.remembered}
+    community = (await member_defaults(session, address)).answers  # under the member's own profile
+    remembered = {k: v for k, v in {**community, **(profile or {})}.items() if k in engine.flow.remembered}
     zone = zones.first_known(prefs.timezone if prefs is not None else None, default_timezone)
     return build_spec(engine.flow, remembered, zone)
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from bot import messages
 from bot.actions import Action, Ask, Choice, DraftsReady, End, ReminderScheduled, Say
 from bot.answers import TONES, Answers, parse_answers
 from bot.compose.preview import preview as read_preview
+from bot.compose.timing import Offsets
 from bot.conversation.cancelling import YES, Reply, cancel_question, read_reply
 from bot.conversation.cursor import cursors, get_value, required, set_value, walk
 from bot.conversation.flow import Flow, Step
@@ -30,7 +31,9 @@ from bot.vocabulary import ConversationStatus, ReminderKind
 class Composer(Protocol):
     """The note composer (`bot.compose.compose`): answers in, drafts out, in the user's zone."""
 
-    def __call__(self, answers: Answers, *, tz: tzinfo, now: datetime) -> DraftsDocument: ...
+    def __call__(
+        self, answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | None = None
+    ) -> DraftsDocument: ...
 
 
 Outcome = tuple[ConversationState | None, list[Action]]
@@ -43,6 +46,14 @@ _START_WORDS = {"start", "begin", "new", "thankyou", "/thankyou", "hi", "hello",
 Profile = Mapping[str, Any]
 #: Buttons that act on "the current question"; a click on one shown under an earlier question is stale.
 _QUESTION_BOUND = ("skip", "back")
+
+
+class _Fresh(NamedTuple):
+    """What a new debrief starts from besides the flow (see `Engine.handle`)."""
+
+    profile: Profile
+    community: Profile
+    offsets: Offsets | None
 
 
 class Engine:
@@ -62,16 +73,21 @@ class Engine:
         *,
         timezone: str = "UTC",
         profile: Profile | None = None,
+        community: Profile | None = None,
+        offsets: Offsets | None = None,
     ) -> Outcome:
         """`timezone` is the user's zone, used when a non-Start event (e.g. typing "hi") begins a debrief;
-        `profile` holds the member's remembered answers (name, tone, channel), filled in and not asked."""
+        `profile` holds the member's remembered answers (name, tone, channel), filled in and not asked;
+        `community` the defaults of the member's community for what their profile leaves open (tone,
+        channel), filled in the same way; `offsets` that community's reminder timing, kept with a new debrief."""
         active = state if state is not None and state.status == ConversationStatus.ACTIVE else None
+        fresh = _Fresh(profile or {}, community or {}, offsets)
         if isinstance(event, Start):
-            return self._start(active, event, now, profile or {})
+            return self._start(active, event, now, fresh)
         if active is None:
             if _is_stale_click(event, None):
                 return None, [Say(messages.text("finished_button"))]
-            return self._no_conversation(event, now, timezone, profile or {})
+            return self._no_conversation(event, now, timezone, fresh)
         repaired, notes = repair(self.flow, active, self._ctx(active, now), self.defaults)
         if notes:
             return self._with_repair(repaired, event, notes, now)
@@ -105,7 +121,7 @@ class Engine:
             parsed = parse_answers(answers)
         except AnswersInvalid:
             return None, [Say(messages.text("notes_gone"))]
-        drafts = self.compose(parsed, tz=zones.zone(state.timezone), now=now)
+        drafts = self.compose(parsed, tz=zones.zone(state.timezone), now=now, offsets=state.offsets)
         return state.with_(answers=answers), [Say(self.say.retoned(tone)), DraftsReady(drafts, answers=parsed)]
 
     def reopen(self, state: ConversationState, now: datetime) -> Outcome:
@@ -120,16 +136,24 @@ class Engine:
 
     # --- starting -------------------------------------------------------------------------
 
-    def _start(self, active: ConversationState | None, event: Start, now: datetime, profile: Profile) -> Outcome:
+    def _start(self, active: ConversationState | None, event: Start, now: datetime, fresh: _Fresh) -> Outcome:
         if active is not None:
             return active.with_(confirming_cancel=False), [Say(messages.text("welcome_back")), self._ask(active, now)]
-        return self._fresh(event.timezone or "UTC", now, [Say(self.flow.intro)], profile)
+        return self._fresh(event.timezone or "UTC", now, [Say(self.flow.intro)], fresh)
 
-    def _fresh(self, timezone: str, now: datetime, lead: list[Action], profile: Profile | None = None) -> Outcome:
-        answers, remembered = self._from_profile(profile or {}, timezone, now)
-        first = walk(self.flow, answers, remembered)[0]
-        state = ConversationState(self.flow.id, self.flow.version, first, timezone, answers, remembered=remembered)
+    def _fresh(self, timezone: str, now: datetime, lead: list[Action], fresh: _Fresh | None = None) -> Outcome:
+        """A new debrief: the member's profile first, then their community's defaults for what it leaves open."""
+        fresh = fresh or _Fresh({}, {}, None)
+        answers, remembered = self._from_profile(fresh.profile, timezone, now)
+        unset = {k: v for k, v in fresh.community.items() if k not in answers}
+        community, offered = self._from_profile(unset, timezone, now)
+        filled, known = {**answers, **community}, remembered + offered
+        state = ConversationState(
+            self.flow.id, self.flow.version, walk(self.flow, filled, known)[0], timezone, filled, remembered=known,
+            community=community, offsets=fresh.offsets,
+        )  # fmt: skip
         used = [Say(self.say.profile_used(answers, remembered))] if remembered else []
+        used += [Say(self.say.community_used(community, offered))] if offered else []
         return state, [*lead, *used, self._ask(state, now)]
 
     def _from_profile(self, profile: Profile, timezone: str, now: datetime) -> tuple[dict[str, Any], tuple[str, ...]]:
@@ -146,14 +170,14 @@ class Engine:
                 answers[name] = value
         return answers, tuple(answers)
 
-    def _no_conversation(self, event: ConversationEvent, now: datetime, timezone: str, profile: Profile) -> Outcome:
+    def _no_conversation(self, event: ConversationEvent, now: datetime, timezone: str, fresh: _Fresh) -> Outcome:
         wants_start = (
             (isinstance(event, TextAnswer) and event.text.strip().casefold() in _START_WORDS)
             or (isinstance(event, ChoiceMade) and event.field == "start")
             or (isinstance(event, Navigate) and event.command in ("restart", "resume"))
         )
         if wants_start:
-            return self._fresh(timezone, now, [Say(self.flow.intro)], profile)
+            return self._fresh(timezone, now, [Say(self.flow.intro)], fresh)
         if isinstance(event, ChoiceMade):
             return None, [Say(messages.text("finished_button"))]
         if isinstance(event, Navigate) and event.command == "help":
@@ -311,7 +335,7 @@ class Engine:
         if command == "cancel":
             return state.with_(confirming_cancel=True), [cancel_question()]
         if command == "restart":
-            return self._fresh(state.timezone, now, [Say(messages.text("restarted"))])
+            return self._fresh(state.timezone, now, [Say(messages.text("restarted"))], _Fresh({}, {}, state.offsets))
         if command == "help":
             return state, [Say(self.say.help()), self._ask(state, now)]
         if command == "resume":
@@ -389,7 +413,7 @@ class Engine:
             target = field if field in cursors(self.flow, state.answers) else cursors(self.flow, {})[0]
             moved = state.with_(cursor=target)
             return moved, [Say(messages.text("recovered")), self._ask(moved, now)]
-        drafts = self.compose(answers, tz=zones.zone(state.timezone), now=now)
+        drafts = self.compose(answers, tz=zones.zone(state.timezone), now=now, offsets=state.offsets)
         actions: list[Action] = [Say(self.say.drafts_intro(len(drafts.drafts))), DraftsReady(drafts, answers=answers)]
         if drafts.send_by > now + timedelta(minutes=30):
             actions.append(ReminderScheduled(ReminderKind.SEND_BY, drafts.send_by))

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import messages
 from bot.actions import Action, Ask, Say
+from bot.community.defaults import member_defaults
 from bot.conversation.cursor import walk
 from bot.conversation.engine import Engine
 from bot.conversation.form import first_unanswered, read_form
@@ -52,7 +53,12 @@ class FormHandler:
         else:
             saved = prefs.timezone if prefs is not None else None
             timezone = zones.first_known(event.timezone, saved, self.default_timezone)
-            state = ConversationState(flow.id, flow.version, CONFIRM, timezone)
+            defaults = await member_defaults(session, event.address)  # the form showed them (desk.form_for)
+            own = prefs.profile if prefs is not None and isinstance(prefs.profile, dict) else {}
+            community = {k: v for k, v in defaults.answers.items() if k not in own}
+            state = ConversationState(
+                flow.id, flow.version, CONFIRM, timezone, community=community, offsets=defaults.offsets
+            )
         order = date_order(event.locale or (prefs.locale if prefs is not None else None))
         answers, errors = read_form(
             flow, event.values, answers=state.answers, now=now, tz=zones.zone(state.timezone), date_order=order,

@@ -71,12 +71,21 @@ class Messages:
         return messages.text("way_out_skip" if optional else "way_out_cancel")
 
     def profile_used(self, answers: dict[str, Any], fields: Iterable[str]) -> str:
+        return messages.text("profile_used", details=self._details(answers, fields))
+
+    def community_used(self, answers: dict[str, Any], fields: Iterable[str]) -> str:
+        """The answers a new debrief took from the member's community's defaults (bot/community/defaults.py)."""
+        steps = [step for name in fields if (step := self.flow.step_for(name)) is not None]
+        edit = " or ".join(f"edit {edit_word(step)}" for step in steps)
+        return messages.text("community_defaults_used", details=self._details(answers, fields), edit=edit)
+
+    def _details(self, answers: dict[str, Any], fields: Iterable[str]) -> str:
         parts = []
         for name in fields:
             step = self.flow.step_for(name)
             if step is not None and answers.get(name) is not None:
                 parts.append(f"{step.label.casefold()} ({display(step, answers[name])})")
-        return messages.text("profile_used", details=", ".join(parts))
+        return ", ".join(parts)
 
     def unknown_field(self, argument: str, order: list[str]) -> str:
         shown = ", ".join(edit_word(s) for c in order if c != CONFIRM and "." not in c and (s := self.flow.step_for(c)))

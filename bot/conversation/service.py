@@ -18,9 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import messages
 from bot.actions import Action, Ask, DraftsReady, ReminderScheduled, Say
+from bot.community.defaults import member_defaults
 from bot.conversation.delivery import delivered_notes, resend_unseen, shown_step, unseen_question
 from bot.conversation.engine import Engine
 from bot.conversation.form_handler import offer_form
+from bot.conversation.state import ConversationState
 from bot.errors import ConversationConflict
 from bot.events import Address, DraftAction, Event, FormSubmitted, ReminderAction, Start, TextAnswer
 from bot.ports import EventHandler, Sender
@@ -138,16 +140,20 @@ class ConversationService:
         if isinstance(event, Start):
             event = replace(event, timezone=timezone)
         profile = None if row else await load_profile(session, address=address)
+        defaults = None if row else await member_defaults(session, address)  # the community's, under the profile
         before = to_state(row) if row else None
         with reading_order_for(await self._date_order(session, row)):  # "11/29" as the member writes dates
             unseen = unseen_question(self.engine, before, row.shown_step, event, now) if row and before else None
-            state, actions = unseen or self.engine.handle(before, event, now, timezone=timezone, profile=profile)
+            state, actions = unseen or self.engine.handle(
+                before, event, now, timezone=timezone, profile=profile,
+                community=defaults.answers if defaults else None, offsets=defaults.offsets if defaults else None,
+            )  # fmt: skip
         if state is None:
             return actions
         if isinstance(event, Start) or row is None:  # a debrief's first message offers a form instead
             actions = offer_form(actions)
         conversation_id = await save_state(session, row=row, state=state, address=address, now=now)
-        actions = await self._persist_results(session, conversation_id, event, actions)
+        actions = await self._persist_results(session, conversation_id, event, actions, state)
         log.info(
             "event handled",
             extra={"platform": address.platform, "conversation": conversation_id, "status": state.status},
@@ -166,16 +172,17 @@ class ConversationService:
         return [*actions, self.engine.current_question(to_state(row), now)]
 
     async def _persist_results(
-        self, session: AsyncSession, conversation_id: int, event: Event, actions: list[Action]
+        self, session: AsyncSession, conversation_id: int, event: Event, actions: list[Action], state: ConversationState
     ) -> list[Action]:
-        """Notes and reminders of a finishing turn, in the turn's transaction."""
+        """Notes and reminders of a finishing turn, in the turn's transaction. The profile keeps the member's own
+        choices: an answer still as their community's default set it is not theirs to remember."""
         now = self.clock.now()
         result: list[Action] = []
         for action in actions:
             if isinstance(action, DraftsReady):
-                await remember_profile(
-                    session, address=event.address, answers=action.answers, fields=self.engine.flow.remembered, now=now
-                )
+                own = [f for f in self.engine.flow.remembered
+                       if f not in state.community or state.answers.get(f) != state.community[f]]  # fmt: skip
+                await remember_profile(session, address=event.address, answers=action.answers, fields=own, now=now)
                 action = await save_notes(
                     session, conversation_id=conversation_id, address=event.address, ready=action, now=now
                 )

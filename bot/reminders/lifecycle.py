@@ -12,8 +12,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from bot.compose.timing import Offsets
 from bot.events import Address
 from bot.storage.models import Conversation, Note, Reminder, UserPrefs
+from bot.time.business_days import is_business_day
 from bot.time.local import same_time_later
 from bot.time.zones import zone
 from bot.vocabulary import (
@@ -107,7 +109,8 @@ async def notes_sent(session: AsyncSession, conversation_id: int, *, now: dateti
 
 
 async def after_checkin(session: AsyncSession, row: Reminder, *, tz: ZoneInfo, now: datetime) -> None:
-    """A check-in went out: notes wait for a reply; schedule the second (and last) one a week later."""
+    """A check-in went out: notes wait for a reply; schedule the second (and last) one a week later (or as many
+    days as the member's community chose when the debrief started)."""
     if row.conversation_id is None:
         return
     if row.sequence >= MAX_CHECKINS:
@@ -122,8 +125,22 @@ async def after_checkin(session: AsyncSession, row: Reminder, *, tz: ZoneInfo, n
         conversation_id=row.conversation_id, platform=row.platform, workspace=row.workspace, channel=row.channel,
         user_id=row.user_id, kind=ReminderKind.FOLLOW_UP, sequence=following, occurrence=0, attempts=0,
         status=ReminderStatus.PENDING,
-        due_at=same_time_later(row.due_at, tz, CHECKIN_GAP_DAYS), created_at=now, updated_at=now,
+        due_at=await _second_checkin(session, row, tz), created_at=now, updated_at=now,
     )  # fmt: skip
+
+
+async def _second_checkin(session: AsyncSession, row: Reminder, tz: ZoneInfo) -> datetime:
+    """A week after the first, at the same local time; or the community's gap (chosen when the debrief started),
+    moved on to a business day when it lands on a weekend."""
+    conversation = await session.get(Conversation, row.conversation_id)
+    progress = conversation.progress if conversation is not None and isinstance(conversation.progress, dict) else {}
+    offsets = Offsets.from_json(progress.get("offsets"))
+    if offsets is None or offsets.follow_up_days is None:
+        return same_time_later(row.due_at, tz, CHECKIN_GAP_DAYS)
+    due = same_time_later(row.due_at, tz, offsets.follow_up_days)
+    while not is_business_day(due.astimezone(tz).date()):
+        due = same_time_later(due, tz, 1)
+    return due
 
 
 async def rearm(session: AsyncSession, row: Reminder, *, due: datetime, now: datetime) -> bool:

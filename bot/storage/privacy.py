@@ -15,6 +15,7 @@ from sqlmodel import SQLModel, col
 import bot.storage.models  # noqa: F401  (registers every table on the metadata)
 from bot.events import Address
 from bot.storage.cancelled import wipe_expired_cancellations
+from bot.storage.kept_longer import kept_longer
 from bot.storage.models import Conversation, Note, ProcessedEvent, Reminder, UserPrefs
 from bot.storage.store import mark_processed
 from bot.vocabulary import LIVE_REMINDERS
@@ -64,7 +65,8 @@ async def purge(session: AsyncSession, *, now: datetime, keep_days: int = KEEP_D
     notes and reminders `keep_days` after their last change, finished or abandoned mid-way alike. A reminder
     still to come or mid-send (`LIVE_REMINDERS`) keeps its debrief only while it is itself inside the window
     (due or touched since the cutoff): one left pending past retention, which no worker will ever deliver,
-    keeps nothing. Preferences go when their owner has nothing else left."""
+    keeps nothing. A debrief whose community keeps data longer (`kept_longer`) stays until that period ends.
+    Preferences go when their owner has nothing else left."""
     cutoff = now - timedelta(days=keep_days)
     counts: dict[str, int] = {}
     events = await session.execute(delete(ProcessedEvent).where(col(ProcessedEvent.seen_at) < now - KEEP_EVENT_IDS))
@@ -74,6 +76,9 @@ async def purge(session: AsyncSession, *, now: datetime, keep_days: int = KEEP_D
     )
     live = select(col(Reminder.conversation_id)).where(still_live, col(Reminder.conversation_id).is_not(None))
     old = select(col(Conversation.id)).where(col(Conversation.updated_at) < cutoff, col(Conversation.id).not_in(live))
+    kept = await kept_longer(session, now=now, keep_days=keep_days)
+    if kept is not None:
+        old = old.where(~kept)
     old_ids = list((await session.execute(old)).scalars())
     counts["reminders"] = await _delete(
         session,

@@ -15,6 +15,7 @@ from sqlmodel import col
 
 from bot.actions import DraftsReady, ReminderScheduled
 from bot.answers import Answers, parse_answers
+from bot.compose.timing import Offsets
 from bot.conversation.state import ConversationState
 from bot.errors import AnswersInvalid, ConversationConflict
 from bot.events import Address
@@ -73,6 +74,8 @@ def to_state(row: Conversation) -> ConversationState:
         remembered=tuple(f for f in progress.get("remembered", []) if isinstance(f, str)),
         confirming_cancel=progress.get("confirming_cancel") is True,
         previewing=progress.get("previewing") is True,
+        community=dict(progress["community"]) if isinstance(progress.get("community"), dict) else {},
+        offsets=Offsets.from_json(progress.get("offsets")),
     )
 
 

@@ -18,6 +18,7 @@ ADMIN_ACTIONS = [
     "", "help", "channel #careers", "schedule weekly monday 09:00", "schedule off", "timezone Europe/Berlin",
     "stats on", "stats off", "stats minimum 7", "preview", "post now", "template", "template show",
     "template set Interviewed? Type {command}", "template reset", "tone formal", "note linkedin", "retention 30",
+    "retention 365", "nudge 24h", "checkin 7 days", "reminders send-by 24 follow-up 7", "tone default",
 ]  # fmt: skip
 
 
@@ -80,6 +81,17 @@ async def test_every_admin_action_is_refused_for_a_member(core: Core, text: str)
         ("template set " + "so many interviews " * 60, "under 1000 characters"),
         ("stats maybe", "stats on"),
         ("post now", "Pick one first"),
+        ("nudge soonish", "nudge 24h"),
+        ("nudge 0h", "from 1 to 72 hours"),
+        ("send-by 4 days", "from 1 to 72 hours"),
+        ("checkin 45 days", "from 1 to 30"),
+        ("check-in 36 hours", "checkin 7 days"),
+        ("checkin whenever", "checkin 7 days"),
+        ("reminders send-by 24h follow-up 99", "from 1 to 30"),  # one part wrong: neither changes
+        ("reminders sooner pls", "reminders send-by 24h follow-up 7 days"),
+        ("retention forever", "from 1 to 365"),
+        ("tone spicy", "tone formal"),
+        ("note pigeon", "note email"),
     ],
 )
 async def test_bad_input_explains_what_to_type_and_changes_nothing(core: Core, text: str, hint: str) -> None:
@@ -119,3 +131,42 @@ async def test_post_now_posts_once_in_the_channel(core: Core) -> None:
     reply = await admin(core, "post now", poster=poster)
     assert reply.text == "Posted in #careers."
     assert [(p.channel, p.message.button) for p in poster.posts] == [("C0CAREERS", "Start")]
+
+
+@pytest.mark.parametrize(
+    ("text", "hours", "days"),
+    [
+        ("nudge 24h", 24, None), ("nudge 24 hours", 24, None), ("send-by 1 day", 24, None), ("nudge 36", 36, None),
+        ("Send by: a day after", 24, None), ("checkin 7 days", None, 7), ("check in a week", None, 7),
+        ("follow-up 2 weeks", None, 14), ("checkin 10", None, 10), ("check-in 48h", None, 2),
+        ("reminders send-by 24 follow-up 7", 24, 7), ("reminders follow up: 5 days, nudge 2h", 2, 5),
+    ],
+)  # fmt: skip
+async def test_reminder_timing_reads_forgiving_input(
+    core: Core, text: str, hours: int | None, days: int | None
+) -> None:
+    reply = await admin(core, text)
+    assert reply.changed and reply.text.startswith("Done") and "\n" not in reply.text, reply.text
+    row = await settings(core)
+    assert row is not None and (row.send_by_hours, row.follow_up_days) == (hours, days)
+
+
+async def test_default_or_reset_clears_the_reminder_timing(core: Core) -> None:
+    await admin(core, "reminders send-by 24h follow-up 10 days")
+    assert "built-in" in (await admin(core, "nudge default")).text
+    assert "built-in" in (await admin(core, "checkin reset")).text
+    row = await settings(core)
+    assert row is not None and (row.send_by_hours, row.follow_up_days) == (None, None)
+
+
+async def test_show_lists_the_members_defaults_and_reminder_timing(core: Core) -> None:
+    shown = (await admin(core, "")).text
+    assert "New debriefs' tone: each member's choice" in shown and "kept for: 180 days" in shown
+    assert "nudge: the built-in time" in shown and "nudge 24h" in shown and "checkin 7 days" in shown
+    for text in ("tone formal", "note card", "nudge 24h", "checkin 10 days", "retention 365"):
+        await admin(core, text)
+    shown = (await admin(core, "admin")).text
+    for part in ("tone: formal", "notes: card", "24 hours after the interview", "10 days after the interview",
+                 "kept for: 365 days"):  # fmt: skip
+        assert part in shown
+    assert (await admin(core, "reminders")).text.startswith("The nudge comes 24 hours after the interview")

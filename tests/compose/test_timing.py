@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.compose import follow_up_at, send_by
+from bot.compose import Offsets, follow_up_at, send_by
 
 NY = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -107,3 +107,41 @@ def test_follow_up_never_comes_before_the_note_is_due() -> None:
     due = ny(2026, 11, 20, 18, 0)
     follow = follow_up_at(interview, "by Friday", tz=NY, not_before=due)
     assert follow.isoformat() == "2026-11-24T10:00:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("interview", "hours", "expected"),
+    [
+        (ny(2026, 11, 19, 10, 0), 24, ny(2026, 11, 20, 10, 0)),  # a community's "a day after"
+        (ny(2026, 11, 19, 10, 0), 2, ny(2026, 11, 19, 12, 0)),
+        (ny(2026, 11, 19, 10, 0), 12, ny(2026, 11, 20, 9, 0)),  # 22:00 is night: the next business morning
+        (ny(2026, 11, 19, 22, 0), 5, ny(2026, 11, 20, 9, 0)),  # 03:00 waits for 09:00 the same day
+        (ny(2026, 11, 20, 14, 0), 24, ny(2026, 11, 23, 9, 0)),  # Saturday: Monday morning
+        (ny(2026, 11, 19, 10, 0), 72, ny(2026, 11, 23, 9, 0)),  # Sunday 10:00: Monday morning
+        (ny(2026, 3, 7, 10, 0), 24, ny(2026, 3, 9, 9, 0)),  # across the spring change, still a wall-clock 09:00
+    ],
+)
+def test_a_communitys_hours_after_the_interview_stay_in_working_hours(
+    interview: datetime, hours: int, expected: datetime
+) -> None:
+    assert send_by(interview, tz=NY, hours=hours) == expected
+
+
+def test_a_communitys_send_by_already_passed_falls_back_to_the_built_in_rule_from_now() -> None:
+    interview, now = ny(2026, 11, 16, 10, 0), ny(2026, 11, 19, 11, 0)
+    assert send_by(interview, tz=NY, now=now, hours=24) == send_by(interview, tz=NY, now=now) == ny(2026, 11, 19, 15, 0)
+
+
+def test_a_communitys_days_replace_the_week_only_when_no_timeline_was_given() -> None:
+    interview = ny(2026, 11, 19, 11, 0)
+    assert follow_up_at(interview, None, tz=NY, days=10) == ny(2026, 11, 30, 10, 0)  # Sunday the 29th → Monday
+    assert follow_up_at(interview, "no idea", tz=NY, days=3) == ny(2026, 11, 23, 10, 0)
+    said = "they will decide by next Friday"
+    assert follow_up_at(interview, said, tz=NY, days=3) == follow_up_at(interview, said, tz=NY)
+
+
+def test_stored_offsets_are_read_back_and_damaged_ones_ignored() -> None:
+    offsets = Offsets(24, None)
+    assert Offsets.from_json(offsets.to_json()) == offsets
+    assert Offsets.from_json({"send_by_hours": "24", "follow_up_days": True}) is None
+    assert Offsets.from_json(None) is None and Offsets.from_json({}) is None

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from adapters.discord import ThankYouClient
-from bot.storage.models import ChannelPost, CommunityMember, CommunitySettings
+from bot.storage.models import ChannelPost, CommunityMember, CommunitySettings, Conversation
 from tests.adapters.discord.helpers import content, custom_ids
 from tests.fakes.clock import FakeClock
 from tests.fakes.discord_gateway import API, BOT_USER, GUILD_ID, DiscordFake, DiscordSchemas, User, feed_interaction
@@ -121,6 +121,8 @@ async def test_start_under_the_post_opens_the_clickers_dm_and_tells_the_channel_
         ("schedule", {"when": "off"}), ("timezone", {"zone": "Europe/Berlin"}), ("stats", {"setting": "on"}),
         ("preview", {}), ("post-now", {}), ("template", {"action": "set", "text": "hi {command}"}),
         ("template", {"action": "reset"}), ("tone", {"tone": "formal"}), ("retention", {"days": 30}),
+        ("note", {"send_as": "card"}), ("nudge", {"after": "24h"}), ("checkin", {"after": "7 days"}),
+        ("retention", {"days": 365}),
     ],
 )  # fmt: skip
 async def test_every_admin_action_is_refused_without_manage_server(
@@ -143,6 +145,10 @@ async def test_every_admin_action_is_refused_without_manage_server(
         ("timezone", {"zone": "Europe/Atlantis"}, "I don't know the time zone"),
         ("template", {"action": "set", "text": "x" * 1001}, "under 1000 characters"),
         ("post-now", {}, "no channel to post in yet"),
+        ("nudge", {"after": "whenever tbh"}, "nudge 24h"),
+        ("nudge", {"after": "5 days"}, "from 1 to 72 hours"),
+        ("checkin", {"after": "100 days"}, "from 1 to 30"),
+        ("retention", {"days": 400}, "from 1 to 365"),
     ],
 )
 async def test_bad_input_gets_one_line_and_changes_nothing(
@@ -186,3 +192,34 @@ async def test_forget_export_and_quiet_are_slash_choices(careers: DiscordFake, c
     payload = careers.slash_payload(mia, action="quiet")
     await feed_interaction(client, payload)
     assert content(careers.interaction_calls(int(payload["id"]))[-1]).startswith("Okay, I'll stay quiet")
+
+
+async def test_reminder_timing_and_defaults_from_the_admin_group(careers: DiscordFake, client: ThankYouClient) -> None:
+    mod = careers.user("mod")
+    answer = await admin(careers, client, mod, "nudge", after="1 day")
+    assert answer.startswith("Done") and "24 hours after the interview" in answer and "\n" not in answer
+    answer = await admin(careers, client, mod, "checkin", after="two weeks")
+    assert answer.startswith("Done") and "14 days after the interview" in answer
+    assert (await admin(careers, client, mod, "note", send_as="linkedin")).startswith("Done")
+    assert (await admin(careers, client, mod, "retention", days=365)).startswith("Done")
+    row = await settings_row(client)
+    assert row is not None
+    assert (row["send_by_hours"], row["follow_up_days"], row["default_note_channel"], row["retention_days"]) == (
+        24, 14, "linkedin", 365,
+    )  # fmt: skip
+    assert "24 hours after the interview" in await admin(careers, client, mod, "settings")
+    assert (await admin(careers, client, mod, "nudge", after="default")).startswith("Done")
+    assert (await settings_row(client))["send_by_hours"] is None  # type: ignore[index]
+
+
+async def test_a_new_member_starting_in_the_server_gets_its_default_tone(
+    careers: DiscordFake, client: ThankYouClient
+) -> None:
+    mod, mia = careers.user("mod"), careers.user("mia")
+    assert (await admin(careers, client, mod, "tone", tone="formal")).startswith("Done")
+    await feed_interaction(client, careers.slash_payload(mia))
+    async with client.core.sessions() as session:
+        [row] = (await session.execute(select(Conversation))).scalars().all()
+    assert (row.workspace, row.user_id) == ("@dm", str(mia.id))
+    assert row.answers.get("tone") == "formal" and "tone" in row.progress["remembered"]
+    assert "community's default: tone (Formal)" in "\n".join(content(m) for m in careers.messages_to(mia))

@@ -127,6 +127,8 @@ ACTIONS = [
     "admin", "admin channel <#C0CAREERS|careers>", "admin schedule weekly monday 09:00", "admin schedule off",
     "admin timezone Europe/Berlin", "admin stats on", "admin stats off", "admin preview", "admin post now",
     "admin template", "admin template set hey {command}", "admin template reset", "admin tone concise",
+    "admin note card", "admin nudge 24h", "admin checkin 7 days", "admin reminders send-by 24 follow-up 7",
+    "admin retention 365",
 ]  # fmt: skip
 
 
@@ -163,6 +165,10 @@ async def test_the_admin_list_setting_makes_a_member_an_admin(
         ("admin template set Hi {name}!!", "I don't know {name}"),
         ("admin post now", "There's no channel to post in yet"),
         ("admin make it pretty pls", 'I don\'t know "make"'),
+        ("admin nudge whenever they feel like it", "nudge 24h"),
+        ("admin checkin 90 days", "from 1 to 30"),
+        ("admin reminders send-by 24h follow-up never", "checkin 7 days"),
+        ("admin retention 1000", "from 1 to 365"),
     ],
 )
 async def test_bad_input_gets_one_line_and_changes_nothing(
@@ -245,3 +251,27 @@ async def test_forget_export_and_quiet_work_as_slash_commands(
     assert await rig.conversations(MEMBER) == []
     assert (await command(rig, slack_api, MEMBER, "quiet")).startswith("Okay, I'll stay quiet")
     assert (await command(rig, slack_api, MEMBER, "quiet off")).startswith("Okay, reminders are back on")
+
+
+async def test_an_admin_sets_the_reminder_timing_and_sees_it_in_the_settings(
+    rig: SlackRig, slack_api: FakeSlackApi, workspace: Workspace
+) -> None:
+    answer = await command(rig, slack_api, ADMIN, "admin nudge 24 hours")
+    assert answer.startswith("Done: in new debriefs") and "24 hours after the interview" in answer
+    assert "\n" not in answer
+    answer = await command(rig, slack_api, ADMIN, "admin check-in a week")
+    assert answer.startswith("Done") and "7 days after the interview" in answer and "\n" not in answer
+    row = await community(rig)
+    assert row is not None and (row.send_by_hours, row.follow_up_days) == (24, 7)
+    shown = await command(rig, slack_api, ADMIN, "admin")
+    assert "nudge: 24 hours after the interview" in shown and "check-in: 7 days after the interview" in shown
+
+
+async def test_a_member_starting_with_slash_thankyou_gets_the_workspaces_default_tone(
+    rig: SlackRig, slack_api: FakeSlackApi, workspace: Workspace
+) -> None:
+    assert (await command(rig, slack_api, ADMIN, "admin tone formal")).startswith("Done")
+    await rig.command(MEMBER)
+    [conversation] = await rig.conversations(MEMBER)
+    assert conversation.answers.get("tone") == "formal" and "tone" in conversation.progress["remembered"]
+    assert "Your community's default: tone (Formal)" in " ".join(p.all_text() for p in rig.posts(MEMBER))
