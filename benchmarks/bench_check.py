@@ -1,11 +1,12 @@
 """`thankyou-bot check` cold start, and the edited-note checks in a running process.
 
-    .venv/bin/python benchmarks/bench_check.py [--cold-runs 15] [--rounds 300]
+    .venv/bin/python benchmarks/bench_check.py [--cold-runs 15] [--rounds 300] [--no-bytecode-cache]
 
 1. Cold start: `thankyou-bot check --answers examples/panel.json NOTE` started as a whole new process
    `--cold-runs` times, for a clean note (every word looked up, nothing to suggest) and for the same note with
-   two slips (corrections are looked up too). Printed: median and slowest wall-clock time and the median CPU
-   time of the process; `thankyou-bot draft` on the same answers is run alongside as the reference.
+   three slips (corrections are looked up too). Printed: median and slowest wall-clock time and the median CPU
+   time of the process, and the first run on a machine (word tables built); `thankyou-bot draft` on the same
+   answers is run alongside as the reference. Bytecode and word-table cache: benchmarks/cold_start.py.
 2. In process: `check_edited` on an edited note of a 3-person panel, `--rounds` times after one warm-up (the
    dictionary stays loaded, as in a running bot; the word cache is cleared each round). p50/p99 per note.
 
@@ -16,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BOT = str(Path(sys.executable).parent / "thankyou-bot")
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.cold_start import BOT, environment, first_run, load_average, time_runs  # noqa: E402
+
 ANSWERS = ROOT / "examples" / "panel.json"
 SLIPS = (("especially", "especialy"), ("Thank you", "Thnak you"), ("conversation", "converstion"))
 
@@ -44,21 +46,10 @@ def _with_slips(note: str) -> str:
     return note
 
 
-def _time(command: list[str], runs: int) -> tuple[float, float, float]:
-    times, cpu = [], []
-    for _ in range(runs):
-        used = resource.getrusage(resource.RUSAGE_CHILDREN)
-        begin = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
-        times.append(time.perf_counter() - begin)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
-    return statistics.median(times), max(times), statistics.median(cpu)
-
-
-def bench_cold_start(runs: int) -> None:
+def bench_cold_start(runs: int, *, bytecode: bool) -> None:
     note = _note()
-    with tempfile.TemporaryDirectory() as folder:
+    cached = "with a bytecode cache, as installed" if bytecode else "PYTHONDONTWRITEBYTECODE=1: all compiled each run"
+    with tempfile.TemporaryDirectory() as folder, environment(bytecode=bytecode) as env:
         clean, slipped = Path(folder, "clean.txt"), Path(folder, "slips.txt")
         clean.write_text(note, encoding="utf-8")
         slipped.write_text(_with_slips(note), encoding="utf-8")
@@ -67,10 +58,10 @@ def bench_cold_start(runs: int) -> None:
             "check, note with slips": [BOT, "check", "--answers", str(ANSWERS), str(slipped)],
             "draft (reference)": [BOT, "draft", "--answers", str(ANSWERS), "--format", "json"],
         }
-        print(f"cold start ({runs} runs each; target for check < 700 ms median):")
+        print(f"cold start, {runs} runs each ({cached}; {load_average()}); target for check < 700 ms median:")
         for label, command in commands.items():
-            wall, slowest, cpu = (round(seconds * 1000) for seconds in _time(command, runs))
-            print(f"  {label:24} wall median {wall} ms, slowest {slowest} ms; CPU median {cpu} ms")
+            print(f"  {label:24} {time_runs(command, runs, env).line()}")
+        print(f"  {'check, first run':24} {first_run(commands['check, note with slips'], env)} (word tables built)")
 
 
 def bench_in_process(rounds: int) -> None:
@@ -101,9 +92,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cold-runs", type=int, default=15)
     parser.add_argument("--rounds", type=int, default=300)
+    parser.add_argument("--no-bytecode-cache", action="store_true", help="cold starts compile every module")
     args = parser.parse_args()
-    bench_in_process(args.rounds)
-    bench_cold_start(args.cold_runs)
+    if args.rounds > 0:  # `--rounds 0`: the cold start alone
+        bench_in_process(args.rounds)
+    bench_cold_start(args.cold_runs, bytecode=not args.no_bytecode_cache)
 
 
 if __name__ == "__main__":

@@ -53,9 +53,7 @@ CATALOGUE: Final[dict[str, str]] = {
         "I can remember your name, tone, how you send notes and your time zone. Try e.g. profile tone formal."
     ),
     "profile_needs_value": "What should your {what} be? For example: profile {what} and the new value.",
-    "profile_bad_zone": (
-        'I don\'t know the time zone "{zone}". Use a name like Europe/Berlin or America/New_York.'
-    ),
+    "profile_bad_zone": ('I don\'t know the time zone "{zone}". Use a name like Europe/Berlin or America/New_York.'),
     "preview_uncertain": (
         "Here's how that reads in the note: “{line}” Reply ok to keep it, or type it as a topic instead "
         "(e.g. your approach to caching)."
@@ -66,6 +64,7 @@ CATALOGUE: Final[dict[str, str]] = {
     ),
     "own_name_tidied": "I'll sign your notes as {name}.",
     "profile_used": "From your profile: {details}. I won't ask these again; type profile to see or change them.",
+    "community_defaults_used": "Your community's default: {details}. Type {edit} to change it for this debrief.",
     "help": (
         "Here's how this works: I ask a few short questions, then write one thank-you note per person you met.\n"
         "• Type your answer (or tap a button where there is one).\n"
@@ -377,7 +376,7 @@ CATALOGUE: Final[dict[str, str]] = {
         "Sorry, only community admins can change these settings. Type /thankyou to start your own debrief."
     ),
     "community_unknown_command": (
-        "I don't know \"{word}\". Type {command} to see the settings and everything you can change."
+        'I don\'t know "{word}". Type {command} to see the settings and everything you can change.'
     ),
     "community_settings": (
         "Career-channel settings:\n"
@@ -387,12 +386,19 @@ CATALOGUE: Final[dict[str, str]] = {
         "• Stats: {stats}\n"
         "• Post wording: {template}\n"
         "• Next post: {next}\n"
+        "• New debriefs' tone: {tone}\n"
+        "• New debriefs' notes: {note}\n"
+        '• "Have you sent it?" nudge: {nudge}\n'
+        '• "Did you hear back?" check-in: {checkin}\n'
+        "• Debriefs and notes kept for: {retention} days\n"
         "Change them with {command} and: channel #careers · schedule weekly monday 09:00 · "
         "schedule every 14 days 10:00 · schedule off · timezone Europe/Berlin · stats on|off · "
         "stats minimum 5 · preview · post now · template show|set …|reset · tone warm · note email · "
-        "retention 180"
+        "nudge 24h · checkin 7 days · retention 180 (any of tone, note, nudge, checkin or retention with "
+        "default goes back to the default)"
     ),
     "community_value_not_set": "not set",
+    "community_value_members_choose": "each member's choice",
     "community_value_off": "off",
     "community_value_paused": "paused (I can't post in the channel)",
     "community_stats_value_on": "on (hidden below {minimum})",
@@ -418,7 +424,7 @@ CATALOGUE: Final[dict[str, str]] = {
     ),
     "community_schedule_off": "Done: scheduled posts are off.",
     "community_timezone_bad": (
-        "I don't know the time zone \"{zone}\". Use a name like Europe/Berlin: {command} timezone Europe/Berlin"
+        'I don\'t know the time zone "{zone}". Use a name like Europe/Berlin: {command} timezone Europe/Berlin'
     ),
     "community_timezone_set": "Done: times now follow {zone}. Next post: {next}.",
     "community_stats_bad": "Type {command} stats on, stats off, or stats minimum 5 (at least {floor}).",
@@ -444,12 +450,47 @@ CATALOGUE: Final[dict[str, str]] = {
     "community_template_control": "That wording has hidden control characters. Type it as plain text.",
     "community_template_saved": "Saved. Here's how the next post will look:",
     "community_template_reset": "Done: posts use the default wording again.",
-    "community_tone_bad": "Type {command} tone formal, tone warm or tone concise.",
-    "community_tone_set": "Done: new members' notes start in a {tone} tone.",
-    "community_note_bad": "Type {command} note email, note linkedin or note card.",
-    "community_note_set": "Done: new members' notes start as {channel}.",
-    "community_retention_bad": "Type {command} retention and a number of days from 1 to {most}, e.g. retention 180.",
+    "community_tone_bad": "Type {command} tone formal, tone warm, tone concise or tone default.",
+    "community_tone_set": (
+        "Done: new debriefs start in a {tone} tone unless the member chose their own; they can change it."
+    ),
+    "community_tone_reset": "Done: each member picks their own tone again.",
+    "community_note_bad": "Type {command} note email, note linkedin, note card or note default.",
+    "community_note_set": (
+        "Done: new debriefs write {channel} notes unless the member chose their own; they can change it."
+    ),
+    "community_note_reset": "Done: each member picks how they send their notes again.",
+    "community_retention_bad": (
+        "Type {command} retention and a number of days from 1 to {most} (the default is {usual}), e.g. retention 90."
+    ),
     "community_retention_set": "Done: I keep members' debriefs and notes for {days} days.",
+    "community_nudge_bad": (
+        "Type {command} nudge and a time from {least} to {most} hours after the interview, e.g. nudge 24h, "
+        "or nudge default."
+    ),
+    "community_checkin_bad": (
+        "Type {command} checkin and a number of days from {least} to {most}, e.g. checkin 7 days, or checkin default."
+    ),
+    "community_reminders_bad": "Type {command} reminders send-by 24h follow-up 7 days (or just one of the two).",
+    "community_nudge_default": "the built-in time (2–4 hours after the interview, or the next business morning)",
+    "community_nudge_value": (
+        "{hours} hours after the interview (or the next 09:00 on a business day, if that falls at night or "
+        "on a weekend)"
+    ),
+    "community_checkin_default": (
+        "the built-in time (a week after the interview, or 2 business days after the employer's timeline)"
+    ),
+    "community_checkin_value": (
+        "{days} days after the interview (or 2 business days after the employer's timeline, if they gave one), "
+        "and once more {days} days later"
+    ),
+    "community_nudge_set": 'Done: in new debriefs, the "have you sent it?" nudge comes {nudge}.',
+    "community_checkin_set": 'Done: in new debriefs, the "did you hear back?" check-in comes {checkin}.',
+    "community_timing_set": "Done: in new debriefs, the nudge comes {nudge}; the check-in comes {checkin}.",
+    "community_reminders": (
+        "The nudge comes {nudge}; the check-in comes {checkin}. Change them with {command} nudge 24h or "
+        "{command} checkin 7 days."
+    ),
     "community_quiet_on": (
         "Okay, I'll stay quiet: no reminders or other messages from me unless you write first. "
         "Type /thankyou quiet off to undo."
@@ -469,6 +510,10 @@ CATALOGUE: Final[dict[str, str]] = {
     "discord_choice_formal": "Formal",
     "discord_choice_warm": "Warm",
     "discord_choice_concise": "Concise",
+    "discord_choice_email": "Email",
+    "discord_choice_linkedin": "LinkedIn message",
+    "discord_choice_card": "Handwritten card",
+    "discord_choice_default": "Each member's own choice",
     "discord_admin_description": "Career-channel reminders and community settings (admins)",
     "discord_admin_settings": "Show the settings and what you can change",
     "discord_admin_channel": "The channel for career reminders",
@@ -479,7 +524,10 @@ CATALOGUE: Final[dict[str, str]] = {
     "discord_admin_post_now": "Post the reminder in the channel now",
     "discord_admin_template": "Show, set or reset the post wording",
     "discord_admin_tone": "The tone new members' notes start in",
-    "discord_admin_retention": "Days to keep members' debriefs and notes",
+    "discord_admin_retention": "Days to keep members' debriefs and notes (1 to 365; the default is 180)",
+    "discord_admin_note": "How new members' notes are sent by default (each member can change it)",
+    "discord_admin_nudge": 'When "have you sent it?" comes after the interview, e.g. 24h, 1 day or default',
+    "discord_admin_checkin": 'Days before "did you hear back?" when no timeline was given, e.g. 7 days or default',
     # --- forms and first contact (issue 13: bot/conversation/form.py, App Home, /thankyou help) ---------------
     "label_fill_form": "Fill in a form instead",
     "label_form_continue": "Continue to part {n} of {total}",

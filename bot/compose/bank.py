@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +41,10 @@ PERSONAL = {"discussed": "discussed", "discussed_clause": "discussed", "topic": 
     "detail_clause": "detail",
 }
 #: The parts of a sentence-bank file: the usual phrasings, those for a rough or a mixed interview, and (in
-#: common.yaml only) `clauses`, phrasings for answers typed as clauses, offered whatever the occasion.
-PARTS = ("slots", "rough", "mixed", "clauses")
+#: common.yaml only) `clauses`, phrasings for answers typed as clauses, offered whatever the occasion; and
+#: `spare`, phrasings used only once every usual phrasing of a slot is already in another note of the panel
+#: (a panel of five or six), so a big panel's notes still share no sentence.
+PARTS = ("slots", "rough", "mixed", "clauses", "spare")
 _VARIABLE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 _TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
@@ -56,19 +58,29 @@ class Phrasing:
     text: str
     needs: frozenset[str]
 
-    @property
+    @cached_property
     def score(self) -> int:
+        """How many of the personal answers it uses (asked for every phrasing of every slot filled)."""
         return len({PERSONAL[name] for name in self.needs if name in PERSONAL})
+
+    @cached_property
+    def _format(self) -> str:
+        """The text as a `str.format` pattern: each `{{ name }}` becomes `{name}`, other braces doubled."""
+        pieces = _VARIABLE.split(self.text)  # words, a variable's name, words, … (names at odd places)
+        pattern = []
+        for place, piece in enumerate(pieces):
+            pattern.append("{" + piece + "}" if place % 2 else piece.replace("{", "{{").replace("}", "}}"))
+        return "".join(pattern)
 
     def render(self, variables: Mapping[str, str]) -> str:
         """The sentence; an empty `when` leaves two spaces, closed up here (user text never has two).
 
         A phrasing is nothing but plain `{{ variable }}` substitutions (checked when the bank is loaded), so
-        it is filled by one regular-expression pass, which gives exactly what the sandboxed Jinja2 template
-        would (tests/compose/test_templates.py compares the two) at a fraction of the cost. User text is
-        only ever a replacement value, never scanned for template syntax."""
+        it is filled by putting each value in its place (`str.format_map`: the values are taken as they are,
+        never read as patterns), which gives exactly what the sandboxed Jinja2 template would
+        (tests/compose/test_templates.py compares the two) at a fraction of the cost."""
         try:
-            return _VARIABLE.sub(lambda m: variables[m.group(1)], self.text).replace("  ", " ")
+            return self._format.format_map(variables).replace("  ", " ")
         except KeyError as missing:
             raise NoteTemplateError(f"{self.text!r} needs {missing}, which was not given") from None
 
@@ -129,7 +141,9 @@ def _load_file(path: Path) -> dict[str, dict[str, dict[str, tuple[Phrasing, ...]
     except (OSError, yaml.YAMLError) as error:
         raise NoteTemplateError(f"{path.name}: cannot be read ({error})") from None
     if not isinstance(data, dict) or not set(data) <= set(PARTS):
-        raise NoteTemplateError(f"{path.name}: expected top-level 'slots' and optionally 'rough', 'mixed', 'clauses'")
+        raise NoteTemplateError(
+            f"{path.name}: expected top-level 'slots' and optionally 'rough', 'mixed', 'clauses', 'spare'"
+        )
     return {part: _slots(data.get(part), f"{path.stem}.{part}") for part in PARTS}
 
 
@@ -138,10 +152,28 @@ class Bank:
     """All phrasings: common.yaml and one file per occasion, each with the parts named in PARTS."""
 
     files: Mapping[str, Mapping[str, Mapping[str, Mapping[str, tuple[Phrasing, ...]]]]]
+    _options: dict[tuple[str, str, str, bool, bool], tuple[Phrasing, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def options(self, *, occasion: str, slot: str, tone: str, rough: bool, mixed: bool = False) -> tuple[Phrasing, ...]:
         """The phrasings for a slot; the first source that has the slot wins (see common.yaml), and the
-        clause phrasings of common.yaml are added to any slot that has phrasings."""
+        clause phrasings of common.yaml are added to any slot that has phrasings. Looked up once per slot,
+        occasion and tone: a note fills a dozen slots, a panel renders dozens of notes."""
+        key = (occasion, slot, tone, rough, mixed)
+        if (found := self._options.get(key)) is None:
+            found = self._options[key] = self._lookup(occasion, slot, tone, rough, mixed)
+        return found
+
+    def spares(self, *, occasion: str, slot: str, tone: str) -> tuple[Phrasing, ...]:
+        """A slot's spare phrasings (the occasion's, else common.yaml's): whatever the interview was like."""
+        for source in (occasion, "common"):
+            by_tone = self.files[source]["spare"].get(slot)
+            if by_tone is not None and (tone in by_tone or "any" in by_tone):
+                return by_tone.get(tone, by_tone.get("any", ()))
+        return ()
+
+    def _lookup(self, occasion: str, slot: str, tone: str, rough: bool, mixed: bool) -> tuple[Phrasing, ...]:
         if slot not in self.files["common"]["slots"] and slot not in self.files[occasion]["slots"]:
             raise NoteTemplateError(f"slot {slot!r} is in neither common.yaml nor {occasion}.yaml")
         went = "rough" if rough else "mixed" if mixed else None
@@ -164,19 +196,20 @@ def load_bank(directory: Path = NOTES_DIR) -> Bank:
     return Bank({name: _load_file(directory / f"{name}.yaml") for name in ("common", *OCCASIONS)})
 
 
+@lru_cache(maxsize=2048)
 def stable_number(key: str) -> int:
     """A hash that is the same in every process (Python's hash() is salted per run)."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def choose(usable: Sequence[Phrasing], *, key: str, index: int, attempt: int = 0) -> Phrasing:
-    """Pick deterministically among the most personal usable phrasings.
+def choose_index(usable: Sequence[Phrasing], *, key: str, index: int, attempt: int = 0) -> int:
+    """Where in `usable` the pick is, among the most personal phrasings.
 
     Attempt 0 rotates by the interviewer's position, so up to n panel members get n different phrasings of
     each slot (later members shift by a per-slot salt). Further attempts, used only to escape a
     near-duplicate, pick by hash instead."""
     top = max(p.score for p in usable)
-    best = [p for p in usable if p.score == top]
+    best = [number for number, p in enumerate(usable) if p.score == top]
     n = len(best)
     if attempt == 0:
         base = stable_number(key)

@@ -17,6 +17,7 @@ from bot.compose.fit import WORDS
 from bot.compose.note_facts import GREETING_WORD, SHOWN, ReadNote, quote, verb
 from bot.compose.note_facts import NoteFacts as NoteFacts  # re-exported: the composer builds them
 from bot.compose.reader_checks import confusable, link_missing, name_missing
+from bot.compose.scan import case_blind_safe, has_whole_word, is_word_char
 from bot.compose.spelling import capitalised_slips, misspelled, suggestion
 from bot.compose.wordlists import DOUBLE_OK, EMOTICONS, GENERIC_RECIPIENTS, INFORMAL_WORDS, STOCK_PHRASES
 from bot.drafts import Check
@@ -37,19 +38,47 @@ _BRACKETED = (
     r"|(?i:<\s*insert\b[^<>\n]{0,40}>|\(\s*insert\b[^()\n]{0,40}\))|_{3,}"
 )
 _PLACEHOLDER = re.compile(rf"{_TEMPLATE_SYNTAX}|{_BRACKETED}|\b(?:TODO|TBD|FIXME|XXX+|TKTK)\b|(?i:lorem ipsum)")
-#: Not across a hyphen: "on on-call" is two different words.
-_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE)
+#: What `_PLACEHOLDER` cannot match without (as typed, and "lorem" in any case). Most notes hold none of them,
+#: and looking for them is far cheaper than running the pattern.
+_PLACEHOLDER_MARKS = ("{", "}", "[", "<", "(", "___", "TODO", "TBD", "FIXME", "XXX", "TKTK")
+#: Not across a hyphen: "on on-call" is two different words. The word is taken whole (`++`, no backtracking:
+#: a shorter part of it is followed by a letter, never by the space the pattern needs), which halves the cost.
+_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]++)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
 #: Words with their inner hyphens and apostrophes, so "super-resolution" is not read as "super".
 _COMPOUNDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ASCII_COMPOUNDS = re.compile(r"[a-zA-Z]+(?:['’-][a-zA-Z]+)*")
 _SHOUTING = re.compile(r"!{2,}|\?!|!\?")
 _EMOTICON = re.compile(r"(?<![\w:/])(?:" + "|".join(map(re.escape, EMOTICONS)) + r")(?![\w/])")
 _STOCK = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in STOCK_PHRASES) + r")\b", re.I)
+#: The words of each stock phrase: a note that lacks a word of every phrase holds none of them.
+_STOCK_WORDS = tuple(frozenset(re.findall(r"\w+", phrase)) for phrase in STOCK_PHRASES)
+_STOCK_VOCABULARY = frozenset().union(*_STOCK_WORDS)
+#: The rarest (longest) word first, so "at the end of the day" is ruled out by "end" before "the" is sought.
+_LONGEST_FIRST = {phrase: sorted(phrase, key=lambda word: (-len(word), word)) for phrase in _STOCK_WORDS}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _THIRD_PERSON = frozenset({"she", "he", "her", "him", "his", "hers", "herself", "himself"})
 _EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F))
 
 
+def _may_hold_a_stock_phrase(text: str) -> bool:
+    """Whether `_STOCK` could match: every word of some stock phrase is in the text (first as part of any
+    word, then as a whole word). Far cheaper than the pattern, and nearly always "no"."""
+    if not case_blind_safe(text):
+        return True
+    lower = text.lower()
+    inside = {word for word in _STOCK_VOCABULARY if word in lower}
+    for phrase in _STOCK_WORDS:
+        if phrase <= inside and all(has_whole_word(word, lower) for word in _LONGEST_FIRST[phrase]):
+            return True
+    return False
+
+
 def _placeholder(note: ReadNote) -> Check | None:
+    text = note.masked
+    lorem = "lorem" in text.lower() or not case_blind_safe(text)
+    if not lorem and not any(mark in text for mark in _PLACEHOLDER_MARKS):
+        return None
     found = list(dict.fromkeys(m.group(0) for m in _PLACEHOLDER.finditer(note.masked)))
     if not found:
         return None
@@ -91,11 +120,42 @@ def _doubled_word(note: ReadNote) -> Check | None:
     )
 
 
-def _spelling(note: ReadNote) -> Check | None:
+class Panel:
+    """What proofreading the notes of one panel shares: the answers that go into several of its notes, each
+    spell-checked once. The composer keeps one while it composes a panel; nothing outlives that."""
+
+    def __init__(self) -> None:
+        self._ignored: dict[tuple[str, ...], frozenset[str]] = {}
+        self._doubtful: dict[tuple[tuple[str, ...], str], list[str]] = {}
+
+    def ignored(self, nouns: tuple[str, ...]) -> frozenset[str]:
+        if (found := self._ignored.get(nouns)) is None:
+            found = self._ignored[nouns] = _ignored(nouns)
+        return found
+
+    def misspelled(self, texts: Sequence[str], nouns: tuple[str, ...]) -> list[str]:
+        """What `spelling.misspelled(texts, …)` gives: each text's words in order, each word once."""
+        found: dict[str, None] = {}
+        for text in texts:
+            if (words := self._doubtful.get((nouns, text))) is None:
+                words = self._doubtful[(nouns, text)] = misspelled([text], ignore=self.ignored(nouns))
+            found.update(dict.fromkeys(words))
+        return list(found)
+
+
+def _ignored(nouns: tuple[str, ...]) -> frozenset[str]:
+    """The words of the proper nouns, lower case: never reported as spelling slips."""
+    return frozenset(word.lower() for noun in nouns for word in _WORDS.findall(noun))
+
+
+def _spelling(note: ReadNote, panel: Panel | None = None) -> Check | None:
     facts = note.facts
     texts = [note.masked] if facts.whole_note else [text for text in facts.user_texts if text in note.body]
-    ignore = {word.lower() for noun in note.facts.proper_nouns for word in _WORDS.findall(noun)}
-    words = misspelled(texts, ignore=ignore) if texts else []
+    ignore = panel.ignored(facts.proper_nouns) if panel else _ignored(facts.proper_nouns)
+    if panel and not facts.whole_note:
+        words = panel.misspelled(texts, facts.proper_nouns)
+    else:
+        words = misspelled(texts, ignore=ignore) if texts else []
     opening = capitalised_slips(note.masked, ignore=ignore) if facts.whole_note else []
     if not words and not opening:
         return None
@@ -129,9 +189,15 @@ def _is_emoji(ch: str) -> bool:
 
 
 def _informal(note: ReadNote) -> Check | None:
-    words = [w for w in dict.fromkeys(_COMPOUNDS.findall(note.masked.lower())) if w in INFORMAL_WORDS]
-    marks = [m.group(0) for m in _SHOUTING.finditer(note.masked)] + _EMOTICON.findall(note.masked)
-    emoji = [ch for ch in dict.fromkeys(note.masked) if _is_emoji(ch)]
+    text = note.masked
+    others = _NON_ASCII.findall(text)
+    # With no letter beyond ASCII, ASCII letters make the same words, and are far quicker to match.
+    compounds = (_ASCII_COMPOUNDS if not any(ch.isalpha() for ch in others) else _COMPOUNDS).findall(text.lower())
+    words = [] if INFORMAL_WORDS.isdisjoint(compounds) else [w for w in dict.fromkeys(compounds) if w in INFORMAL_WORDS]
+    marks = [m.group(0) for m in _SHOUTING.finditer(text)] if "!" in text else []
+    if any(emoticon in text for emoticon in EMOTICONS):  # each is a match's text; the pattern adds the edges
+        marks += _EMOTICON.findall(text)
+    emoji = [ch for ch in dict.fromkeys(others) if _is_emoji(ch)]  # no ASCII character is an emoji
     found = list(dict.fromkeys([*words, *marks, *emoji]))
     if not found:
         return None
@@ -146,6 +212,8 @@ def _informal(note: ReadNote) -> Check | None:
 def _stock_phrase(note: ReadNote) -> Check | None:
     # The greeting line is left to `generic-address`, so "To whom it may concern," is reported once.
     after_greeting = note.masked_subject + "\n" + note.masked_body.split("\n", 1)[-1]
+    if not _may_hold_a_stock_phrase(after_greeting):
+        return None
     found = list(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in _STOCK.finditer(after_greeting)))
     if not found:
         return None
@@ -193,17 +261,34 @@ _TEXT_CHECKS: tuple[Callable[[ReadNote], Check | None], ...] = (
 )
 
 
-def _masker(nouns: Sequence[str]) -> re.Pattern[str]:
-    """Whole-word matches of the proper nouns, longest first ("Ana" is masked, "Analytics" is not)."""
-    alternatives = "|".join(re.escape(n) for n in sorted({n for n in nouns if n.strip()}, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+def mask(text: str, nouns: Sequence[str]) -> str:
+    """Whole-word occurrences of the proper nouns replaced by a mark, left to right, the longest noun first
+    where several start at one place ("Ana" is masked, "Analytics" is not). This is what one regular
+    expression of the nouns, `(?<!\\w)(?:longest|…|shortest)(?!\\w)`, replaces; finding each noun with
+    `str.find` spares compiling a new expression for every panel's names."""
+    found: dict[int, int] = {}  # where a masked noun starts → its length
+    for noun in sorted({n for n in nouns if n.strip()}, key=len, reverse=True):
+        start = text.find(noun)
+        while start != -1:
+            end = start + len(noun)
+            before_ok = start == 0 or not is_word_char(text[start - 1])
+            if start not in found and before_ok and (end == len(text) or not is_word_char(text[end])):
+                found[start] = len(noun)
+            start = text.find(noun, start + 1)
+    parts, done = [], 0
+    for start in sorted(found):
+        if start >= done:
+            parts += [text[done:start], _MASK]
+            done = start + found[start]
+    return "".join(parts) + text[done:]
 
 
-def proofread(subject: str | None, body: str, facts: NoteFacts) -> list[Check]:
-    """All text checks of one note, in a stable order."""
-    masker = _masker((*facts.proper_nouns, facts.recipient, facts.address))
-    note = ReadNote(body, masker.sub(_MASK, subject or ""), masker.sub(_MASK, body), facts)
-    return [check for run in _TEXT_CHECKS if (check := run(note)) is not None]
+def proofread(subject: str | None, body: str, facts: NoteFacts, panel: Panel | None = None) -> list[Check]:
+    """All text checks of one note, in a stable order. `panel` carries work across the notes of one panel."""
+    nouns = (*facts.proper_nouns, facts.recipient, facts.address)
+    note = ReadNote(body, mask(subject or "", nouns), mask(body, nouns), facts)
+    found = [_spelling(note, panel) if run is _spelling else run(note) for run in _TEXT_CHECKS]
+    return [check for check in found if check is not None]
 
 
 def no_specific_detail(name: str) -> Check:

@@ -1,7 +1,9 @@
 """`thankyou-bot draft --answers FILE|- [--format text|json]`: compose notes from an answers document.
 
 Bad input is the user's to fix, so it exits 2 with one line per problem on stderr and prints nothing else.
-Only what this command needs is imported (no database, no chat SDKs), to keep the cold start short.
+Only what this command needs is imported (no database, no chat SDKs), to keep the cold start short; the
+composer itself only once the input is read, so `thankyou-bot check`, which shares the reading, never
+loads it.
 """
 
 from __future__ import annotations
@@ -14,10 +16,7 @@ from datetime import UTC, datetime, tzinfo
 
 from bot import messages
 from bot.answers import Answers, parse_answers
-from bot.compose.composer import compose
-from bot.compose.text_format import format_drafts
 from bot.errors import AnswersInvalid
-from bot.time import zones
 
 EXIT_OK, EXIT_USAGE = 0, 2
 #: An answers document is a few kilobytes; anything far larger is not one.
@@ -79,6 +78,8 @@ def user_zone(answers: Answers) -> tzinfo:
     """DEFAULT_TIMEZONE when set, else the offset the interview time was given with, else UTC."""
     name = os.environ.get("DEFAULT_TIMEZONE", "").strip()
     if name:
+        from bot.time import zones
+
         if not zones.is_known(name):
             raise _BadInput([f"DEFAULT_TIMEZONE: unknown time zone {name!r}; use an IANA name like Europe/Berlin"])
         return zones.zone(name)
@@ -88,6 +89,9 @@ def user_zone(answers: Answers) -> tzinfo:
 
 
 def _output(answers: Answers, tz: tzinfo, output_format: str) -> str:
+    from bot.compose.composer import compose
+    from bot.compose.text_format import format_drafts
+
     document = compose(answers, tz=tz, now=datetime.now(UTC))
     if output_format == "json":
         return json.dumps(document.to_json_dict(), ensure_ascii=False, indent=2) + "\n"

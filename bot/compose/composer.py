@@ -10,20 +10,39 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from functools import cached_property
 
 from bot.answers import Answers, Interviewer
 from bot.compose import answer_checks, checks, panel, shapes
 from bot.compose.fields import address_name, person_variables, relative_day, shared_variables
 from bot.compose.fit import LINKEDIN_CHARACTERS
 from bot.compose.names import proper_name
-from bot.compose.render import Note, Style, render_note
-from bot.compose.similarity import NEAR_DUPLICATE, SEQUENCE_LIMIT, jaccard, sentences, shingles, within_limit
+from bot.compose.render import Memo, Note, Style, render_note
+from bot.compose.similarity import (
+    NEAR_DUPLICATE,
+    SEQUENCE_LIMIT,
+    Positions,
+    jaccard,
+    positions,
+    sentences,
+    shingles,
+    upper_bound,
+    within_limit,
+)
 from bot.compose.similarity import words as note_words
-from bot.compose.timing import follow_up_at, send_by
+from bot.compose.timing import Offsets, follow_up_at, send_by
 from bot.drafts import Check, Draft, DraftsDocument, Recipient
 
-#: Re-wordings tried when a note comes out too close to an earlier one of the same panel.
+#: Tries at a note that comes out too close to an earlier one of the same panel (the first and re-wordings).
 _ATTEMPTS = 6
+#: From the fifth person on, the bank's rotation has run out of distinct phrasings: each slot's phrasing is
+#: then steered away from the earlier notes (see `render_note`), and a note that shares no sentence with them
+#: is tried twice at most. With role, company and strengths in every note, a bigger panel cannot keep every
+#: pair at the similarity limit. Measured on 45 six-person panels (benchmarks/bench_compose.py's answers,
+#: three tones): highest similarity 0.58 on average before steering (16 renders a panel); steered, 0.417 with
+#: three or more tries (8.5 renders) and 0.428 with two (7.5 renders), which keeps the hot path in budget.
+_STEERED_FROM = 4
+_LATER_ATTEMPTS = 2
 #: Variables holding the user's own prose: spell-checked, unlike names and titles.
 _USER_PROSE: tuple[str, ...] = ("discussed", "detail", "discussed_clause", "detail_clause", "strengths")
 _USER_PROSE += ("strengths_clause", "add", "share", "share_label")
@@ -31,52 +50,93 @@ _ABOUT_READER = ("discussed", "detail", "discussed_clause", "detail_clause")
 _SHARED_FIELDS = ("strengths", "add", "share")
 _PERSON_FIELDS = ("discussed", "detail")
 
-Shingles = frozenset[tuple[str, ...]]
+Shingles = frozenset[str]
 
 
 @dataclass(frozen=True)
 class _Written:
     note: Note
     shingles: Shingles
-    words: list[str]
     sentences: frozenset[str]
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Only needed when a try has no shared sentence, or when every try had one (see `_panel`)."""
+        return note_words(self.note.body)
+
+    @cached_property
+    def positions(self) -> Positions:
+        """Where its words are, for comparing the later notes' tries with it."""
+        return positions(self.words)
 
 
 def _written(note: Note) -> _Written:
     body = note.body.split("\n", 1)[-1]
-    return _Written(note, shingles(body), note_words(note.body), sentences(body))
+    return _Written(note, shingles(body), sentences(body))
 
 
-def _distance(candidate: _Written, earlier: Sequence[_Written]) -> tuple[int, float]:
-    """How far a note is from being acceptable next to the earlier ones: shared sentences and near-duplicates
-    (three-word shingles, the `similar-to-other-draft` check), then word-sequence similarity."""
+def _shared(candidate: _Written, earlier: Sequence[_Written]) -> int:
+    """Sentences shared with the earlier notes, plus near-duplicates among them (three-word shingles, the
+    `similar-to-other-draft` check)."""
     shared = sum(len(candidate.sentences & other.sentences) for other in earlier)
-    shared += sum(jaccard(candidate.shingles, other.shingles) >= NEAR_DUPLICATE for other in earlier)
+    return shared + sum(jaccard(candidate.shingles, other.shingles) >= NEAR_DUPLICATE for other in earlier)
+
+
+def _closest(candidate: _Written, earlier: Sequence[_Written], *, likeliest_first: bool = False) -> float:
+    """Word-sequence similarity to the earlier notes; the first note over the limit settles it (this try will
+    not be kept as is), so the rest are not measured. `likeliest_first` measures the notes in the order of
+    how alike they could be (the cheap bound), so a try that is too close is found out at once."""
+    if likeliest_first:
+        bounds = [upper_bound(candidate.words, other.words) for other in earlier]
+        earlier = [other for _, other in sorted(zip(bounds, earlier, strict=True), key=lambda t: -t[0])]
     closest = 0.0
-    for other in earlier:  # the first note over the limit settles it: this try will not be kept as is
-        fine, measured = within_limit(candidate.words, other.words)
+    for other in earlier:
+        fine, measured = within_limit(candidate.words, other.words, where=other.positions)
         closest = max(closest, measured)
         if not fine:
             break
-    return shared, closest
+    return closest
 
 
 def _panel(style: Style, panel_vars: Sequence[Mapping[str, str]], swaps: Sequence[Mapping[str, str]]) -> list[_Written]:
     """One note per person; a note that shares a sentence with an earlier one, or reads too much like it, is
-    re-worded, keeping the most distinct of the tries."""
+    re-worded, keeping the most distinct of the tries: the fewest shared sentences, then the lowest
+    similarity, then the earliest. From the fifth note on, phrasings are steered (see `_STEERED_FROM`).
+    Similarity (the costly measure) is taken only where it decides: for a try that shares nothing, and, when
+    no try was acceptable, among the tries that share the fewest sentences."""
     notes: list[_Written] = []
+    memo = Memo()
     for index, variables in enumerate(panel_vars):
-        tries = []
+        tries: list[tuple[int, float | None, int, _Written]] = []
         said = frozenset().union(*(other.sentences for other in notes))
+        steered = [other.shingles for other in notes]
+        later = index >= _STEERED_FROM
         for attempt in range(_ATTEMPTS):
-            note = render_note(style, variables, index=index, attempt=attempt, swap=swaps[index], avoid=said)
+            steer = steered if later else []
+            note = render_note(
+                style, variables, index=index, attempt=attempt, swap=swaps[index], avoid=said, memo=memo, steer=steer
+            )
             written = _written(note)
-            shared, closest = _distance(written, notes)
+            shared = _shared(written, notes)
+            closest = _closest(written, notes, likeliest_first=later) if shared == 0 else None
             tries.append((shared, closest, attempt, written))
-            if shared == 0 and closest <= SEQUENCE_LIMIT:
+            if closest is not None and (closest <= SEQUENCE_LIMIT or (later and attempt + 1 >= _LATER_ATTEMPTS)):
                 break
-        notes.append(min(tries, key=lambda t: t[:3])[3])
+        notes.append(_most_distinct(tries, notes, later=later))
     return notes
+
+
+def _most_distinct(
+    tries: Sequence[tuple[int, float | None, int, _Written]], notes: Sequence[_Written], *, later: bool
+) -> _Written:
+    """The try sharing the fewest sentences, then the least similar (measured now where it was not), then
+    the earliest. An acceptable last try is always the one: any earlier try shared a sentence or was too
+    similar."""
+    fewest = min(t[0] for t in tries)
+    ranked = [
+        (_closest(w, notes, likeliest_first=later) if c is None else c, a, w) for s, c, a, w in tries if s == fewest
+    ]
+    return min(ranked, key=lambda t: t[:2])[2]
 
 
 def _near_duplicates(notes: Sequence[_Written], people: Sequence[Interviewer]) -> list[list[str]]:
@@ -146,14 +206,16 @@ def _fit_checks(note: Note, channel: str) -> list[Check]:
     return found
 
 
-def _draft(person: Interviewer, note: Note, facts: checks.NoteFacts, found: list[Check]) -> Draft:
+def _draft(
+    person: Interviewer, note: Note, facts: checks.NoteFacts, found: list[Check], proofreading: checks.Panel
+) -> Draft:
     return Draft(
         to=Recipient(name=person.name, email=person.email),
         channel=facts.channel,
         subject=note.subject,
         body=note.body,
         words=len(note.body.split()),
-        checks=found + checks.proofread(note.subject, note.body, facts),
+        checks=found + checks.proofread(note.subject, note.body, facts, proofreading),
     )
 
 
@@ -161,9 +223,10 @@ def _typed(source: object, fields: Sequence[str]) -> dict[str, str]:
     return {field: value for field in fields if (value := getattr(source, field))}
 
 
-def compose(answers: Answers, *, tz: tzinfo, now: datetime) -> DraftsDocument:
+def compose(answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | None = None) -> DraftsDocument:
     """One draft per interviewer, in the order given, each proofread; plus send-by and follow-up times.
-    `tz` is the user's zone; `now` (aware) stands in for a missing interview time and dates the checks."""
+    `tz` is the user's zone; `now` (aware) stands in for a missing interview time and dates the checks;
+    `offsets` is the member's community's own reminder timing, if it set one."""
     original = answers
     answers, renamed = _named_properly(answers)
     when = relative_day(answers.interview_at, now=now, tz=tz) if answers.interview_at else None
@@ -186,7 +249,7 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime) -> DraftsDocument:
     notes = _panel(style, panel_vars, swaps)
     similar = _near_duplicates(notes, people)
     nouns = _proper_nouns(answers) + tuple(renamed)
-    drafts = []
+    drafts, proofreading = [], checks.Panel()
     for index, (person, variables, written) in enumerate(zip(people, panel_vars, notes, strict=True)):
         note = written.note
         facts = checks.NoteFacts(
@@ -203,12 +266,13 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime) -> DraftsDocument:
         mine = {f: r for f, r in shared_readings.items() if _gets(f, index, roles)}
         found += _reading_checks(mine, typed_shared, person.name)
         found += _fit_checks(note, answers.channel)
-        drafts.append(_draft(person, note, facts, found + _answer_checks(person, similar[index], answers, now)))
+        found += _answer_checks(person, similar[index], answers, now)
+        drafts.append(_draft(person, note, facts, found, proofreading))
     interview_at = answers.interview_at or now
-    due = send_by(interview_at, tz=tz, now=now)
-    return DraftsDocument(
-        drafts=drafts, send_by=due, follow_up_at=follow_up_at(interview_at, answers.next_steps, tz=tz, not_before=due)
-    )
+    timing = offsets or Offsets()
+    due = send_by(interview_at, tz=tz, now=now, hours=timing.send_by_hours)
+    follow_up = follow_up_at(interview_at, answers.next_steps, tz=tz, not_before=due, days=timing.follow_up_days)
+    return DraftsDocument(drafts=drafts, send_by=due, follow_up_at=follow_up)
 
 
 def _gets(field: str, index: int, roles: panel.Parts) -> bool:

@@ -10,7 +10,10 @@ more than a missed slip. Rules are data, so each one can be tested in both direc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from bot.compose.scan import case_blind_safe, is_word_char
 
 #: Nouns that follow a possessive in notes ("their team"); never a verb or adverb that "there"/"it's" takes.
 _OWNED = (
@@ -37,16 +40,31 @@ _END = r"(?![\w'’-])"
 _START = r"(?<![\w'’-])"
 
 
+#: What may come before the wrong word in a pattern that starts with it: nothing that takes up text.
+_BEFORE_THE_WORD = (_START, r"(?:^|(?<=[.!?]\s))")
+#: A pattern whose wrong word follows one other word ("more then"): that word (letters and apostrophes, no
+#: space), then spaces.
+_ONE_WORD_BEFORE = re.compile(re.escape(_START) + r"\(\?:[^\s()]*(?:\([^\s()]*\)[^\s()]*)*\)\\s\+")
+
+
 @dataclass(frozen=True)
 class Rule:
-    """`pattern` finds the wrong word in group "word"; it is replaced by `right` (case kept)."""
+    """`pattern` finds the wrong word in group "word"; it is replaced by `right` (case kept). `needles` are
+    that word in lower case, one of which the text must hold for the rule to match (a cheap test first).
+    `place` says where a match can begin: "word", where the wrong word does; "word before", at the word
+    just before it; "anywhere" otherwise. The first two are tried only there."""
 
     pattern: re.Pattern[str]
     right: str
+    needles: tuple[str, ...] = ()
+    place: str = "anywhere"
 
 
 def _rule(pattern: str, right: str) -> Rule:
-    return Rule(re.compile(pattern, re.IGNORECASE | re.MULTILINE), right)
+    before, _, word = pattern.partition("(?P<word>")
+    needles = tuple(dict.fromkeys(word.partition(")")[0].replace("['’]", quote) for quote in "'’"))
+    place = "word" if before in _BEFORE_THE_WORD else "word before" if _ONE_WORD_BEFORE.fullmatch(before) else ""
+    return Rule(re.compile(pattern, re.IGNORECASE | re.MULTILINE), right, needles, place or "anywhere")
 
 
 RULES: tuple[Rule, ...] = (
@@ -84,6 +102,9 @@ RULES: tuple[Rule, ...] = (
 )  # fmt: skip
 
 
+_NEEDLES = frozenset(needle for rule in RULES for needle in rule.needles)
+
+
 @dataclass(frozen=True)
 class Slip:
     """One confusable word: what was written (with its neighbour, to show where) and what fits there."""
@@ -97,11 +118,56 @@ def _cased(right: str, like: str) -> str:
     return right[0].upper() + right[1:] if like[:1].isupper() else right
 
 
+def _matches(rule: Rule, text: str, lower: str) -> Iterator[re.Match[str]]:
+    """What `rule.pattern.finditer(text)` finds. A pattern is tried only where a match can begin (see
+    `Rule.place`; `lower` is `text` in lower case, the same length), left to right, one match not
+    overlapping the last, as `finditer` would; a single note has few such places."""
+    if rule.place == "anywhere":
+        yield from rule.pattern.finditer(text)
+        return
+    places = sorted({place for needle in rule.needles for place in _places(needle, lower)})
+    done = 0
+    for place in places:
+        start = place if rule.place == "word" else _word_before(text, place)
+        if start is not None and start >= done and (match := rule.pattern.match(text, start)) is not None:
+            yield match
+            done = max(match.end(), start + 1)
+
+
+def _word_before(text: str, place: int) -> int | None:
+    """Where the word before `place` begins, past the spaces between (None without a space): the only place
+    a "word before" match of the word at `place` can start, since the pattern's lead (`_START`) forbids
+    letters, digits, apostrophes and hyphens before it."""
+    end = place
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == place:
+        return None
+    start = end
+    while start > 0 and (is_word_char(text[start - 1]) or text[start - 1] in "'’-"):
+        start -= 1
+    return start
+
+
+def _places(needle: str, text: str) -> Iterator[int]:
+    place = text.find(needle)
+    while place != -1:
+        yield place
+        place = text.find(needle, place + 1)
+
+
 def find(text: str) -> list[Slip]:
     """Every clear confusable slip in `text`, in order of appearance, each place once."""
     found: dict[int, Slip] = {}
+    lower = text.lower()
+    # Where a letter matches an ASCII one only when case is ignored, or lowering changes the length, the
+    # quick tests could mislead: then every rule runs in full (a rare text).
+    plain = case_blind_safe(text) and len(lower) == len(text)
+    present = {needle for needle in _NEEDLES if needle in lower}
     for rule in RULES:
-        for match in rule.pattern.finditer(text):
+        if plain and present.isdisjoint(rule.needles):
+            continue
+        for match in _matches(rule, text, lower) if plain else rule.pattern.finditer(text):
             start = match.start("word")
             if start not in found:
                 wrong = match.group("word")

@@ -1,28 +1,55 @@
-"""Verb forms from lemminflect, loaded only when an answer needs one (a question, a clause).
+"""Verb forms as lemminflect gives them, mostly without loading lemminflect.
 
-lemminflect ships its own tables (no downloads) but reading them costs a few hundred milliseconds, so the
-module is imported on first use: tidy noun phrases, the usual answer, never pay for it.
+lemminflect ships its own tables (no downloads), but importing it (numpy) and reading its tables costs about
+0.9 s of CPU, which a `thankyou-bot draft` process would pay for its first question or clause. Its answers
+for dictionary words come from cached tables instead (verb_tables.py); lemminflect itself is imported only
+for what they do not hold: a lemma guessed for a word it does not know ("whiteboarded"), the form of a verb
+outside its tables, or a word in capitals. Tidy noun phrases, the usual answer, need neither.
 """
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 from typing import Any
 
+from bot.compose import verb_tables
+from bot.compose.wordtable import WordTable
+
+log = logging.getLogger(__name__)
 _BE_PRESENT = {"I": "am", "you": "are", "we": "are", "they": "are"}
 
 
 @cache
 def _lemminflect() -> Any:
-    import lemminflect  # type: ignore[import-untyped]  # lazy: `draft` starts quickly
+    import lemminflect  # type: ignore[import-untyped]  # lazy: only for what the tables do not hold
 
     return lemminflect
 
 
 @cache
+def _table(name: str) -> WordTable | None:
+    """One of verb_tables' tables, or None (then lemminflect answers everything, as it did before)."""
+    try:
+        return verb_tables.lemma_table() if name == "lemmas" else verb_tables.verb_table()
+    except (OSError, ValueError) as error:
+        log.debug("lemminflect's %s table is not as expected (%s); asking lemminflect", name, type(error).__name__)
+        return None
+
+
+def _plain_case(word: str) -> bool:
+    """lemminflect gives its answers in the letter case of the word asked; the tables hold lower case."""
+    return not word.isupper() and not word[:1].isupper()
+
+
+@cache
 def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """Dictionary lemmas by part of speech ({} for a word the tables do not know)."""
-    found: dict[str, tuple[str, ...]] = _lemminflect().getAllLemmas(word.lower())
+    lower = word.lower()
+    table = _table("lemmas") if _plain_case(lower) else None
+    if table is not None:
+        return verb_tables.decode(table.get(lower))
+    found: dict[str, tuple[str, ...]] = _lemminflect().getAllLemmas(lower)
     return found
 
 
@@ -59,8 +86,12 @@ def is_participle(word: str) -> bool:
 
 @cache
 def forms(lemma: str, tag: str) -> tuple[str, ...]:
-    found: tuple[str, ...] = _lemminflect().getInflection(lemma, tag, inflect_oov=True)
-    return found
+    """The spellings of one form of a verb (lemminflect guesses them for a verb it does not know)."""
+    table = _table("verbs") if tag in verb_tables.TAGS and _plain_case(lemma) else None
+    if table is not None and (found := verb_tables.decode(table.get(lemma.lower())).get(tag)):
+        return found
+    guessed: tuple[str, ...] = _lemminflect().getInflection(lemma, tag, inflect_oov=True)
+    return guessed
 
 
 def inflect(lemma: str, tag: str) -> str:

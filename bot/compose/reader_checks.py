@@ -7,6 +7,7 @@ import re
 
 from bot.compose import confusables
 from bot.compose.note_facts import GREETING_WORD, ReadNote, quote
+from bot.compose.scan import case_blind_safe, has_whole_word
 from bot.compose.wordlists import GENERIC_RECIPIENTS
 from bot.drafts import Check
 
@@ -17,8 +18,18 @@ _PROMISE = re.compile(
     r"repository|slides|deck|paper|write-?up|case\s+study|demo|video|recording|notebook|samples?)\b",
     re.IGNORECASE,
 )
+#: One of these, as a whole word, starts every promise `_PROMISE` finds.
+_PROMISE_WORDS = ("here", "promised", "below", "find", "linked")
 _LINKISH = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|io|dev|app|co|me|ai|edu|gov|uk|de|page|site)\b", re.I)
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"})
+
+
+def _may_promise(text: str) -> bool:
+    """Whether `_PROMISE` could match: far cheaper than the pattern, and usually "no"."""
+    if not case_blind_safe(text):
+        return True
+    lower = text.lower()
+    return any(has_whole_word(word, lower) for word in _PROMISE_WORDS)
 
 
 def name_forms(recipient: str, address: str) -> tuple[str, ...]:
@@ -75,7 +86,10 @@ def confusable(note: ReadNote) -> Check | None:
 
 
 def link_missing(note: ReadNote) -> Check | None:
-    promise = _PROMISE.search(note.masked)
+    text = note.masked
+    if not _may_promise(text):
+        return None
+    promise = _PROMISE.search(text)
     if promise is None or _LINKISH.search(note.body):
         return None
     what = promise.group("what").lower()

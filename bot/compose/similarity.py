@@ -7,6 +7,8 @@ Panel members compare notes, so two drafts of one panel should not share most of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 
 #: At or above this, two notes read as near-duplicates. Measured over every occasion, tone and channel for a
@@ -15,17 +17,20 @@ NEAR_DUPLICATE = 0.5
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str, size: int = 3) -> frozenset[tuple[str, ...]]:
+def shingles(text: str, size: int = 3) -> frozenset[str]:
+    """The runs of `size` words, each as one string ("our conversation about"): a string keeps its hash, so
+    comparing two sets of them is several times cheaper than comparing sets of word tuples."""
     words = _WORD.findall(text.lower())
     if len(words) < size:
-        return frozenset({tuple(words)}) if words else frozenset()
-    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+        return frozenset({" ".join(words)}) if words else frozenset()
+    return frozenset(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))  # the shortest ends it
 
 
-def jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
-    return len(a & b) / len(a | b)
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
 
 
 #: A panel's notes should not read as one skeleton re-worded: the word-sequence similarity of any two notes
@@ -41,27 +46,102 @@ def words(body: str) -> list[str]:
     return _WORD.findall(middle.lower())
 
 
-def sequence_similarity(first: list[str], second: list[str]) -> float:
-    """difflib's ratio over the two word lists (what the issue measures)."""
-    from difflib import SequenceMatcher
-
-    return SequenceMatcher(None, first, second, autojunk=False).ratio()
+_NO_RUN: dict[int, int] = {}
+#: Where each word occurs in a note: difflib's `b2j`.
+Positions = dict[str, list[int]]
 
 
-def within_limit(first: list[str], second: list[str], limit: float = SEQUENCE_LIMIT) -> tuple[bool, float]:
-    """Whether two notes are at most `limit` alike, and how alike. The longest common subsequence bounds
-    difflib's matches from above, so rapidfuzz's fast LCS ratio settles most pairs; difflib runs only for
-    the rest."""
+def positions(words: Sequence[str]) -> Positions:
+    """Worked out once for a note that is compared with many others (each try of each later note)."""
+    found: Positions = {}
+    for number, word in enumerate(words):
+        found.setdefault(word, []).append(number)
+    return found
+
+
+def sequence_similarity(first: Sequence[str], second: Sequence[str], where: Positions | None = None) -> float:
+    """difflib's ratio over the two word lists (what the issue measures): exactly
+    `SequenceMatcher(None, first, second, autojunk=False).ratio()`, by the same steps without the parts of
+    difflib these lists never use (junk, popular elements), about three times faster. `where` is
+    `positions(second)`, if already known. tests/compose/test_similarity.py holds it to difflib."""
+    total = len(first) + len(second)
+    if not total:
+        return 1.0
+    return 2.0 * _matched(first, positions(second) if where is None else where, len(second)) / total
+
+
+def _matched(a: Sequence[str], where: Positions, size: int) -> int:
+    """The words in difflib's matching blocks: the longest common run of words (the first one, in a then in
+    b, when several are as long), then the same on each side of it. Only the words of a that occur in b are
+    visited; a run breaks wherever one is skipped."""
+    total = 0
+    ranges = [(0, len(a), 0, size)]
+    found = [(i, where[word]) for i, word in enumerate(a) if word in where]
+    while ranges:
+        alo, ahi, blo, bhi = ranges.pop()
+        best_i, best_j, best = alo, blo, 0
+        ending: dict[int, int] = {}  # j → length of the common run ending at a[i - 1], b[j]
+        last = -2
+        for i, places in found[bisect_left(found, (alo,)) :]:
+            if i >= ahi:
+                break
+            before, ending = (ending.get if i == last + 1 else _NO_RUN.get), {}
+            last = i
+            for j in places:
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                run = ending[j] = before(j - 1, 0) + 1
+                if run > best:
+                    best_i, best_j, best = i - run + 1, j - run + 1, run
+        if best:
+            total += best
+            if alo < best_i and blo < best_j:
+                ranges.append((alo, best_i, blo, best_j))
+            if best_i + best < ahi and best_j + best < bhi:
+                ranges.append((best_i + best, ahi, best_j + best, bhi))
+    return total
+
+
+def upper_bound(first: Sequence[str], second: Sequence[str]) -> float:
+    """At least `sequence_similarity`: twice the longest common subsequence over both lengths (difflib's
+    matches are a common subsequence), by rapidfuzz's fast LCS."""
     from rapidfuzz.distance import Indel
 
-    upper = Indel.normalized_similarity(first, second)
+    return float(Indel.normalized_similarity(first, second))
+
+
+def within_limit(
+    first: Sequence[str], second: Sequence[str], limit: float = SEQUENCE_LIMIT, where: Positions | None = None
+) -> tuple[bool, float]:
+    """Whether two notes are at most `limit` alike, and how alike. The longest common subsequence bounds
+    difflib's matches from above, so rapidfuzz's fast LCS ratio settles most pairs; the exact ratio is
+    worked out only for the rest."""
+    upper = upper_bound(first, second)
     if upper <= limit:
         return True, upper
-    exact = sequence_similarity(first, second)
+    exact = sequence_similarity(first, second, where)
     return exact <= limit, exact
 
 
 @lru_cache(maxsize=4096)
 def sentences(body: str) -> frozenset[str]:
     """The sentences of a note that say something (four words or more), for "no sentence shared"."""
+    if _one_piece(body):  # most phrasings: the pattern would not split it
+        return frozenset({body.strip()}) if len(body.split()) >= 4 else frozenset()
     return frozenset(s.strip() for s in _SENTENCE.split(body) if len(s.split()) >= 4)
+
+
+def _one_piece(text: str) -> bool:
+    """No line break, and no full stop, question mark or exclamation mark followed by a space: nowhere
+    `_SENTENCE` splits."""
+    if "\n" in text:
+        return False
+    for mark in ".?!":
+        place = text.find(mark)
+        while place != -1:
+            if place + 1 < len(text) and text[place + 1].isspace():
+                return False
+            place = text.find(mark, place + 1)
+    return True

@@ -1,8 +1,9 @@
 """Offline spelling check of the user's own words (pyspellchecker, English).
 
-Loading the dictionary is slow, so it happens on first use and only once: pyspellchecker's data file is
-read straight into a word → count table (C-speed JSON), which answers both "is this a word?" and "which
-word did they mean?"; the library's full checker is built only if that file's layout ever changes.
+The dictionary is opened on first use and only once: pyspellchecker's data file, turned once into a sorted
+word → count table kept in the cache folder (`wordtable.py`), which answers both "is this a word?" and
+"which word did they mean?" without being parsed; the library's own checker is used only if that file's
+layout ever changes.
 To avoid false alarms, words that are probably names or terms are never reported: anything with a
 capital letter, digits or accents, web and email addresses, the user's proper nouns, workplace and tech
 words (`workplace_words.py`) with their regular forms ("webhooks", "roastery"), chat shorthand (the
@@ -16,20 +17,24 @@ second look, a wrong correction costs their trust.
 
 from __future__ import annotations
 
-import gzip
+import importlib.util
 import json
-import pkgutil
+import logging
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.compose import wordtable
 from bot.compose.wordlists import INFORMAL_WORDS, KNOWN_WORDS
+from bot.compose.wordtable import WordTable
 from bot.compose.workplace_words import WORKPLACE_TERMS
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
+log = logging.getLogger(__name__)
 _ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _DIGIT = re.compile(r"\d")
@@ -61,30 +66,70 @@ _CONFIDENCE = 4.0
 _MIN_GUESS_LENGTH = 5
 _VOWEL = re.compile(r"[aeiou]")
 
-_DATA = ("spellchecker", "resources/en.json.gz")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 #: Far fewer words than this means the data file's layout changed; then the full checker is used instead.
 _EXPECTED_WORDS = 50_000
 
 
+def _dictionary_path() -> Path:
+    """pyspellchecker's English word counts, found without importing the library."""
+    spec = importlib.util.find_spec("spellchecker")
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:  # pragma: no cover - the dependency is installed with the package
+        raise FileNotFoundError("pyspellchecker is not installed")
+    return Path(next(iter(folders))) / "resources" / "en.json.gz"
+
+
 def _dictionary_text() -> str:
-    packed = pkgutil.get_data(*_DATA)
-    if packed is None:  # pragma: no cover - the data ships inside the package
-        raise FileNotFoundError("pyspellchecker's English dictionary is missing")
-    return gzip.decompress(packed).decode("utf-8")
+    import gzip  # only while the table is built
+
+    return gzip.decompress(_dictionary_path().read_bytes()).decode("utf-8")
+
+
+def _dictionary_rows() -> Iterable[tuple[str, str]]:
+    """Word and count rows for the table, read with the JSON parser; ValueError when the layout changed."""
+    counts = json.loads(_dictionary_text())
+    if not isinstance(counts, dict) or len(counts) < _EXPECTED_WORDS:
+        raise ValueError("pyspellchecker's dictionary has an unknown layout")
+    if not all(isinstance(count, int) for count in counts.values()):
+        raise ValueError("pyspellchecker's dictionary has counts that are not whole numbers")
+    # a word with a tab or a newline is no word `misspelled` asks about
+    return [(word, str(count)) for word, count in counts.items() if "\t" not in word and "\n" not in word]
+
+
+class _Counts(Mapping[str, int]):
+    """Word → count over the sorted table: a lookup bisects it, so nothing is parsed when a note is checked."""
+
+    def __init__(self, table: WordTable) -> None:
+        self._table = table
+
+    def __getitem__(self, word: str) -> int:
+        found = self._table.get(word)
+        if found is None:
+            raise KeyError(word)
+        return int(found)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._table
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for word, _ in self._table.items())
+
+    def __len__(self) -> int:
+        return len(self._table)
 
 
 @cache
 def _words() -> Mapping[str, int]:
-    """Every word of pyspellchecker's English dictionary with how often it occurs, read straight from its data
-    file (about a third of the time of building the full checker, which is then never needed)."""
+    """Every word of pyspellchecker's English dictionary with how often it occurs. Kept as a sorted table in
+    the cache folder (bot/compose/wordtable.py): a new process reads it in a few milliseconds, where parsing
+    the library's file costs a few hundred. The library's own checker is used only if that file changed."""
     try:
-        counts = json.loads(_dictionary_text())
-    except ValueError:
-        counts = None
-    if isinstance(counts, dict) and len(counts) >= _EXPECTED_WORDS:
-        return counts
-    return dict(_checker().word_frequency.dictionary)  # the layout changed: let the library read it
+        # this file builds the table: an edit of it builds the table afresh
+        return _Counts(wordtable.cached("spelling-en", [_dictionary_path(), Path(__file__)], _dictionary_rows))
+    except (OSError, ValueError):
+        log.debug("spelling dictionary: unexpected data file; using pyspellchecker's own loader")
+        return dict(_checker().word_frequency.dictionary)
 
 
 @cache

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.compose.scan import case_blind_safe
+
 #: Kept in capitals when an ALL CAPS answer is lowered.
 ACRONYMS = frozenset(
     {
@@ -35,34 +37,39 @@ _LEADING = re.compile(
     r"i guess|maybe|mostly|mainly|probably|definitely|just)(?![\w'’-])[\s,:;.!-]*)+"
 )
 _TRAILING_WORDS = re.compile(r"(?i)(?:[\s,;:-]+(?:lol|haha|i guess|i think|maybe|too|though|etc|and so on))+\s*$")
+#: Chat spellings written out: (pattern, replacement, what the text must hold, in lower case, to match).
 _SPELLED_OUT = (
-    (re.compile(r"(?i)\balot\b"), "a lot"),
-    (re.compile(r"(?i)\bgonna\b"), "going to"),
-    (re.compile(r"(?i)\bwanna\b"), "want to"),
-    (re.compile(r"(?i)\bgotta\b"), "have to"),
-    (re.compile(r"(?i)\bthru\b"), "through"),
-    (re.compile(r"(?i)\bw/o\b"), "without"),
-    (re.compile(r"(?i)\bw/(?=\s|\w)"), "with "),
-    (re.compile(r"(?i)\b(?:b/c|bc|cuz|coz)\b"), "because"),
-    (re.compile(r"(?i)\babt\b"), "about"),
-    (re.compile(r"(?i)\bppl\b"), "people"),
-    (re.compile(r"(?i)\byrs\b"), "years"),
-    (re.compile(r"(?i)\brn\b"), "right now"),
-    (re.compile(r"(?i)\bwat\b"), "what"),
-    (re.compile(r"(?i)\bu\b(?!\.)"), "you"),
-    (re.compile(r"(?i)\btmrw\b"), "tomorrow"),
-    (re.compile(r"(?i)\byr\b"), "year"),
-    (re.compile(r"(?i)\bmos\b"), "months"),
-    (re.compile(r"\bi(?=(?:'|’)(?:m|ve|d|ll)\b|\b)"), "I"),
-    (re.compile(r"(?i)\bim\b(?=\s+(?:a|an|the|really|very|so|good|great|going|not|still|excited)\b)"), "I'm"),
-    (re.compile(r"(?<=\s)&(?=\s)"), "and"),
+    (re.compile(r"(?i)\balot\b"), "a lot", ("alot",)),
+    (re.compile(r"(?i)\bgonna\b"), "going to", ("gonna",)),
+    (re.compile(r"(?i)\bwanna\b"), "want to", ("wanna",)),
+    (re.compile(r"(?i)\bgotta\b"), "have to", ("gotta",)),
+    (re.compile(r"(?i)\bthru\b"), "through", ("thru",)),
+    (re.compile(r"(?i)\bw/o\b"), "without", ("w/o",)),
+    (re.compile(r"(?i)\bw/(?=\s|\w)"), "with ", ("w/",)),
+    (re.compile(r"(?i)\b(?:b/c|bc|cuz|coz)\b"), "because", ("b/c", "bc", "cuz", "coz")),
+    (re.compile(r"(?i)\babt\b"), "about", ("abt",)),
+    (re.compile(r"(?i)\bppl\b"), "people", ("ppl",)),
+    (re.compile(r"(?i)\byrs\b"), "years", ("yrs",)),
+    (re.compile(r"(?i)\brn\b"), "right now", ("rn",)),
+    (re.compile(r"(?i)\bwat\b"), "what", ("wat",)),
+    (re.compile(r"(?i)\bu\b(?!\.)"), "you", ("u",)),
+    (re.compile(r"(?i)\btmrw\b"), "tomorrow", ("tmrw",)),
+    (re.compile(r"(?i)\byr\b"), "year", ("yr",)),
+    (re.compile(r"(?i)\bmos\b"), "months", ("mos",)),
+    (re.compile(r"\bi(?=(?:'|’)(?:m|ve|d|ll)\b|\b)"), "I", ("i",)),
+    (re.compile(r"(?i)\bim\b(?=\s+(?:a|an|the|really|very|so|good|great|going|not|still|excited)\b)"), "I'm", ("im",)),
+    (re.compile(r"(?<=\s)&(?=\s)"), "and", ("&",)),
 )
-_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)(?:\s+\1)+(?![\w'’-])", re.IGNORECASE)
+#: A word typed twice or more; taken whole (`++`: a shorter part is followed by a letter, never by a space).
+_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]++)(?:\s+\1)+(?![\w'’-])", re.IGNORECASE)
 _DOUBLE_OK = frozenset({"that", "had"})
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?])")
 _PUNCT_RUN = re.compile(r"([,;:])(?:\s*[,;:])+|([!?])[!?]+|\.{4,}|(?<!\.)\.\.(?!\.)")
+#: What `_PUNCT_RUN` leaves: a run mixing pauses and stops ("?:", ",!").
+_MIXED_RUN = re.compile(r"[,;:!?](?:\s*[,;:!?])+")
 _WORD = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Punctuation an answer cannot start with ("!0", "… the roadmap", "?? kafka"); anything else stays as typed.
 _LEADING_MARKS = re.compile(r"^[.,;:!?…]+")
 
@@ -73,7 +80,9 @@ def _is_emoji(ch: str) -> bool:
 
 
 def strip_emoji(text: str) -> str:
-    text = "".join(ch for ch in text if not _is_emoji(ch))
+    """Emoji, shortcodes (":tada:") and emoticons out. No ASCII character is an emoji, so only the others are
+    looked at one by one."""
+    text = _NON_ASCII.sub(lambda m: "" if _is_emoji(m.group(0)) else m.group(0), text)
     return _EMOTICON.sub(" ", _SHORTCODE.sub(" ", text))
 
 
@@ -112,7 +121,24 @@ def _punctuation(text: str) -> str:
         found = match.group(0)
         return (match.group(1) or match.group(2) or ".") if not found.startswith("...") else "…"
 
-    return _PUNCT_RUN.sub(one, _SPACE_BEFORE.sub(r"\1", text))
+    def strongest(match: re.Match[str]) -> str:
+        """ "?:", ",!" → "?", "!": a question or an exclamation says more than a pause."""
+        run = match.group(0)
+        return next((mark for mark in run if mark in "!?"), run[0])
+
+    return _MIXED_RUN.sub(strongest, _PUNCT_RUN.sub(one, _SPACE_BEFORE.sub(r"\1", text)))
+
+
+def spell_out(text: str, *, every_pattern: bool = False) -> str:
+    """ "alot" → "a lot", "gonna" → "going to", a lone "i" → "I". A pattern is run only where the text holds
+    what it needs (`every_pattern` runs them all, for the tests to compare): most answers hold none."""
+    lower, blind = text.lower(), case_blind_safe(text) and not every_pattern
+    for pattern, replacement, needles in _SPELLED_OUT:
+        if blind and not any(needle in lower for needle in needles):
+            continue
+        if (changed := pattern.sub(replacement, text)) != text:
+            text, lower, blind = changed, changed.lower(), case_blind_safe(changed) and not every_pattern
+    return text
 
 
 def tidy(text: str) -> str:
@@ -127,8 +153,7 @@ def tidy(text: str) -> str:
         text = _TRAILING_WORDS.sub("", text)
         if text == before:
             break
-    for pattern, replacement in _SPELLED_OUT:
-        text = pattern.sub(replacement, text)
+    text = spell_out(text)
     text = undouble(_SPACES.sub(" ", text))
     text = _LEADING_MARKS.sub("", _punctuation(text))
     return text.strip(" ,;:-–—")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,20 @@ def test_check_never_imports_chat_or_database_libraries(answers: str, tmp_path: 
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stderr.strip() == "0 []"
     assert "especialy (→ especially)" in result.stdout
+
+
+def test_check_loads_neither_the_composer_nor_the_librarys_dictionary(answers: str, tmp_path: Path) -> None:
+    """A proofread needs no sentence bank (Jinja2, YAML), no verb-form guesser (numpy) and, once the word table
+    is in the cache folder, not even pyspellchecker: what keeps its cold start short."""
+    note = write(tmp_path, GOOD.replace("especially", "especialy"))
+    script = (
+        f"import sys; from bot.cli import main; code = main(['check', '--answers', {answers!r}, {note!r}]);"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in {'jinja2', 'yaml', 'numpy', 'lemminflect',"
+        " 'spellchecker', 'rapidfuzz'} or m in {'bot.compose.composer', 'bot.compose.bank'});"
+        "print(code, loaded, file=sys.stderr)"
+    )
+    env = {**os.environ, "THANKYOU_BOT_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run builds the word table, the second reads it
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env)
+        assert run.returncode == 0 and run.stderr.strip() == "0 []"
+        assert "especialy (→ especially)" in run.stdout

@@ -147,3 +147,40 @@ def test_draft_never_imports_chat_or_database_libraries() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stderr.strip() == "0 []"
+
+
+def test_run_as_a_program_draft_skips_the_teardown_but_delivers_everything(tmp_path: Path) -> None:
+    """Started as `thankyou-bot draft` (no argv given to main), the process ends as soon as the notes are out:
+    exit handlers do not run (the interpreter's teardown is what is skipped), yet the whole document arrives
+    through a pipe, and a bad input still exits 2."""
+    many = write(tmp_path, document(interviewers=[{**PRIYA, "name": f"Person {n}"} for n in range(1, 21)]))
+    script = (
+        "import atexit, sys; atexit.register(lambda: print('teardown ran', file=sys.stderr));"
+        "from bot.cli import main; sys.argv = ['thankyou-bot', *sys.argv[1:]]; sys.exit(main())"
+    )
+    run = subprocess.run([sys.executable, "-c", script, "draft", "--answers", many, "--format", "json"],
+                         capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert run.returncode == 0 and "teardown ran" not in run.stderr
+    assert len(json.loads(run.stdout)["drafts"]) == 20
+    bad = subprocess.run([sys.executable, "-c", script, "draft", "--answers", str(tmp_path / "missing.json")],
+                         capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert bad.returncode == 2 and bad.stderr.startswith("answers: cannot read") and "teardown ran" not in bad.stderr
+    called = subprocess.run([sys.executable, "-c", script.replace("main()", "main(sys.argv[1:])"), "draft",
+                             "--answers", many], capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert called.returncode == 0 and "teardown ran" in called.stderr  # main(argv) from code returns normally
+
+
+def test_draft_of_typed_answers_needs_neither_lemminflect_nor_numpy_once_the_tables_exist(tmp_path: Path) -> None:
+    """Questions and clauses get their verb forms from the cached tables (bot/compose/verb_tables.py)."""
+    typed = {"discussed": "why did they pick Snowflake over BigQuery?", "detail": "she still codes every day"}
+    answers = write(tmp_path, document(interviewers=[{**PRIYA, **typed}]))
+    script = (
+        f"import sys; from bot.cli import main; code = main(['draft', '--answers', {answers!r}]);"
+        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'numpy', 'lemminflect', 'spellchecker'}),"
+        " file=sys.stderr)"
+    )
+    env = {**os.environ, "THANKYOU_BOT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env)]
+    runs.append(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env))
+    assert runs[1].stderr.strip() == "0 []"
+    assert runs[0].stdout == runs[1].stdout and "why they picked Snowflake over BigQuery" in runs[1].stdout

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from spellchecker import SpellChecker
 
 from bot.compose import spelling
 from bot.compose.spelling import misspelled, suggestion
 
 
-def test_the_dictionary_loads_only_when_needed_and_only_once() -> None:
+def test_the_dictionary_loads_only_when_needed_and_only_once(tmp_path: Path) -> None:
     """No prose: nothing loaded. Good prose: the word table, once. A slip: still only that table (corrections
     are looked up in it); the library's own, slower checker is never built."""
     script = textwrap.dedent(
@@ -45,23 +49,55 @@ def test_the_dictionary_loads_only_when_needed_and_only_once() -> None:
         print(len(loads), spelling._words.cache_info().currsize)
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert result.stdout.splitlines() == ["0 0", "0 1", "0 1"]
+    env = {**os.environ, "THANKYOU_BOT_CACHE_DIR": str(tmp_path)}  # the table is built, then read
+    for _ in range(2):
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+        assert result.stdout.splitlines() == ["0 0", "0 1", "0 1"]
 
 
-def test_a_changed_data_layout_falls_back_to_the_full_checker(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty cache folder and no dictionary loaded in this process yet."""
+    monkeypatch.setenv("THANKYOU_BOT_CACHE_DIR", str(tmp_path))
+    clear = (spelling._words.cache_clear, spelling._is_known.cache_clear, spelling.suggestion.cache_clear)
+    for each in clear:
+        each()
+    yield tmp_path
+    for each in clear:
+        each()
+
+
+def test_a_changed_data_layout_falls_back_to_the_full_checker(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(spelling, "_dictionary_text", lambda: '{"a": 1}')  # not the layout we know
-    spelling._words.cache_clear()
-    spelling._is_known.cache_clear()
-    spelling.suggestion.cache_clear()
-    try:
-        assert misspelled(["the pipeline works", "a pipline"]) == ["pipline"]
-        assert len(spelling._words()) > 100_000
-        assert suggestion("pipline") == "pipeline"
-    finally:
-        spelling._words.cache_clear()
-        spelling._is_known.cache_clear()
-        spelling.suggestion.cache_clear()
+    assert misspelled(["the pipeline works", "a pipline"]) == ["pipline"]
+    assert len(spelling._words()) > 100_000
+    assert suggestion("pipline") == "pipeline"
+    assert list(fresh.iterdir()) == []
+
+
+def test_the_dictionary_is_kept_as_a_table_and_later_read_without_parsing(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert misspelled(["the pipeline works", "a pipline"]) == ["pipline"]
+    assert [path.name.split("-")[0] for path in fresh.iterdir()] == ["spelling"]
+
+    def unread() -> str:
+        raise AssertionError("the library's dictionary file was parsed again")
+
+    monkeypatch.setattr(spelling, "_dictionary_text", unread)
+    for each in (spelling._words.cache_clear, spelling._is_known.cache_clear, spelling.suggestion.cache_clear):
+        each()
+    assert misspelled(["the pipeline works", "a pipline", "the colour"]) == ["pipline"]
+    assert suggestion("pipline") == "pipeline"
+
+
+def test_the_table_holds_every_word_of_the_library_with_its_count(fresh: Path) -> None:
+    library = SpellChecker(language="en").word_frequency.dictionary
+    words = spelling._words()
+    assert len(words) == len(library)
+    assert dict(words.items()) == dict(library)
+    assert all(words[word] == count for word, count in list(library.items())[::97])
+    assert "pipline" not in words and "qzxwvvy" not in words
 
 
 @pytest.mark.parametrize(
