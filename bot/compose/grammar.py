@@ -278,20 +278,26 @@ def finite_clause(words: list[str]) -> bool:
         return False
     first = words[0].lower()
     possessive = first.endswith(("'s", "’s")) and len(first) > 2
+    closed = FUNCTION | WH | SUBJECT_PRONOUNS | DETERMINERS | POSSESSIVES | AUXILIARIES
+    bare_noun = first.isalpha() and first not in closed and "ADJ" not in inflect.lemmas(first)
+    if bare_noun and _finite(words[1].lower(), "", after_noun=True) and not _finite(first, "", after_noun=True):
+        return True  # "management changed", "pricing changed a lot": a bare noun and its verb
     if not (possessive or first in DETERMINERS or first in POSSESSIVES or words[0][:1].isupper()):
         return False
-    for index in range(1, min(len(words), 5)):
+    before = first
+    for index in range(1, min(len(words), 6)):
         word = words[index].lower()
-        if word in ADVERBS:
+        if word in ADVERBS or word in ("recently", "finally", "once"):
             continue
-        if word in FUNCTION or not word.isalpha() or words[index - 1].endswith(","):
-            return False
+        if word in FUNCTION or word in SUBJECT_PRONOUNS or not word.isalpha() or words[index - 1].endswith(","):
+            return False  # "a time I disagreed …": a relative clause describes the noun
         following = words[index + 1] if index + 1 < len(words) else ""
-        before = words[index - 1].lower()
         known = inflect.lemmas(before)
-        singular = before.isalpha() and (not known or known.get("NOUN", ("",))[0] == before)
-        if _finite(word, following, previous_noun=singular):
+        noun = before.isalpha() and before not in DETERMINERS | POSSESSIVES and (not known or "NOUN" in known)
+        singular = noun and (not known or known.get("NOUN", ("",))[0] == before)
+        if _finite(word, following, previous_noun=singular, after_noun=noun or before.endswith("'s")):
             return True
+        before = word
         if words[0][:1].isupper() and not possessive and first not in DETERMINERS:
             return False  # "Priya moved …" is a clause; "Kafka Streams …" is not looked at further
     return False
@@ -303,7 +309,14 @@ _OBJECT_START = DETERMINERS | frozenset(
 )  # fmt: skip
 
 
-def _finite(word: str, following: str, *, previous_noun: bool = False) -> bool:
+#: Participles that follow a noun to describe it ("her dog named Biscuit", "a team based in Austin").
+_POSTMODIFIERS = frozenset(
+    {"named", "called", "based", "located", "owned", "led", "run", "built", "made", "designed", "written",
+     "sponsored", "funded", "backed", "known", "used", "hosted", "founded", "focused", "dedicated"}
+)  # fmt: skip
+
+
+def _finite(word: str, following: str, *, previous_noun: bool = False, after_noun: bool = False) -> bool:
     """A past or present verb form that cannot be a noun or an adjective here ("kept barking", "moved to",
     "ships every week"; not "plans for next year", "renewed contract")."""
     found = inflect.lemmas(word)
@@ -313,7 +326,8 @@ def _finite(word: str, following: str, *, previous_noun: bool = False) -> bool:
     after = following.lower().strip(".,;:!?")
     fits_after = not after or after in _OBJECT_START or after.endswith("ing") or after[:1].isdigit()
     if word in inflect.forms(lemma, "VBD"):
-        return "NOUN" not in found and (fits_after or following[:1].isupper())
+        described = word in _POSTMODIFIERS and (following[:1].isupper() or after in ("by", "in", "at", "for"))
+        return "NOUN" not in found and not described and (fits_after or following[:1].isupper() or after_noun)
     if word in inflect.forms(lemma, "VBZ"):
         return bool(after) and (
             after in DETERMINERS

@@ -27,7 +27,7 @@ PRODUCTS = {
     "trello": "Trello",
 }  # fmt: skip
 
-#: Countries, US states and large cities that are not also common words.
+#: Countries, US states, large cities, days, months and languages that are not also common words.
 PLACES = frozenset(
     {
         "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria", "azerbaijan",
@@ -63,6 +63,11 @@ PLACES = frozenset(
         "latin america", "middle east", "scandinavia", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
         "january", "february", "april", "june", "july", "september", "october", "november", "december",
+        # languages (not "polish", a verb too)
+        "english", "spanish", "french", "german", "italian", "portuguese", "mandarin", "cantonese", "japanese",
+        "korean", "arabic", "hindi", "urdu", "bengali", "punjabi", "tamil", "telugu", "russian", "ukrainian",
+        "dutch", "swedish", "norwegian", "danish", "finnish", "greek", "hebrew", "vietnamese", "thai", "tagalog",
+        "indonesian", "swahili", "yoruba", "igbo", "amharic", "farsi", "persian", "haitian creole", "creole",
     }
 )  # fmt: skip
 

@@ -58,7 +58,8 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=\S)")
 NO_ANSWER = frozenset(
     {"n/a", "na", "n.a", "none", "nothing", "no", "nope", "nah", "nil", "-", "--", "—", "not really", "nothing really",
      "nothing much", "not much", "no idea", "dunno", "not sure", "pass", "skip", "none really", "nothing else",
-     "nothing to add", "no detail", "nothing specific", "no one", "not applicable", "no comment", "nada"}
+     "nothing to add", "no detail", "nothing specific", "no one", "not applicable", "no comment", "nada",
+     "null", "undefined", "nil."}
 )  # fmt: skip
 #: Longer than this (words as typed), an answer says something, even if it starts with "nothing".
 _NO_ANSWER_WORDS = 8
@@ -73,6 +74,8 @@ _WE_DID = re.compile(
     r"^(?:i|we)\s+(?:also\s+|then\s+|just\s+)?(?:did|had|went through|got|tried|ran through)\s+(?=(?:a|an|the|some)\s)",
     re.IGNORECASE,
 )
+#: "(she asked me) to demo a monitoring setup" → "a monitoring setup", when the verb has no "-ing" form we know.
+_TO_SHOW = re.compile(r"^to\s+[a-z-]+\s+(?=(?:a|an|the|my|our|their|some)\s)", re.IGNORECASE)
 
 
 def _words(text: str) -> list[str]:
@@ -109,12 +112,29 @@ def _topic_or_clause(field: str, text: str, shape: str) -> Reading:
         return Reading(field, "clause", "clause", grammar.to_reader(_lower_first(text)), certain=False)
     if grammar.finite_clause(words):
         return Reading(field, "clause", "clause", grammar.to_reader(_lower_first(text)), certain=False)
+    if _starts_with_past(lower0, words):  # "went well", "built a rate limiter": a sentence without its subject
+        object_follows = len(words) > 2 and words[1].lower() in grammar.DETERMINERS | grammar.POSSESSIVES
+        turned = grammar.gerund("we " + text) if object_follows else None
+        if turned is None or inflect.verb_lemma(turned.split()[0]) in _REGRETS:
+            return Reading(field, "clause", "none", "", reason="sentence")
+        return Reading(field, "clause", "topic", grammar.to_reader(turned), certain=False)
     if text.lower() in VAGUE or (len(words) <= 2 and all(w.lower() in VAGUE for w in words)):
         return Reading(field, "word" if len(words) == 1 else shape, "none", "", reason="vague")
     kind = "gerund phrase" if GERUND.match(text) else ("word" if len(words) == 1 else shape)
     if field == "detail" and lower0 == "my":  # "she asked about my gap year": about the member, not them
         return Reading(field, kind, "none", "", reason="about-you")
     return Reading(field, kind, "topic", grammar.to_reader(phrases.polish(_lower_first(text))))
+
+
+def _starts_with_past(word: str, words: list[str]) -> bool:
+    """ "went", "talked", "used a whiteboard": a past-tense verb that is no noun or adjective as well, or is
+    followed by its object."""
+    found = inflect.lemmas(word)
+    lemma = inflect.verb_lemma(word) if word.isalpha() else None
+    if lemma is None or lemma == word or lemma in ("be", "have", "do") or word not in inflect.forms(lemma, "VBD"):
+        return False
+    following = words[1].lower() if len(words) > 1 else ""
+    return ("NOUN" not in found and "ADJ" not in found) or following in grammar.DETERMINERS | grammar.POSSESSIVES
 
 
 def _question(field: str, text: str) -> Reading:
@@ -147,8 +167,8 @@ def _first_person(field: str, text: str) -> Reading:
         if regretted is None:
             return Reading(field, "clause", "none", "", reason="first-person")
         return _topic_or_clause(field, turned[regretted.end() :], "clause")
-    did = _WE_DID.match(text)
-    if turned is None and did:  # "we did a mock client call" → "a mock client call"
+    did = _WE_DID.match(text) or _TO_SHOW.match(text)
+    if turned is None and did:  # "we did a mock client call", "(asked me) to demo a monitoring setup" → the object
         return _topic_or_clause(field, text[did.end() :], "clause")
     if turned is None:
         return Reading(field, "clause", "none", "", reason="first-person")

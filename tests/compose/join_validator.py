@@ -80,6 +80,11 @@ _BARE_ADJECTIVE = re.compile(
     _STRENGTH_SLOT + r"(?:really |very )?(?:patient|good|great|strong|calm|comfortable|organi[sz]ed|reliable|"
     r"detail[ -]oriented|excellent|passionate|experienced)(?:\s+(?:with|at|under|in|about)\b|,|\s+and\b|\s+would\b)"
 )
+#: A clause slot holding a noun phrase: "I was struck that the GPU cluster they just built."
+_NOUN_AS_CLAUSE = re.compile(
+    r"\b(?:hear|learn|struck|know|saying|me|mention|add) that\s+(?:the|a|an|your|their|our|my|his|her)\s+"
+    r"(?:[\w'-]+\s+){0,3}(?:they|we|you|I|she|he)\s+(?:just\s+|recently\s+)?\w+(?:ed|t)(?=[.,;])"
+)
 _LOWER_I = re.compile(r"(?<![\w'’/-])i(?:['’](?:m|ve|d|ll))?(?![\w'’/-])")
 _FILLER = re.compile(
     r"(?i)\b(?:lol|lmao|idk|tbh|uh|um|umm|kinda|sorta|gonna|wanna|alot|haha|so basically|like,|you know,|"
@@ -123,38 +128,40 @@ def _finite_past(word: str) -> bool:
 
 
 def _finite_after_preposition(body: str) -> list[str]:
-    """ "hearing about Alex's dog kept barking", "about the team moved to Austin": a noun phrase followed by
-    a finite verb, in a slot that wants a noun phrase."""
+    """ "hearing about Alex's dog kept barking", "about your daughter just started college": a noun phrase
+    followed by a finite verb, in a slot that wants a noun phrase. A participle that describes the noun ("a
+    dog named Biscuit") and the phrasing's own verb after the slot ("… stood out", "… gave me") are not."""
     found = []
     for sentence in re.split(r"(?<=[.;:])\s+", body):
         for match in re.finditer(rf"\b{_PREPOSITION}\s+([^,.;:]+)", sentence):
             words = match.group(1).split()
-            if not words or words[0].lower() in _CLOSED - {
-                "a",
-                "an",
-                "the",
-                "my",
-                "your",
-                "their",
-                "our",
-                "his",
-                "her",
-            }:
+            if not words or words[0].lower() in _CLOSED - _OPENERS:
                 continue
-            for index, word in enumerate(words[1:5], start=1):
+            before = words[0].lower()
+            for index, word in enumerate(words[1:6], start=1):
                 lower = word.lower()
+                if lower in _SKIPPED:
+                    continue
                 if lower in _CLOSED and lower not in ("a", "an", "the"):
                     break
-                if _finite_past(lower):
-                    following = words[index + 1].lower() if index + 1 < len(words) else ""
-                    if following not in _PHRASING_FOLLOWER and (
-                        following in _ADVERB_FOLLOWER
-                        or following in ("the", "a", "an", "")
-                        or following.endswith("ing")
-                    ):
+                typed = words[index + 1] if index + 1 < len(words) else ""
+                following = typed.lower()
+                if _finite_past(lower) and following not in _PHRASING_FOLLOWER and not _describes(lower, typed):
+                    after_noun = before not in _CLOSED and not before.endswith("ly")
+                    if after_noun or following in _ADVERB_FOLLOWER or following in ("the", "a", "an", ""):
                         found.append(" ".join(words[: index + 2]))
                     break
+                before = lower
     return found
+
+
+_OPENERS = frozenset({"a", "an", "the", "my", "your", "their", "our", "his", "her"})
+_SKIPPED = frozenset({"just", "also", "still", "recently", "really", "finally", "once", "already"})
+_POSTMODIFIERS = frozenset({"named", "called", "based", "located", "owned", "led", "run", "built", "made", "known"})
+
+
+def _describes(word: str, following: str) -> bool:
+    return word in _POSTMODIFIERS and (following.lower() in ("by", "in", "at", "for") or following[:1].isupper())
 
 
 def problems(draft: Draft, *, company: str = "") -> list[str]:
@@ -176,6 +183,7 @@ def problems(draft: Draft, *, company: str = "") -> list[str]:
         ("bare singular noun", _BARE_COUNT_NOUN),
         ("a description of the member in a noun slot", _BARE_PERSON),
         ("an adjective in a noun slot", _BARE_ADJECTIVE),
+        ("a noun phrase in a clause slot", _NOUN_AS_CLAUSE),
         ("lower-case I", _LOWER_I),
         ("filler word", _FILLER),
         ("doubled punctuation", _DOUBLE_PUNCTUATION),

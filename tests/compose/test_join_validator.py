@@ -24,6 +24,8 @@ def _draft(sentence: str, channel: str = "email") -> Draft:
         ("Hearing about shes worked there 12 years stood out.", "Hearing that you've worked there 12 years stood out."),
         ("Hearing about Alex's dog kept barking also told me a great deal.",
          "Hearing about the new espresso machine also told me a great deal."),
+        ("I was glad to hear about your daughter just started college as well.",
+         "I was glad to hear that your daughter just started college."),
         ("What you shared about the team grew from 4 to 20 gave me a sense of it.",
          "What you shared about the team's growth gave me a sense of it."),
         ("I keep thinking about our conversation about rambling about my case study.",
@@ -51,6 +53,7 @@ def _draft(sentence: str, channel: str = "email") -> Draft:
          "My background, especially five years of Python, fits closely with what we discussed."),
         ("I believe patient with struggling students would let me contribute quickly.",
          "I believe strong problem solving would let me contribute quickly."),
+        ("I was struck that the GPU cluster they just built.", "I was struck that they just built a GPU cluster."),
         ("One thing I did not get to mention: i've managed managers before.",
          "One thing I did not get to mention: I've managed managers before."),
     ],
@@ -75,5 +78,6 @@ def test_the_phrasing_verbs_after_a_slot_are_not_taken_for_a_clause() -> None:
         "Our conversation about the roadmap gave me a real head start.",
         "Thanks as well for walking me through the process.",
         "I was glad to learn about the team based in Austin.",
+        "I enjoyed hearing about your dog named Biscuit and the renewed contract.",
     ):
         assert problems(_draft(sentence)) == [], sentence

@@ -33,6 +33,10 @@ from tests.compose.join_validator import problems
         ("detail", "her dog came to the office", "clause", "your dog came to the office"),
         ("detail", "the team grew from 4 to 20", "clause", "the team grew from 4 to 20"),
         ("detail", "her team's plans for next year", "topic", "your team's plans for next year"),
+        ("detail", "his daughter just started college", "clause", "your daughter just started college"),
+        ("detail", "her dog named Biscuit", "topic", "your dog named Biscuit"),
+        ("detail", "the CEO stopped by to say hi", "clause", "the CEO stopped by to say hi"),
+        ("discussed", "the team uses react and they're moving to next.js", "clause", "the team uses react"),
         # "<someone> <verb> about X" and requests yield X; fillers go
         ("discussed", "honestly i think i rambled about my portfolio case study on the onboarding flow", "topic",
          "my portfolio case study on the onboarding flow"),
@@ -76,6 +80,22 @@ from tests.compose.join_validator import problems
         ("add", "i do actually have experience with A/B testing, i just forgot to say it", "clause",
          "I have experience with A/B testing"),
         ("add", "I should've said I've managed managers before", "clause", "I've managed managers before"),
+        ("add", "forgot to say i speak french and spanish", "clause", "I speak French and Spanish"),
+        ("strengths", "strong writer, good at research", "clause", "I am a strong writer and good at research"),
+        ("strengths", "patient with kids + 4 yrs tutoring", "clause",
+         "I am patient with kids, and I have 4 years tutoring"),
+        ("strengths", "growing a newsletter to 40k subscribers", "topic", "growing a newsletter to 40k subscribers"),
+        ("discussed", "the interviewer asked about my gap year", "topic", "my gap year"),
+        ("discussed", "they asked me to demo a monitoring setup", "topic", "a monitoring setup"),
+        ("detail", "the GPU cluster they just built", "topic", "the GPU cluster they just built"),
+        ("discussed", "built a rate limiter together", "topic", "building a rate limiter together"),
+        ("discussed", "went well", "none", ""),
+        ("discussed", "i was asked to present a case study", "topic", "presenting a case study"),
+        ("discussed", "they want someone who can own it all", "clause", "they want someone who can own it all"),
+        ("discussed", "uhh the usual. tell me about yourself, why us, etc", "none", ""),
+        ("discussed", "Q: how do you prioritize? A: impact vs effort", "topic", "how you prioritize"),
+        ("discussed", "whats the biggest challenge right now", "topic", "what the biggest challenge is right now"),
+        ("discussed", "he grilled me on legal research, esp westlaw", "topic", "legal research (especially Westlaw)"),
     ],
 )  # fmt: skip
 def test_typed_answers_are_read_into_a_form_that_fits(field: str, typed: str, form: str, text: str) -> None:
@@ -83,7 +103,22 @@ def test_typed_answers_are_read_into_a_form_that_fits(field: str, typed: str, fo
     assert (reading.form, reading.text) == (form, text), reading
 
 
-@pytest.mark.parametrize("typed", ["n/a", "none", "nothing", "-", "no", "idk", "N/A", "nothing really", "nope!"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "n/a",
+        "none",
+        "nothing",
+        "-",
+        "no",
+        "idk",
+        "N/A",
+        "nothing really",
+        "nope!",
+        "null",
+        "honestly nothing, it was short",
+    ],
+)
 def test_nothing_typed_as_a_detail_is_no_answer_and_raises_no_warning(typed: str) -> None:
     person = {"name": "Priya Natarajan", "discussed": "the on-call redesign", "detail": typed}
     document = drafts(interviewers=[person])
