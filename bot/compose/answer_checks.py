@@ -11,6 +11,9 @@ from bot.drafts import Check
 _EXCERPT_WORDS = 8
 _WHY = {
     "empty": "it has only filler words, nothing a note can use",
+    "no-answer": "it says there is nothing to add (filler words such as “n/a” or “idk”), so the note leaves it out",
+    "reply": "it answers a question rather than naming a topic",
+    "sentence": "it reads as part of a sentence rather than a topic",
     "vague": "it is too general to say anything specific",
     "question": "it is a question I could not turn into a sentence with confidence",
     "first-person": "it reads as a sentence about you rather than a topic",

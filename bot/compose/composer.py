@@ -13,7 +13,7 @@ from datetime import datetime, tzinfo
 from functools import cached_property
 
 from bot.answers import Answers, Interviewer
-from bot.compose import answer_checks, checks, panel, shapes
+from bot.compose import answer_checks, checks, panel, shapes, typed
 from bot.compose.fields import address_name, person_variables, relative_day, shared_variables
 from bot.compose.fit import LINKEDIN_CHARACTERS
 from bot.compose.names import proper_name
@@ -229,6 +229,8 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | N
     `offsets` is the member's community's own reminder timing, if it set one."""
     original = answers
     answers, renamed = _named_properly(answers)
+    answers, recompanied = typed.consistent(answers)
+    renamed |= recompanied
     when = relative_day(answers.interview_at, now=now, tz=tz) if answers.interview_at else None
     typed_shared = _typed(answers, _SHARED_FIELDS)
     shared_readings = {field: shapes.read(field, text) for field, text in typed_shared.items()}
@@ -243,7 +245,7 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | N
     person_readings = [{f: shapes.read(f, text) for f, text in typed.items()} for typed in typed_people]
     panel_vars = []
     for index, (person, readings) in enumerate(zip(people, person_readings, strict=True)):
-        variables = {**shared, **person_variables(person, answers.tone, readings)}
+        variables = {**shared, **person_variables(person, answers.tone, readings, company=answers.company)}
         panel_vars.append({k: v for k, v in variables.items() if k not in roles.without(index)})
     swaps = [panel.RECRUITER_SWAP if index in roles.recruiters else {} for index in range(len(people))]
     notes = _panel(style, panel_vars, swaps)
@@ -260,7 +262,7 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | N
             user_texts=tuple(variables[key] for key in _USER_PROSE if key in variables),
             about_reader=tuple(variables[key] for key in _ABOUT_READER if key in variables),
         )
-        mine_typed = (original.interviewers[index].name, original.candidate)
+        mine_typed = (original.interviewers[index].name, original.candidate, original.company)
         found = [answer_checks.name_capitalised(t, w) for t, w in renamed.items() if t in mine_typed]
         found += _reading_checks(person_readings[index], typed_people[index], person.name)
         mine = {f: r for f, r in shared_readings.items() if _gets(f, index, roles)}

@@ -12,6 +12,7 @@ import unicodedata
 from datetime import datetime, tzinfo
 
 from bot.answers import Answers, Interviewer, InterviewFormat, Tone
+from bot.compose.names import about_reader, respelled
 from bot.compose.shapes import Reading
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"})
@@ -26,6 +27,8 @@ _MEETING: dict[InterviewFormat | None, str] = {
 _LEADING_DETERMINER = re.compile(r"^(The|A|An|Our|My|Your|This|That|These|Those)\b(?=\s+[a-z])")
 _LEADING_ABOUT = re.compile(r"^(?:about|discussing|talking about|we discussed|we talked about)\s+", re.IGNORECASE)
 _LEADING_POSSESSIVE = re.compile(r"^((?:\w+ing\s+)?)(?:her|his|their)\b(?=\s)", re.IGNORECASE)
+#: "their PLG motion and how they think about …": "their" is the company here, so it stays.
+_THEY_LATER = re.compile(r"\s.*\b(?:they|them|their|theirs)\b", re.IGNORECASE)
 _ROLE_NOUN = re.compile(r"\s+(?:role|position|job|opening|opportunity)$", re.IGNORECASE)
 _ROLE_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _LINK = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", re.IGNORECASE)
@@ -84,6 +87,8 @@ def relative_day(moment: datetime, *, now: datetime, tz: tzinfo) -> str | None:
     return None
 
 
+#: Variables that hold the member's own words (a link is never re-spelled).
+_ANSWERED = frozenset({"strengths", "strengths_clause", "add", "share", "share_label"})
 #: A topic this short may be named a second time, to tie the strength to it.
 TOPIC_WORDS = 8
 
@@ -99,7 +104,7 @@ def reading_variables(reading: Reading | None) -> dict[str, str]:
         return {"share": text} if text else {}
     if reading.form == "none" or not text:
         return {}
-    if field in ("discussed", "detail") and reading.form == "topic":
+    if field in ("discussed", "detail") and reading.form == "topic" and not _THEY_LATER.search(text):
         text = _LEADING_POSSESSIVE.sub(lambda m: f"{m.group(1)}your", text, count=1)
     if reading.form == "clause" and field != "add":
         return {f"{field}_clause": text}
@@ -121,12 +126,19 @@ def shared_variables(answers: Answers, readings: dict[str, Reading], *, when: st
     }
     for field in ("strengths", "add", "share"):
         found |= reading_variables(readings.get(field))
-    return {key: value for key, value in found.items() if value} | {"when": when or ""}
+    written = {key: value for key, value in found.items() if value}
+    return {key: respelled(value, answers.company) if key in _ANSWERED else value for key, value in written.items()} | {
+        "when": when or ""
+    }
 
 
-def person_variables(person: Interviewer, tone: Tone, readings: dict[str, Reading]) -> dict[str, str]:
-    """The variables of one interviewer's note."""
+def person_variables(
+    person: Interviewer, tone: Tone, readings: dict[str, Reading], *, company: str = ""
+) -> dict[str, str]:
+    """The variables of one interviewer's note: their answers name the company as it is spelled, and the
+    reader by "your" ("Alex's dog" in a note to Alex)."""
     found = {"name": person.name, "address": address_name(person.name, tone)}
     for field in ("discussed", "detail"):
-        found |= reading_variables(readings.get(field))
+        answered = reading_variables(readings.get(field))
+        found |= {key: respelled(about_reader(value, person.name), company) for key, value in answered.items()}
     return found

@@ -49,8 +49,8 @@ def too_short(channel: Channel, body: str) -> bool:
 def fits(channel: Channel, body: str, company: str = "") -> bool:
     """Within the channel's limit, and (for LinkedIn, where the sentence naming it may be dropped) still
     naming the company."""
-    if channel == "linkedin":
-        return len(body) <= LINKEDIN_CHARACTERS and company in body
+    if channel == "linkedin":  # many tiny words can fit the characters and still be too many words
+        return len(body) <= LINKEDIN_CHARACTERS and len(body.split()) <= WORDS[channel][1] and company in body
     return len(body.split()) <= WORDS[channel][1]
 
 

@@ -53,10 +53,22 @@ ADVERBS = frozenset(
         "just",
     }
 )
+#: A subject typed with its verb: the answer is a clause ("she's from Toronto", "they're hiring 3 people").
+CONTRACTED = frozenset(
+    {"she's", "he's", "she'd", "he'd", "she'll", "he'll", "they're", "they've", "they'd", "they'll", "you're",
+     "you've", "you'd", "you'll", "it's", "that's", "there's", "it'll"}
+)  # fmt: skip
+#: The member's own clause ("I'm", "we've"): about them, not the reader.
+FIRST_PERSON = frozenset({"i", "we", "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll"})
+POSSESSIVES = frozenset({"her", "his", "their", "our", "my", "your", "its"})
+#: Hyphenated endings that make a complement, not a noun ("remote-first", "dog-friendly", "data-driven").
+_COMPLEMENT_ENDINGS = ("-first", "-only", "-based", "-friendly", "-heavy", "-driven", "-led", "-focused", "-free")
 #: What may follow "how" or "what" before the auxiliary ("how many people", "what kind of tools").
 _WH_PHRASE_MAX = 4
 _CONTRACTED_WH = re.compile(r"(?i)^(what|how|who|where|when|why|that|there|it)(?:'s|s)\b(?=\s)")
 _CONTRACTED_ARE = re.compile(r"(?i)^(what|how|who|where|when|why)'re\b")
+#: Words after which a question word starts a question of its own ("… and how do they …").
+_JOINING = frozenset({"and", "or", "also", "plus", "about", "on", "of", "asked", "wondering", "like", "then", "but"})
 _BE_SPLIT = frozenset({"like", "to", "for", "in", "at", "on", "with", "during", "after", "before", "when", "now"})
 
 
@@ -99,15 +111,18 @@ def _aux_index(words: list[str]) -> int | None:
         lower = words[index].lower()
         if lower in SUBJECT_PRONOUNS or lower in DETERMINERS - {"many", "most", "all", "some", "other"}:
             return None
+        if lower.replace("’", "'") in CONTRACTED or lower.replace("’", "'") in FIRST_PERSON:
+            return None  # "what i'd do in the first 30 days" is already indirect
     return None
 
 
 def embedded_question(words: list[str]) -> int | None:
     """ "on-call and how do they keep p99 low": where a direct question starts inside a phrase."""
     for index in range(1, len(words) - 2):
-        if words[index].lower() in WH and is_direct_question(words[index:]):
+        joined = words[index - 1].endswith(",") or words[index - 1].lower() in _JOINING
+        if joined and words[index].lower() in WH and is_direct_question(words[index:]):
             return index
-    return None
+    return None  # "someone who can hit the ground running": a relative clause, not a question
 
 
 def _verb_index(rest: list[str], *, participle: bool) -> int | None:
@@ -148,7 +163,28 @@ def _be_split(rest: list[str]) -> int | None:
     for index in range(1, len(rest)):
         word = rest[index].lower()
         if word in _BE_SPLIT or (word.isalpha() and inflect.is_participle(word)):
+            return index - 1 if word == "now" and rest[index - 1].lower() == "right" else index
+    return _complement_split(rest)
+
+
+def _complement(word: str) -> bool:
+    """ "remote", "profitable", "remote-first": an adjective that can only be the complement of "is"."""
+    lower = word.lower()
+    if lower.endswith(_COMPLEMENT_ENDINGS):
+        return True
+    found = inflect.lemmas(lower)
+    return "ADJ" in found and "NOUN" not in found
+
+
+def _complement_split(rest: list[str]) -> int | None:
+    """ "the team remote-first" → 2: a short noun phrase with a determiner, then an adjective."""
+    if len(rest) < 3 or rest[0].lower() not in DETERMINERS:
+        return None
+    for index in (2, 3):
+        if index < len(rest) and _complement(rest[index]):
             return index
+        if index >= len(rest) or not inflect.lemmas(rest[index].lower()).get("NOUN"):
+            return None
     return None
 
 
@@ -220,6 +256,89 @@ _AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "are
 _NOT_A_NOUN_AFTER_HER = FUNCTION | frozenset({"", "and", "that", "a", "the", "how", "what", "why", "if", "when"})
 
 
+def _perfect(following: list[str]) -> bool:
+    """After "she's": "been", "worked", "published" make "she has" ("you've"); "from", "learning", "retired",
+    "excited" make "she is" ("you're")."""
+    words = [w.lower().strip(".,;:!?") for w in following if w.lower() not in ADVERBS]
+    if not words:
+        return False
+    word = words[0]
+    if word in ("been", "got", "gotten"):
+        return True
+    if not word.isalpha() or "ADJ" in inflect.lemmas(word) or word.endswith("ing"):
+        return False
+    lemma = inflect.verb_lemma(word)
+    return lemma is not None and lemma != word and word in inflect.forms(lemma, "VBN")
+
+
+def finite_clause(words: list[str]) -> bool:
+    """ "Alex's dog kept barking", "the team moved to Austin", "her team ships every week": a noun phrase
+    followed by a finite verb, which makes the answer a clause (it would break after "about")."""
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    possessive = first.endswith(("'s", "’s")) and len(first) > 2
+    closed = FUNCTION | WH | SUBJECT_PRONOUNS | DETERMINERS | POSSESSIVES | AUXILIARIES
+    bare_noun = first.isalpha() and first not in closed and "ADJ" not in inflect.lemmas(first)
+    if bare_noun and _finite(words[1].lower(), "", after_noun=True) and not _finite(first, "", after_noun=True):
+        return True  # "management changed", "pricing changed a lot": a bare noun and its verb
+    if not (possessive or first in DETERMINERS or first in POSSESSIVES or words[0][:1].isupper()):
+        return False
+    before = first
+    for index in range(1, min(len(words), 6)):
+        word = words[index].lower()
+        if word in ADVERBS or word in ("recently", "finally", "once"):
+            continue
+        if word in FUNCTION or word in SUBJECT_PRONOUNS or not word.isalpha() or words[index - 1].endswith(","):
+            return False  # "a time I disagreed …": a relative clause describes the noun
+        following = words[index + 1] if index + 1 < len(words) else ""
+        known = inflect.lemmas(before)
+        noun = before.isalpha() and before not in DETERMINERS | POSSESSIVES and (not known or "NOUN" in known)
+        singular = noun and (not known or known.get("NOUN", ("",))[0] == before)
+        if _finite(word, following, previous_noun=singular, after_noun=noun or before.endswith("'s")):
+            return True
+        before = word
+        if words[0][:1].isupper() and not possessive and first not in DETERMINERS:
+            return False  # "Priya moved …" is a clause; "Kafka Streams …" is not looked at further
+    return False
+
+
+_OBJECT_START = DETERMINERS | frozenset(
+    {"me", "us", "them", "him", "it", "up", "out", "to", "from", "back", "across", "into", "over", "off", "away",
+     "down", "on", "at", "in", "by", "around", "through", "along"}
+)  # fmt: skip
+
+
+#: Participles that follow a noun to describe it ("her dog named Biscuit", "a team based in Austin").
+_POSTMODIFIERS = frozenset(
+    {"named", "called", "based", "located", "owned", "led", "run", "built", "made", "designed", "written",
+     "sponsored", "funded", "backed", "known", "used", "hosted", "founded", "focused", "dedicated"}
+)  # fmt: skip
+
+
+def _finite(word: str, following: str, *, previous_noun: bool = False, after_noun: bool = False) -> bool:
+    """A past or present verb form that cannot be a noun or an adjective here ("kept barking", "moved to",
+    "ships every week"; not "plans for next year", "renewed contract")."""
+    found = inflect.lemmas(word)
+    lemma = inflect.verb_lemma(word)
+    if lemma is None or lemma == word or lemma in ("be", "have", "do") or "ADJ" in found:
+        return False
+    after = following.lower().strip(".,;:!?")
+    fits_after = not after or after in _OBJECT_START or after.endswith("ing") or after[:1].isdigit()
+    if word in inflect.forms(lemma, "VBD"):
+        described = word in _POSTMODIFIERS and (following[:1].isupper() or after in ("by", "in", "at", "for"))
+        return "NOUN" not in found and not described and (fits_after or following[:1].isupper() or after_noun)
+    if word in inflect.forms(lemma, "VBZ"):
+        return bool(after) and (
+            after in DETERMINERS
+            or after in ("me", "us", "them", "it")
+            or following[:1].isupper()
+            or after[:1].isdigit()
+            or (previous_noun and after not in ("of", "for", "and"))
+        )
+    return False
+
+
 def to_reader(text: str) -> str:
     """A note is written to the interviewer: "she still codes every day" → "you still code every day",
     "her team's on-call" → "your team's on-call". Verbs after the new "you" are made to agree."""
@@ -231,8 +350,10 @@ def to_reader(text: str) -> str:
         core = lower.rstrip(".,;:!?")
         tail = word[len(core) :] if lower.startswith(core) else ""
         if core in ("she's", "he's"):
-            following = words[index + 1].lower() if index + 1 < len(words) else ""
-            out.append(("you've" if following in ("been", "got", "gotten") else "you're") + tail)
+            out.append(("you've" if _perfect(words[index + 1 :]) else "you're") + tail)
+            continue
+        if core in ("she'd", "he'd", "she'll", "he'll"):
+            out.append("you" + core[core.index("'") :] + tail)
             continue
         if core == "her":
             following = words[index + 1].lower().strip(".,;:!?") if index + 1 < len(words) else ""

@@ -47,3 +47,53 @@ def proper_name(name: str) -> str:
         return name
     words = name.split()
     return " ".join(_word(word, index == 0) for index, word in enumerate(words))
+
+
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "by", "de", "la", "du", "van", "von", "&"})
+_SUFFIXES = {
+    "inc": "Inc.", "inc.": "Inc.", "llc": "LLC", "ltd": "Ltd", "ltd.": "Ltd.", "gmbh": "GmbH", "co": "Co",
+    "co.": "Co.", "plc": "PLC", "ag": "AG", "sa": "SA", "bv": "BV", "corp": "Corp", "corp.": "Corp.",
+}  # fmt: skip
+
+
+def proper_company(company: str) -> str:
+    """ "bluefin health" → "Bluefin Health", "acme inc" → "Acme Inc."; a name with any capital, a digit, a dot
+    or an @ is the company's own styling ("eBay", "monday.com", "23andMe") and stays as typed."""
+    if company != company.lower() or re.search(r"[\d@/]|\.\w", company) or not _PIECE.search(company):
+        return company
+    words = company.split()
+    written = []
+    for index, word in enumerate(words):
+        if word in _SUFFIXES and index > 0:
+            written.append(_SUFFIXES[word])
+        elif word in _SMALL_WORDS and 0 < index < len(words) - 1:
+            written.append(word)
+        else:
+            written.append(_PIECE.sub(lambda m: _capital(m.group(0)), word))
+    return " ".join(written)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:a|an|the|this|that|every|no|some)\s+)$", re.IGNORECASE)
+
+
+def respelled(text: str, company: str) -> str:
+    """The company as its field spells it where an answer typed it in lower case ("8 years at amazon" → "8 years
+    at Amazon"). Not after an article or before "of", where the word is the common noun ("the notion of")."""
+    lower = company.lower()
+    if not text or lower == company or lower not in text:
+        return text
+    found = re.compile(rf"(?<![\w'’@./-]){re.escape(lower)}(?![\w@/-]|\.\w|\s+of\b)")
+
+    def one(match: re.Match[str]) -> str:
+        return match.group(0) if _ARTICLE_BEFORE.search(text[: match.start()]) else company
+
+    return found.sub(one, text)
+
+
+def about_reader(text: str, name: str) -> str:
+    """ "Alex's dog kept barking", written to Alex: "your dog kept barking"."""
+    for part in {p.rstrip(".") for p in name.split()}:
+        if len(part) < 2 or part.lower() in _HONORIFICS or not _PIECE.fullmatch(part):
+            continue
+        text = re.sub(rf"(?<![\w'’-]){re.escape(part)}['’]s\b", "your", text, flags=re.IGNORECASE)
+    return text

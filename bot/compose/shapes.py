@@ -16,137 +16,70 @@ re-addressed, a ramble cut short): those are the answers worth previewing in the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
 
-from bot.compose import grammar, inflect
+from bot.compose import grammar, inflect, own_answers, phrases
+from bot.compose.leadins import IMPERATIVE, REPLY, strip_lead_in
+from bot.compose.reading import FIELDS, GERUND, MAX_WORDS, RAMBLE, TRAILING, VAGUE, Form, Reading, aux_early
+from bot.compose.reading import lower_first as _lower_first
 from bot.compose.tidy import tidy
 
-Form = Literal["topic", "clause", "none"]
-#: Answer fields the composer reads; the first two are about the interviewer.
-FIELDS = ("discussed", "detail", "strengths", "add", "share")
-#: Longer than this (words) is a ramble: only its first usable part goes into the note.
-RAMBLE = 25
-#: The most words a topic or clause may bring into one sentence.
-MAX_WORDS = {"discussed": 18, "detail": 18, "strengths": 18, "add": 30, "share": 12}
+__all__ = ["FIELDS", "MAX_WORDS", "RAMBLE", "Form", "Reading", "no_answer", "read", "strip_lead_in"]
 
-_SUBJECT = r"(?:i|we|they|she|he|you|both of us|the two of us|the team|[a-z]+ and i|[A-Z][\w'’-]+)"
-_ADVERB = r"(?:also|mostly|really|briefly|actually|just|then|later|first|quickly|even|both|kind of|sort of|pretty much)"
-_TALK = (
-    r"(?:talk(?:ed|ing)?|spoke|speak(?:ing)?|chat(?:ted|ting)?|went|go(?:ing)?|dove|dived|dug|dig|got|get|"
-    r"touched|focus(?:ed)?|bonded|geeked out|nerded out|ended up talking|spent (?:(?:most of )?(?:the|our) )?"
-    r"(?:time|(?:an )?hour|a while|ages)(?: talking)?)"
-)
-_TELL = r"(?:told|tell(?:ing)?|asked|ask(?:ing)?|quizzed|grilled|walked|walk(?:ing)?|took|take)"
-_SAY = (
-    r"(?:discuss(?:ed|ing)?|cover(?:ed|ing)?|explain(?:ed|ing)?|show(?:ed|ing)?|present(?:ed|ing)?|demo(?:ed|'d)?|"
-    r"describ(?:ed|ing|e)|shar(?:ed|ing|e)|mention(?:ed|ing)?|review(?:ed|ing)?|compar(?:ed|ing|e)|brought up|"
-    r"went over|go over|pitched|outlined|hit on|touched on|talked through|whiteboarded through)"
-)
-_OBJECT = r"(?:me|us|them|her|him|you|each other|the panel|the team)"
-_PREP = r"(?:about|on|over|through|into|around|regarding|re:?|in depth on|deep on|deep into|deeper into|into detail on)"
-_AMOUNT = r"(?:a lot|a bit|a little|mostly|at length|for a while|in depth|in detail|a ton|forever|loads)"
-_LEAD_IN = re.compile(
-    rf"^(?:{_SUBJECT}\s+)?(?:{_ADVERB}\s+)*(?:"
-    rf"{_TALK}(?:\s+{_AMOUNT})?(?:\s+(?:deep|deeper|in depth|into detail))?\s+{_PREP}"
-    rf"|{_TELL}(?:\s+{_OBJECT})?(?:\s+{_AMOUNT})?(?:\s+{_PREP})?"
-    rf"|{_SAY}(?:\s+{_OBJECT})?(?:\s+{_AMOUNT})?(?:\s+{_PREP})?"
-    rf")(?:\s+{_AMOUNT})?(?:\s+(?:about|on))?(?:\s+how\s+(?=(?:to)\b))?\s+(?=\S)",
+#: "why consulting", "why not Rust": a question with no verb, already fit to follow "about".
+_WHY_WHAT = re.compile(r"^why(?: not)?(?: [\w&'’-]+){1,3}$", re.IGNORECASE)
+#: "not much, it was short", "nothing really": says there was nothing specific.
+_NOTHING = re.compile(
+    r"^(?:not much|nothing(?: much| really| special)?|not really|no)(?:,|\.|$)|^(?:lots|a lot|a bunch|loads|tons) of "
+    r"(?:stuff|things)$|^(?:the )?usual(?: stuff| questions)?$",
     re.IGNORECASE,
 )
-_THAT = re.compile(r"^that\s+", re.IGNORECASE)
-_IF = re.compile(r"^if\s+", re.IGNORECASE)
-_STRENGTH_LEAD = re.compile(
-    r"^(?:I'm (?:really |very |pretty )?(?:good|strong|great|experienced) (?:at|with|in)|I'm an? expert (?:at|in)|"
-    r"I\s+(?:think\s+)?(?:have|'ve got|have got|bring|can bring|could bring|would bring|will bring|offer|"
-    r"can offer|am (?:really |very )?(?:good|strong|great) (?:at|with|in)|'m (?:really |very )?(?:good|strong|great)"
-    r" (?:at|with|in))|I've(?: got)?|my (?:main |biggest |key |best )?strengths? (?:is|are|would be)|"
-    r"probably|mainly)\s+",
-    re.IGNORECASE,
-)
-_SHARE_LEAD = re.compile(
-    r"^(?:I\s+(?:said\s+I'd|said\s+I\s+would|promised\s+to|will|'ll|should|need\s+to|can|could|was\s+going\s+to|am"
-    r"\s+going\s+to)?\s*(?:send|share|forward|email|drop|pass\s+along)(?:\s+(?:her|him|them|you|over|along))*"
-    r"|I'll\s+(?:send|share|forward|email)(?:\s+(?:her|him|them|you|over))*|(?:send|share|forward)(?:\s+(?:her|him|"
-    r"them))?|promised(?:\s+(?:her|him|them))?)\s+",
-    re.IGNORECASE,
-)
-_ADD_LEAD = re.compile(
-    r"^(?:I\s+(?:wanted|meant|forgot|didn't get|did not get|should have|should've|never got)\s+(?:to\s+)?"
-    r"(?:add|mention|say|tell (?:them|her|him)|explain|bring up|mentioned|said)(?:\s+that)?|"
-    r"(?:forgot|wanted) to (?:mention|say|add)(?:\s+that)?)\s+",
-    re.IGNORECASE,
-)
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|me|app|co|ai|page|site)"
-                  r"(?:/[^\s<>]*)?", re.IGNORECASE)  # fmt: skip
+#: "Q: how do you prioritize? A: impact vs effort": labels typed before a question and its answer.
+_LABEL = re.compile(r"^(?:Q|A|question|answer)\s*[:.)-]\s*", re.IGNORECASE)
+#: A topic typed with its own "about" ("about pick", "re: the budget"): the sentence has one already.
+_ABOUT = re.compile(r"^(?:about|regarding|re:?|on the topic of)\s+(?=\S)", re.IGNORECASE)
 _SEGMENTS = re.compile(
-    r"(?<=[.!?])\s+|\s*[;…]\s*|\s+[—–-]\s+|,?\s+(?:and\s+)?also\s+(?=[a-z])|,\s+but\s+|\s+but\s+also\s+|\s+plus\s+"
-    r"|(?:,\s+|,?\s+(?:and|but|so|then)\s+)(?=(?:i|we|she|he|they|you)\s+(?!and\b|or\b))",
+    r"(?<=[.!?])\s+|\s*[;…]\s*|\s+[—–-]\s+|(?:,\s+|\s+and\s+)also\s+(?=[a-z])|\s+also\s+(?=(?:i|we|she|he|they)\s)"
+    r"|,\s+but\s+|\s+but\s+also\s+|\s+plus\s+"
+    r"|,?\s+and\s+(?:then\s+)?(?=(?:asked|said|mentioned|told|explained|showed|talked|wanted|gave|shared)\s)"
+    r"|(?:,\s+|,?\s+(?:and|but|so|then)\s+)(?=(?:i|we|she|he|they|you)(?:['’][a-z]+)?\s+(?!and\b|or\b))"
+    r"|,\s+(?=it(?:['’]s)?\s+(?!and\b|or\b))",
     re.IGNORECASE,
 )
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=\S)")
-#: A lone word or phrase that says nothing specific.
-_VAGUE = frozenset(
-    {"stuff", "things", "everything", "anything", "nothing", "general", "the job", "the role", "the company",
-     "work", "a lot", "lots", "misc", "various", "n/a", "na", "none", "no", "nope", "not sure", "unsure",
-     "dunno", "whatever", "same", "same as above", "see above", "the usual", "usual stuff", "good", "great",
-     "fine", "ok", "okay", "nice", "fun", "cool", "interesting", "it", "that", "this", "yes", "skip", "-",
-     "nothing really", "nothing much", "not much", "idk", "the interview", "the position", "questions"}
-)  # fmt: skip
-_LEADING_WORD_LOWER = re.compile(
-    r"^(?:(The|A|An|Our|My|Your|Their|This|That|These|Those|Some|Any|All|Each|Every|Her|His)\b(?=\s+[a-z0-9])|"
-    r"(What|Why|How|When|Where|Who|Which|Whether)\b(?=\s))"
+#: "what's it like … and how did she make the switch": a second question joined to the first.
+_SECOND_QUESTION = re.compile(
+    r",?\s+and\s+(?=(?:how|what|why|when|where|who|which)\s+(?:do|does|did|is|are|was|were|can|could|would|will|"
+    r"should|has|have)\b)",
+    re.IGNORECASE,
 )
-_CAPITAL_GERUND = re.compile(r"^([A-Z][a-z]+ing)\b")
-_GERUND = re.compile(r"^[a-z]+ing\b", re.IGNORECASE)
-_TRAILING = ".,;:!? -–—"
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One answer, read: its shape as typed, and the words that go into the note in the form named."""
-
-    field: str
-    shape: str  # as typed: "noun phrase", "question", "clause", "sentences", "ramble", …
-    form: Form
-    text: str  # "" when form is "none"
-    certain: bool = True
-    shortened: bool = False
-    reason: str = ""  # why it was left out, in words for the member (form "none")
-    link: str = ""  # share: the web address found in it
+#: Two questions are named together only while short ("why consulting and why Deloitte").
+_JOINED_WORDS = 10
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=\S)")
+#: Typed for "nothing to say here": read as no answer at all, not as a vague one (no warning).
+NO_ANSWER = frozenset(
+    {"n/a", "na", "n.a", "none", "nothing", "no", "nope", "nah", "nil", "-", "--", "—", "not really", "nothing really",
+     "nothing much", "not much", "no idea", "dunno", "not sure", "pass", "skip", "none really", "nothing else",
+     "nothing to add", "no detail", "nothing specific", "no one", "not applicable", "no comment", "nada",
+     "null", "undefined", "nil."}
+)  # fmt: skip
+#: Longer than this (words as typed), an answer says something, even if it starts with "nothing".
+_NO_ANSWER_WORDS = 8
+#: Verbs of a slip the member regrets ("i messed up the DCF question"): never made into a topic.
+_REGRETS = frozenset(
+    {"mess", "blank", "ramble", "freeze", "bomb", "struggle", "forget", "panic", "stumble", "fumble", "choke",
+     "flub", "botch", "fail", "screw", "miss", "blow"}
+)  # fmt: skip
+#: "messing up the DCF question" → "the DCF question": the object of a regretted slip, when it is a noun phrase.
+_REGRETTED = re.compile(r"^\w+ing(?:\s+(?:up|on|with|through|at))?\s+(?=(?:the|a|an|my|their|this|that|his|her)\s)")
+_WE_DID = re.compile(
+    r"^(?:i|we)\s+(?:also\s+|then\s+|just\s+)?(?:did|had|went through|got|tried|ran through)\s+(?=(?:a|an|the|some)\s)",
+    re.IGNORECASE,
+)
+#: "(she asked me) to demo a monitoring setup" → "a monitoring setup", when the verb has no "-ing" form we know.
+_TO_SHOW = re.compile(r"^to\s+[a-z-]+\s+(?=(?:a|an|the|my|our|their|some)\s)", re.IGNORECASE)
 
 
 def _words(text: str) -> list[str]:
     return text.split()
-
-
-def strip_lead_in(text: str) -> str:
-    """ "we talked a lot about how their keys work" → "how their keys work"; "I explained my approach to
-    caching" → "my approach to caching". Up to two lead-ins ("so she asked me about …")."""
-    for _ in range(2):
-        shorter = _LEAD_IN.sub("", text, count=1)
-        if shorter == text or not shorter.strip():
-            break
-        text = _IF.sub("whether ", _THAT.sub("", shorter.strip(), count=1), count=1)
-    return text
-
-
-def _lower_first(text: str) -> str:
-    """ "The roadmap" → "the roadmap", "Moving to Kafka" → "moving to Kafka"; "The Hague", "Beijing" stay."""
-    text = _LEADING_WORD_LOWER.sub(lambda m: (m.group(1) or m.group(2)).lower(), text, count=1)
-    gerund = _CAPITAL_GERUND.match(text)
-    if gerund and inflect.verb_lemma(gerund.group(1).lower()) not in (None, gerund.group(1).lower()):
-        return text[0].lower() + text[1:]
-    return text
-
-
-def _aux_early(words: list[str]) -> bool:
-    """A noun phrase followed by a verb ("the team is growing fast"): a clause, not a topic."""
-    for index in range(1, min(len(words), 5)):
-        lower = words[index].lower()
-        if lower in grammar.AUXILIARIES or lower.endswith("n't") or lower in ("won't", "can't"):
-            return all(w.lower() not in grammar.AUXILIARIES for w in words[:index])
-    return False
 
 
 def _about_reader(field: str) -> bool:
@@ -157,12 +90,9 @@ def _topic_or_clause(field: str, text: str, shape: str) -> Reading:
     """A single segment of a discussed/detail answer, lead-in already gone."""
     words = _words(text)
     first = re.match(r"[^\W\d_]+(?:['’][a-z]+)?", words[0])  # "I:B", "she," are still "I", "she"
-    lower0 = (first.group(0) if first else words[0]).lower()
+    lower0 = (first.group(0) if first else words[0]).lower().replace("’", "'")
     if grammar.is_direct_question(words) or text.endswith("?"):
-        turned = grammar.indirect(text)
-        if turned is None:
-            return Reading(field, "question", "none", "", reason="question")
-        return Reading(field, "question", "topic", grammar.to_reader(turned), certain=False)
+        return _question(field, text)
     embedded = grammar.embedded_question(words)
     if embedded is not None:
         turned = grammar.indirect(" ".join(words[embedded:]))
@@ -170,73 +100,79 @@ def _topic_or_clause(field: str, text: str, shape: str) -> Reading:
             return Reading(field, "question", "none", "", reason="question")
         joined = " ".join([*words[:embedded], turned])
         return Reading(field, "question", "topic", grammar.to_reader(_lower_first(joined)), certain=False)
+    if _NOTHING.match(text):
+        return Reading(field, shape, "none", "", reason="vague")
     if lower0 in grammar.WH or lower0 == "whether":
         return Reading(field, shape, "topic", grammar.to_reader(_lower_first(text)))
-    if lower0 == "to" or lower0 in ("i", "we"):
-        turned = grammar.gerund(text)
-        if turned is not None:
-            return Reading(field, "clause", "topic", grammar.to_reader(turned), certain=False)
-        return Reading(field, "clause", "none", "", reason="first-person")
-    if lower0 in grammar.SUBJECT_PRONOUNS or _aux_early(words):
+    if lower0 == "to" or lower0 in grammar.FIRST_PERSON:
+        return _first_person(field, text)
+    if lower0 in grammar.SUBJECT_PRONOUNS or lower0 in grammar.CONTRACTED or aux_early(words):
         if lower0 in ("this", "that", "it") and len(words) < 4:
             return Reading(field, "clause", "none", "", reason="vague")
         return Reading(field, "clause", "clause", grammar.to_reader(_lower_first(text)), certain=False)
-    if text.lower() in _VAGUE or (len(words) <= 2 and all(w.lower() in _VAGUE for w in words)):
+    if grammar.finite_clause(words):
+        return Reading(field, "clause", "clause", grammar.to_reader(_lower_first(text)), certain=False)
+    if _starts_with_past(lower0, words):  # "went well", "built a rate limiter": a sentence without its subject
+        object_follows = len(words) > 2 and words[1].lower() in grammar.DETERMINERS | grammar.POSSESSIVES
+        turned = grammar.gerund("we " + text) if object_follows else None
+        if turned is None or inflect.verb_lemma(turned.split()[0]) in _REGRETS:
+            return Reading(field, "clause", "none", "", reason="sentence")
+        return Reading(field, "clause", "topic", grammar.to_reader(turned), certain=False)
+    if text.lower() in VAGUE or (len(words) <= 2 and all(w.lower() in VAGUE for w in words)):
         return Reading(field, "word" if len(words) == 1 else shape, "none", "", reason="vague")
-    kind = "gerund phrase" if _GERUND.match(text) else ("word" if len(words) == 1 else shape)
+    kind = "gerund phrase" if GERUND.match(text) else ("word" if len(words) == 1 else shape)
     if field == "detail" and lower0 == "my":  # "she asked about my gap year": about the member, not them
         return Reading(field, kind, "none", "", reason="about-you")
-    return Reading(field, kind, "topic", grammar.to_reader(_lower_first(text)))
+    return Reading(field, kind, "topic", grammar.to_reader(phrases.polish(_lower_first(text))))
 
 
-def _strengths(text: str, shape: str) -> Reading:
-    text = _STRENGTH_LEAD.sub("", text, count=1).strip()
-    words = _words(text)
-    if not words:
-        return Reading("strengths", shape, "none", "", reason="empty")
-    lower0 = words[0].lower()
-    if grammar.is_direct_question(words) or text.endswith("?"):
-        return Reading("strengths", "question", "none", "", reason="question")
-    if lower0 in ("i", "i'm", "i've", "i'd"):
-        return Reading("strengths", "clause", "clause", text, certain=False)
-    if lower0 in grammar.SUBJECT_PRONOUNS or _aux_early(words):
-        return Reading("strengths", "clause", "none", "", reason="not-about-you")
-    if text.lower() in _VAGUE:
-        return Reading("strengths", shape, "none", "", reason="vague")
-    kind = "gerund phrase" if _GERUND.match(text) else shape
-    return Reading("strengths", kind, "topic", _lower_first(text))
+def _starts_with_past(word: str, words: list[str]) -> bool:
+    """ "went", "talked", "used a whiteboard": a past-tense verb that is no noun or adjective as well, or is
+    followed by its object."""
+    found = inflect.lemmas(word)
+    lemma = inflect.verb_lemma(word) if word.isalpha() else None
+    if lemma is None or lemma == word or lemma in ("be", "have", "do") or word not in inflect.forms(lemma, "VBD"):
+        return False
+    following = words[1].lower() if len(words) > 1 else ""
+    return ("NOUN" not in found and "ADJ" not in found) or following in grammar.DETERMINERS | grammar.POSSESSIVES
 
 
-def _add(text: str, shape: str) -> Reading:
-    text = _ADD_LEAD.sub("", text, count=1).strip()
-    words = _words(text)
-    if not words:
-        return Reading("add", shape, "none", "", reason="empty")
-    if grammar.is_direct_question(words) or text.endswith("?"):
-        return Reading("add", "question", "none", "", reason="question")
-    if text.lower() in _VAGUE:
-        return Reading("add", shape, "none", "", reason="vague")
-    return Reading("add", shape, "clause", text[0].lower() + text[1:] if words[0][1:].islower() else text)
+def _question(field: str, text: str) -> Reading:
+    """ "why did they pick Snowflake?" → "why they picked Snowflake"; "why consulting?" stays as it is; "what's
+    it like … and how did she make the switch" → the first question, or both when they are short."""
+    found = _SECOND_QUESTION.search(text)
+    if found:
+        one, two = _question(field, text[: found.start()]), _question(field, text[found.end() :])
+        if one.form == "topic" and two.form == "topic" and len(f"{one.text} {two.text}".split()) <= _JOINED_WORDS:
+            return Reading(field, "question", "topic", f"{one.text} and {two.text}", certain=False)
+        if one.form == "topic":
+            return Reading(field, "question", "topic", one.text, certain=False, shortened=True)
+    turned = grammar.indirect(text)
+    bare = text.rstrip("?").strip()
+    if turned is None and bare.split()[0].lower() in grammar.WH and not grammar.is_direct_question(bare.split()):
+        return Reading(field, "question", "topic", grammar.to_reader(_lower_first(bare)), certain=False)
+    if turned is None:
+        if _WHY_WHAT.match(bare) and not any(w.lower() in _EMPTY_WORDS - {"not"} for w in bare.split()[1:]):
+            return Reading(field, "question", "topic", _lower_first(bare), certain=False)
+        return Reading(field, "question", "none", "", reason="question")
+    return Reading(field, "question", "topic", grammar.to_reader(turned), certain=False)
 
 
-def _share(text: str, shape: str) -> Reading:
-    found = _URL.search(text)
-    link = found.group(0).rstrip(_TRAILING) if found else ""
-    if link and not link.lower().startswith(("http://", "https://")):
-        link = "https://" + link
-    label = (_URL.sub(" ", text) if found else text).strip()
-    label = re.sub(r"(?i)\s*(?:[:(-]|\bhere\b|\bat\b|\blink\b)\s*$", "", label).strip(_TRAILING + "( ")
-    label = _lower_first(_SHARE_LEAD.sub("", label, count=1).strip())
-    words = _words(label)
-    if words and (grammar.is_direct_question(words) or label.endswith("?") or words[0].lower() in ("i", "we")):
-        label = ""
-    if words and len(words) > MAX_WORDS["share"]:
-        label = ""
-    if label.lower() in _VAGUE:
-        label = ""
-    if not link and not label:
-        return Reading("share", shape, "none", "", reason="vague" if text else "empty")
-    return Reading("share", shape, "topic" if label else "none", label, link=link, certain=bool(link or label))
+def _first_person(field: str, text: str) -> Reading:
+    """ "we built a rate limiter" → "building a rate limiter"; "i messed up the DCF question" → "the DCF
+    question" (what was discussed, never the slip itself)."""
+    turned = grammar.gerund(text)
+    if turned is not None and inflect.verb_lemma(turned.split()[0]) in _REGRETS:
+        regretted = _REGRETTED.match(turned)
+        if regretted is None:
+            return Reading(field, "clause", "none", "", reason="first-person")
+        return _topic_or_clause(field, turned[regretted.end() :], "clause")
+    did = _WE_DID.match(text) or _TO_SHOW.match(text)
+    if turned is None and did:  # "we did a mock client call", "(asked me) to demo a monitoring setup" → the object
+        return _topic_or_clause(field, text[did.end() :], "clause")
+    if turned is None:
+        return Reading(field, "clause", "none", "", reason="first-person")
+    return Reading(field, "clause", "topic", grammar.to_reader(turned), certain=False)
 
 
 def _shape_as_typed(raw: str, tidied: str) -> str:
@@ -265,20 +201,26 @@ def _says_nothing(text: str) -> bool:
 def _one(field: str, segment: str, shape: str) -> Reading:
     if field != "share" and _says_nothing(segment):
         return Reading(field, shape, "none", "", reason="vague" if segment.strip() else "empty")
-    segment = grammar.expand_contractions(segment.strip().rstrip(".,;:!- ").strip())
+    segment = grammar.expand_contractions(_LABEL.sub("", segment.strip()).rstrip(".,;:!- ").strip())
     question = segment.endswith("?")
     segment = segment.rstrip("?").strip()
     if not segment:
         return Reading(field, shape, "none", "", reason="empty")
     if field == "strengths":
-        return _strengths(segment + ("?" if question else ""), shape)
+        return own_answers.strengths(segment + ("?" if question else ""), shape)
     if field == "add":
-        return _add(segment + ("?" if question else ""), shape)
+        return own_answers.add(segment + ("?" if question else ""), shape)
     if field == "share":
-        return _share(segment, shape)
-    rest = strip_lead_in(segment)
+        return own_answers.share(segment, shape)
+    rest = grammar.expand_contractions(_ABOUT.sub("", strip_lead_in(segment)))
     if not rest.strip():
         return Reading(field, shape, "none", "", reason="empty")
+    if IMPERATIVE.match(segment):  # the interviewer's words: "tell me about your biggest weakness"
+        rest = phrases.in_first_person(rest)
+        if re.search(r"\b(?:us|we|our|ours)\b", rest, re.IGNORECASE):  # "why us": their question, not a topic
+            return Reading(field, "question", "none", "", reason="question")
+    if rest != segment and question:  # "can you tell me about the team?" asks for a topic, not a yes or no
+        question = grammar.is_direct_question(rest.split())
     return _topic_or_clause(field, rest + ("?" if question else ""), shape)
 
 
@@ -286,30 +228,56 @@ def read(field: str, raw: str) -> Reading:
     """Read one free answer (`field` is discussed, detail, strengths, add or share)."""
     base = field.rsplit(".", 1)[-1]
     tidied = tidy(raw)
-    if not tidied:
-        return Reading(base, "empty", "none", "", reason="empty")
+    if _says_no_answer(tidied):
+        return Reading(base, "empty", "none", "", reason="no-answer")
     shape = _shape_as_typed(raw, tidied)
     limit = MAX_WORDS[base]
-    segments = [s for s in _SEGMENTS.split(tidied) if s and s.strip(_TRAILING)]
+    segments = [s for s in _SEGMENTS.split(tidied) if s and s.strip(TRAILING)]
     if len(segments) > 1 and shape not in ("ramble", "sentences") and base != "add":
         shape = "sentences"
-    whole = _one(base, tidied, shape) if shape not in ("ramble", "sentences") else None
-    if whole is not None and (whole.form == "none" or len(whole.text.split()) <= limit):
+    one_sentence = base == "strengths" and shape == "sentences" and len(_SENTENCES.split(tidied.strip())) == 1
+    whole = _one(base, tidied, shape) if shape not in ("ramble", "sentences") or one_sentence else None
+    fits = whole is not None and (whole.form == "none" or len(whole.text.split()) <= limit)
+    if whole is not None and fits and not (one_sentence and whole.form == "none"):
         return whole
+    return _from_segments(base, segments, shape, limit)
+
+
+def _from_segments(base: str, segments: list[str], shape: str, limit: int) -> Reading:
+    """The first segment that fits, two questions in a row joined ("why consulting and why Deloitte"); the
+    reply to a question ("yes mostly") is never a topic of its own."""
     first_failure: Reading | None = None
     for number, segment in enumerate(segments):
-        reading = _one(base, segment, shape)
+        reply = number > 0 and segments[number - 1].rstrip().endswith("?")
+        reading = _one(base, REPLY.sub("", segment).strip() or segment if reply else segment, shape)
+        if reply and base in ("discussed", "detail") and reading.form == "topic":
+            reading = Reading(base, shape, "none", "", reason="reply")
         if reading.form != "none" and len(reading.text.split()) <= limit:
-            more = number < len(segments) - 1 or number > 0
+            text, used = reading.text, number + 1
+            if reading.shape == "question" and used < len(segments):
+                second = _one(base, segments[used], shape)
+                if (
+                    second.shape == "question"
+                    and second.form == "topic"
+                    and len(f"{text} {second.text}".split()) <= _JOINED_WORDS
+                ):
+                    text, used = f"{text} and {second.text}", used + 1
+            more = used < len(segments) or number > 0
             return Reading(
-                base,
-                shape,
-                reading.form,
-                reading.text,
-                certain=not more and reading.certain,
-                shortened=more,
-                link=reading.link,
+                base, shape, reading.form, text, certain=not more and reading.certain, shortened=more, link=reading.link
             )
         first_failure = first_failure or reading
     reason = "too-long" if first_failure is None or first_failure.form != "none" else first_failure.reason
     return Reading(base, shape, "none", "", reason=reason)
+
+
+def no_answer(raw: str) -> bool:
+    """ "n/a", "none", "-", "idk", "nothing really": the member had nothing to say here (no warning needed)."""
+    return len(raw.split()) <= _NO_ANSWER_WORDS and _says_no_answer(tidy(raw))
+
+
+def _says_no_answer(tidied: str) -> bool:
+    if not tidied.strip(TRAILING + "/") or tidied.lower().strip(TRAILING) in NO_ANSWER:
+        return True
+    first = _SEGMENTS.split(tidied)[0]
+    return bool(_NOTHING.match(first)) and first.lower().strip(TRAILING) in NO_ANSWER  # "nothing, it was short"

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from bot.compose.scan import case_blind_safe
+from bot.compose.proper_words import ACRONYMS as ACRONYMS_TYPED
+from bot.compose.proper_words import PLACES, PRODUCTS
 
 #: Kept in capitals when an ALL CAPS answer is lowered.
 ACRONYMS = frozenset(
@@ -28,7 +30,7 @@ _EMOTICON = re.compile(r"(?<![\w:/])(?::-?[)(DPp/]|;-?\)|<3|xD|XD|\^_?\^)(?![\w/
 #: Fillers anywhere; each is removed as a whole word.
 _FILLERS = re.compile(
     r"(?i)(?<![\w'’-])(?:lol+|lmao|rofl|haha(?:ha)*|hehe|idk|tbh|imo|imho|ngl|uh+|um+|umm+|er+m?|hmm+|kinda|sorta|"
-    r"like,|you know,?|i mean,?|i guess,?|i think,|basically,?|literally,?|honestly,?|pretty much|"
+    r"like,|you know,?|i mean,?|i guess,?|i think,|basically,?|literally,?|honestly,?|actually,?|pretty much|"
     r"and stuff|and things|and all that|or something|or whatever|etc\.?)(?![\w'’-])"
 )
 #: Words that only start an answer ("so we talked", "ok so", "well,").
@@ -36,32 +38,50 @@ _LEADING = re.compile(
     r"(?i)^(?:(?:so|ok|okay|oh|well|yeah|yes|hmm|um|uh|and|also|like|basically|anyway|anyways|i think|"
     r"i guess|maybe|mostly|mainly|probably|definitely|just)(?![\w'’-])[\s,:;.!-]*)+"
 )
-_TRAILING_WORDS = re.compile(r"(?i)(?:[\s,;:-]+(?:lol|haha|i guess|i think|maybe|too|though|etc|and so on))+\s*$")
-#: Chat spellings written out: (pattern, replacement, what the text must hold, in lower case, to match).
-_SPELLED_OUT = (
-    (re.compile(r"(?i)\balot\b"), "a lot", ("alot",)),
-    (re.compile(r"(?i)\bgonna\b"), "going to", ("gonna",)),
-    (re.compile(r"(?i)\bwanna\b"), "want to", ("wanna",)),
-    (re.compile(r"(?i)\bgotta\b"), "have to", ("gotta",)),
-    (re.compile(r"(?i)\bthru\b"), "through", ("thru",)),
-    (re.compile(r"(?i)\bw/o\b"), "without", ("w/o",)),
-    (re.compile(r"(?i)\bw/(?=\s|\w)"), "with ", ("w/",)),
-    (re.compile(r"(?i)\b(?:b/c|bc|cuz|coz)\b"), "because", ("b/c", "bc", "cuz", "coz")),
-    (re.compile(r"(?i)\babt\b"), "about", ("abt",)),
-    (re.compile(r"(?i)\bppl\b"), "people", ("ppl",)),
-    (re.compile(r"(?i)\byrs\b"), "years", ("yrs",)),
-    (re.compile(r"(?i)\brn\b"), "right now", ("rn",)),
-    (re.compile(r"(?i)\bwat\b"), "what", ("wat",)),
-    (re.compile(r"(?i)\bu\b(?!\.)"), "you", ("u",)),
-    (re.compile(r"(?i)\btmrw\b"), "tomorrow", ("tmrw",)),
-    (re.compile(r"(?i)\byr\b"), "year", ("yr",)),
-    (re.compile(r"(?i)\bmos\b"), "months", ("mos",)),
-    (re.compile(r"\bi(?=(?:'|’)(?:m|ve|d|ll)\b|\b)"), "I", ("i",)),
-    (re.compile(r"(?i)\bim\b(?=\s+(?:a|an|the|really|very|so|good|great|going|not|still|excited)\b)"), "I'm", ("im",)),
-    (re.compile(r"(?<=\s)&(?=\s)"), "and", ("&",)),
+_TRAILING_WORDS = re.compile(
+    r"(?i)(?:[\s,;:-]+(?:lol|haha|i guess|i think|i believe|maybe|too|though|etc|and so on|apparently|as well|"
+    r"afterwards|after that|after|or so))+\s*$"
 )
-#: A word typed twice or more; taken whole (`++`: a shorter part is followed by a letter, never by a space).
-_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]++)(?:\s+\1)+(?![\w'’-])", re.IGNORECASE)
+#: "I think" / "I guess" opening a clause inside an answer ("i think i rambled", "which i think went ok").
+_HEDGE = re.compile(
+    r"(?i)(^|[,;]\s*|\b(?:and|but|so|which|that|because)\s+)i (?:think|guess|feel like)(?: that)?\s+(?=\w)"
+)
+_SPELLED_OUT = (
+    (re.compile(r"(?i)\balot\b"), "a lot"),
+    (re.compile(r"(?i)\bgonna\b"), "going to"),
+    (re.compile(r"(?i)\bwanna\b"), "want to"),
+    (re.compile(r"(?i)\bgotta\b"), "have to"),
+    (re.compile(r"(?i)\bthru\b"), "through"),
+    (re.compile(r"(?i)\bw/o\b"), "without"),
+    (re.compile(r"(?i)\bw/(?=\s|\w)"), "with "),
+    (re.compile(r"(?i)\b(?:b/c|bc|cuz|coz)\b"), "because"),
+    (re.compile(r"(?i)\babt\b"), "about"),
+    (re.compile(r"(?i)\besp\.?(?=\s+[a-z])"), "especially"),
+    (re.compile(r"(?<!\bi )(?<!\bto )(?<!\bwe )(?<!\byou )(?<!\bthey )\bexcel\b(?!\s+(?:at|in)\b)"), "Excel"),
+    (
+        re.compile(r"(?i)(?<=\ba )take home\b|\btake home(?= (?:assignment|test|exercise|project|challenge|task)\b)"),
+        "take-home",
+    ),
+    (re.compile(r"(?i)\bppl\b"), "people"),
+    (re.compile(r"(?i)\byrs\b"), "years"),
+    (re.compile(r"(?i)\brn\b"), "right now"),
+    (re.compile(r"(?i)\bwat\b"), "what"),
+    (re.compile(r"(?i)\bu\b(?!\.)"), "you"),
+    (re.compile(r"(?i)\btmrw\b"), "tomorrow"),
+    (re.compile(r"(?i)\byr\b"), "year"),
+    (re.compile(r"(?i)\bmos\b"), "months"),
+    (re.compile(r"\bi(?=(?:'|’)(?:m|ve|d|ll)\b|\b)"), "I"),
+    (re.compile(r"\bim\b(?=\s+[a-z])"), "I'm"),
+    (re.compile(r"(?<=\s)[&+](?=\s)"), "and"),
+    (re.compile(r"(?i)\b(she|he|they|you|what|that|there)(re|s)\b"), None),
+    (re.compile(r"(?i)\bive\b"), "I've"),
+    (re.compile(r"(?i)\b(non) (?=[a-z]{3,})"), r"\1-"),
+    (re.compile(r"(?i)\b(do|does|did|is|was|are|were|have|has|had|would|could|should|ca|wo)nt\b"), None),
+)
+#: Typed without the apostrophe: "shes" → "she's", "theyre" → "they're", "didnt" → "didn't", "wont" → "won't".
+_APOSTROPHE = {"shes": "she's", "hes": "he's", "theyre": "they're", "youre": "you're", "whats": "what's",
+               "thats": "that's", "theres": "there's"}  # fmt: skip
+_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)(?:\s+\1)+(?![\w'’-])", re.IGNORECASE)
 _DOUBLE_OK = frozenset({"that", "had"})
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?])")
@@ -129,20 +149,53 @@ def _punctuation(text: str) -> str:
     return _MIXED_RUN.sub(strongest, _PUNCT_RUN.sub(one, _SPACE_BEFORE.sub(r"\1", text)))
 
 
-def spell_out(text: str, *, every_pattern: bool = False) -> str:
-    """ "alot" → "a lot", "gonna" → "going to", a lone "i" → "I". A pattern is run only where the text holds
-    what it needs (`every_pattern` runs them all, for the tests to compare): most answers hold none."""
-    lower, blind = text.lower(), case_blind_safe(text) and not every_pattern
-    for pattern, replacement, needles in _SPELLED_OUT:
-        if blind and not any(needle in lower for needle in needles):
-            continue
-        if (changed := pattern.sub(replacement, text)) != text:
-            text, lower, blind = changed, changed.lower(), case_blind_safe(changed) and not every_pattern
+def spell_out(text: str) -> str:
+    """ "alot" → "a lot", "gonna" → "going to", a lone "i" → "I", "shes" → "she's" (cached per answer by `tidy`)."""
+    for pattern, replacement in _SPELLED_OUT:
+        text = pattern.sub(_apostrophe if replacement is None else replacement, text)
     return text
 
 
+def _apostrophe(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if word.lower().endswith("nt"):
+        return word[:-2] + "n't"
+    written = _APOSTROPHE.get(word.lower())
+    if written is None:  # "there", "what", "thes": not a contraction typed without its apostrophe
+        return word
+    return written if word.islower() else written[0].upper() + written[1:]
+
+
+_KNOWN = {word: word.upper() for word in ACRONYMS_TYPED} | PRODUCTS
+_KNOWN |= {place: " ".join(part[:1].upper() + part[1:] for part in place.split(" ")) for place in PLACES}
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w./@:'’-])", r"(?![\w/@-]|\.\w)"
+#: One lower-case word, with its dotted parts ("node.js"; "github.com" is one word, never changed).
+_LOWER_WORD = re.compile(_EDGE_BEFORE + r"[a-z][a-z0-9]*(?:\.[a-z0-9]+)*" + _EDGE_AFTER)
+_MULTI = sorted((name for name in _KNOWN if " " in name), key=len, reverse=True)
+_MULTI_WORDS = re.compile(_EDGE_BEFORE + "(?:" + "|".join(map(re.escape, _MULTI)) + ")" + _EDGE_AFTER)
+_MULTI_FIRST = frozenset(name.split(" ")[0] for name in _MULTI)
+
+
+def _capital(match: re.Match[str]) -> str:
+    """A known name as it is written; "pm" after a number is the time of day and stays."""
+    word = match.group(0)
+    if word == "pm" and match.string[: match.start()].rstrip()[-1:].isdigit():
+        return word
+    return _KNOWN.get(word, word)
+
+
+def capitals(text: str) -> str:
+    """ "sql question on toronto's kafka setup" → "SQL question on Toronto's Kafka setup" (see proper_words.py).
+    Names of several words ("new york") are looked for only when their first word is there."""
+    if not _MULTI_FIRST.isdisjoint(text.split()):
+        text = _MULTI_WORDS.sub(_capital, text)
+    return _LOWER_WORD.sub(_capital, text)
+
+
+@lru_cache(maxsize=512)
 def tidy(text: str) -> str:
-    """The surface clean-up every free answer gets; the result may be empty ("idk", "lol", "🙂")."""
+    """The surface clean-up every free answer gets; the result may be empty ("idk", "lol", "🙂"). Cached: a
+    draft reads each answer more than once (is it an answer at all, then its shape)."""
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
     text = strip_emoji(text.replace("\n", " ").replace("\r", " "))
     text = unshout(text)
@@ -153,7 +206,7 @@ def tidy(text: str) -> str:
         text = _TRAILING_WORDS.sub("", text)
         if text == before:
             break
-    text = spell_out(text)
-    text = undouble(_SPACES.sub(" ", text))
+    text = _HEDGE.sub(lambda m: m.group(1), text)
+    text = capitals(undouble(_SPACES.sub(" ", spell_out(text))))
     text = _LEADING_MARKS.sub("", _punctuation(text))
     return text.strip(" ,;:-–—")

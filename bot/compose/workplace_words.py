@@ -50,5 +50,25 @@ WORKPLACE_TERMS = frozenset(
         "whitepaper", "whitepapers", "deliverable", "deliverables", "timeline", "timelines", "workstream",
         "workstreams", "usability", "accessibility", "a11y", "i18n", "localization", "localisation", "nps",
         "csat", "sla", "slas", "slo", "slos", "sli", "slis", "pr", "prs", "mvp", "mvps", "poc", "pocs",
+        # interviews themselves
+        "leetcode", "hackerrank", "takehome", "walkthrough", "walkthroughs", "roleplay", "crit", "crits",
+        "panellist", "panellists", "bootcamp", "bootcamps", "externship", "externships", "reorg", "reorgs",
+        "offboard", "preboarding", "underperformer", "underperformers", "underperforming",
+        # research, data and engineering
+        "eval", "evals", "interpretability", "tokenizer", "tokenizers", "tokenization", "rlhf", "chatgpt", "codegen",
+        "dataviz", "powerbi", "lookml", "dogfood", "dogfooding", "microfrontend", "microfrontends", "argocd", "dev",
+        "devs", "wireframe", "wireframes", "wireframing", "figjam", "paywall", "paywalls", "substack", "ecomm",
+        "dropshipping", "transcreation", "playtest", "playtests", "playtesting", "roguelike", "roguelikes", "app",
+        "apps", "bot", "bots", "pdf", "pdfs", "tech", "techs", "comp", "comps", "emoji", "emojis",
+        # word-forming prefixes typed before a hyphen ("multi-cloud", "semi-structured")
+        "multi", "semi", "mid", "anti", "inter", "intra", "pre", "post", "sub", "non", "cross",
+        # everyday life that comes up in small talk
+        "kombucha", "powerlifting", "ironman", "triathlon", "triathlons", "pickleball", "bouldering",
+        # service, retail, care and trades
+        "barista", "baristas", "barback", "barbacks", "merch", "planogram", "planograms", "timesheet", "timesheets",
+        "telehealth", "telemedicine", "ehr", "ehrs", "emr", "emrs", "tagout", "kaizen", "reskill",
+        # sales, finance and sustainability
+        "csm", "csms", "sdr", "sdrs", "bdr", "bdrs", "abm", "salesops", "revops", "dcf", "lbo", "lbos", "capex",
+        "opex", "ebitda", "kyc", "aml", "esg", "ghg", "lca", "decarbonization", "climatetech",
     }
 )  # fmt: skip

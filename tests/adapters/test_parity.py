@@ -176,9 +176,10 @@ async def test_console_slack_and_discord_write_identical_notes(
 
     assert in_console, "the console wrote no notes"
     bodies = "\n".join(body for *_, body in in_console)
-    # The composer leaves emoji out of notes (issue 12), so the smile no longer reaches the note; the
-    # parity below still covers how each platform decoded it.
-    for typed in ("AT&T <Labs>", "x=1&y=2", f"@{TOM_NAME}", "**kafka**"):
+    # The composer leaves emoji out of notes (issue 12), so the smile no longer reaches the note, and writes a
+    # product typed in lower case with its capital ("kafka" → "Kafka"); the parity below still covers how each
+    # platform decoded them.
+    for typed in ("AT&T <Labs>", "x=1&y=2", f"@{TOM_NAME}", "**Kafka**"):
         assert typed in bodies, typed
     assert in_discord == in_console
     assert in_slack == in_console

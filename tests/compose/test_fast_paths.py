@@ -14,7 +14,6 @@ from bot.compose import confusables
 from bot.compose.checks import _ASCII_COMPOUNDS, _COMPOUNDS, _STOCK, _may_hold_a_stock_phrase, mask
 from bot.compose.reader_checks import _PROMISE, _may_promise
 from bot.compose.similarity import sentences
-from bot.compose.tidy import spell_out
 from tests.compose.test_confusables import RIGHT, WRONG
 
 _PIECES = ["Ana", "Ana García", "Analytics", "Li", "Tom Li", "Dr. Li", "li", "_Li", "Li2", "their", "There",
@@ -94,17 +93,6 @@ def test_sentences_split_as_the_pattern_splits(text: str) -> None:
 def test_the_promise_shortcut_never_skips_a_match(text: str) -> None:
     if _PROMISE.search(text):
         assert _may_promise(text)
-
-
-_CHAT = ["alot", "ALOT", "gonna", "wanna", "gotta", "thru", "w/o", "w/", "b/c", "bc", "cuz", "coz", "abt", "ppl",
-         "yrs", "rn", "wat", "u", "U.", "tmrw", "yr", "mos", "i", "i'm", "i’ve", "im", "Im", "really", "&", "and",
-         "learn", "most", "ſ", "K", "a", "the", "team", " ", "  ", "\t", ".", ","]  # fmt: skip
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_CHAT), max_size=25).map(" ".join))
-def test_chat_spellings_are_written_out_as_every_pattern_would(text: str) -> None:
-    assert spell_out(text) == spell_out(text, every_pattern=True)
 
 
 @settings(max_examples=300, deadline=None)

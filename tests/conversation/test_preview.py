@@ -41,7 +41,7 @@ def ask_of(actions: list[Action]) -> Ask:
 def test_a_direct_question_is_shown_as_the_line_it_becomes_and_ok_moves_on() -> None:
     state, actions = typed(at(TOPIC), "why did they pick snowflake over bigquery??")
     shown = ask_of(actions)
-    assert shown.field == TOPIC and "why they picked snowflake over bigquery" in shown.text
+    assert shown.field == TOPIC and "why they picked snowflake over BigQuery" in shown.text
     assert [c.value for c in shown.choices] == ["ok"]
     assert state.previewing and state.answers["interviewers"][0]["discussed"].startswith("why did they pick")
     state, actions = typed(state, "ok")

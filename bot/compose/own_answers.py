@@ -1,0 +1,121 @@
+"""The member's own answers: their strengths ("I have 3 yrs as a barista and I'm reliable", "Tableau, SQL, and
+i'm detail oriented", "strong writer"), the point they wanted to add (without "actually" or "I just forgot to
+say it"), and what they promised to send (a link found inside a sentence)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.compose import grammar, inflect, phrases
+from bot.compose.leadins import THAT
+from bot.compose.reading import GERUND, MAX_WORDS, TRAILING, VAGUE, Reading, aux_early, lower_first
+
+_STRENGTH_LEAD = re.compile(
+    r"^(?:I'm (?:really |very |pretty )?(?:good|strong|great|experienced) (?:at|with|in)|I'm an? expert (?:at|in)|"
+    r"I\s+(?:think\s+)?(?:have|'ve got|have got|bring|can bring|could bring|would bring|will bring|offer|"
+    r"can offer|am (?:really |very )?(?:good|strong|great) (?:at|with|in)|'m (?:really |very )?(?:good|strong|great)"
+    r" (?:at|with|in))|I've(?: got)?|my (?:main |biggest |key |best )?strengths? (?:is|are|would be)|"
+    r"probably|mainly)\s+",
+    re.IGNORECASE,
+)
+_SHARE_LEAD = re.compile(
+    r"^(?:I\s+(?:said\s+I'd|said\s+I\s+would|promised\s+to|will|'ll|should|need\s+to|can|could|was\s+going\s+to|am"
+    r"\s+going\s+to)?\s*(?:send|share|forward|email|drop|pass\s+along)(?:\s+(?:her|him|them|you|over|along))*"
+    r"|I'll\s+(?:send|share|forward|email)(?:\s+(?:her|him|them|you|over))*|(?:send|share|forward)(?:\s+(?:her|him|"
+    r"them))?|promised(?:\s+(?:her|him|them))?)\s+",
+    re.IGNORECASE,
+)
+_ADD_LEAD = re.compile(
+    r"^(?:I\s+(?:wanted|meant|forgot|didn't get|did not get|should have|should've|never got)\s+(?:to\s+)?"
+    r"(?:add|mention|say|tell (?:them|her|him)|explain|bring up|mentioned|said)(?:\s+that)?|"
+    r"(?:forgot|wanted) to (?:mention|say|add)(?:\s+that)?)\s+",
+    re.IGNORECASE,
+)
+#: A strength typed as the member's own clause with a second one ("I have 3 yrs as a barista and I'm reliable").
+_I_WITH_CLAUSE = re.compile(r"^I\b(?:['’]\w+)?\s.*(?:,|\band)\s+I\b", re.IGNORECASE)
+#: "I've built …", "I have led …": the lead-in "I have" is part of the clause here.
+_I_HAVE_DONE = re.compile(r"^I(?:['’]ve| have)\s+(?:also\s+|already\s+)?([a-z]+)\b")
+#: "…, I just forgot to say it", "but I blanked when he asked": a regret trailing the point itself.
+_REGRET_TAIL = re.compile(
+    r"(?:[,;.]\s*|\s+(?:but|and|which|so)\s+)(?:I\s+)?(?:just\s+|totally\s+|completely\s+|kind of\s+|sort of\s+)*"
+    r"(?:forgot|blanked|froze|got nervous|panicked|didn['’]t (?:say|mention|bring)|did not (?:say|mention)|never "
+    r"(?:said|mentioned|got to)|should(?:['’]ve| have)|meant to|ran out of time|was nervous|couldn['’]t)\b.*$",
+    re.IGNORECASE,
+)
+#: "I do have experience" → "I have experience": the emphasis answers a doubt the reader never voiced.
+_EMPHATIC_DO = re.compile(r"^(I)\s+do\s+(?=(?:have|know|speak|hold|own|use)\b)", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|me|app|co|ai|page|site)"
+                  r"(?:/[^\s<>]*)?", re.IGNORECASE)  # fmt: skip
+
+
+def _participle(word: str) -> bool:
+    """ "built", "run", "led": what follows "I have" when it is part of a clause ("I've run on-call for …")."""
+    lemma = inflect.verb_lemma(word)
+    return (
+        lemma is not None and lemma not in ("be", "have", "do", "get") and word.lower() in inflect.forms(lemma, "VBN")
+    )
+
+
+def strengths(text: str, shape: str) -> Reading:
+    done = _I_HAVE_DONE.match(text)
+    if _I_WITH_CLAUSE.match(text) or (done and _participle(done.group(1))):
+        return Reading("strengths", "clause", "clause", text, certain=False)  # "I have 3 years … and I'm reliable"
+    text = _STRENGTH_LEAD.sub("", text, count=1).strip()
+    words = text.split()
+    if not words:
+        return Reading("strengths", shape, "none", "", reason="empty")
+    lower0 = words[0].lower()
+    if grammar.is_direct_question(words) or text.endswith("?"):
+        return Reading("strengths", "question", "none", "", reason="question")
+    if lower0 in grammar.FIRST_PERSON - {"we"}:
+        return Reading("strengths", "clause", "clause", text, certain=False)
+    described = phrases.as_described(text)
+    if described is not None:  # "strong writer, good at research" → "I am a strong writer and good at research"
+        return Reading("strengths", "clause", "clause", described, certain=False)
+    items = phrases.list_items(text)
+    if len(items) > 1 and any(map(phrases.is_clause, items)):  # "Tableau, SQL, and I'm detail oriented"
+        topics = [item for item in items if not phrases.is_clause(item)]
+        if not topics:
+            return Reading("strengths", "clause", "none", "", reason="not-about-you")
+        return Reading("strengths", shape, "topic", lower_first(phrases.join(topics)), certain=False, shortened=True)
+    if lower0 in grammar.SUBJECT_PRONOUNS or lower0 in grammar.CONTRACTED or aux_early(words):
+        return Reading("strengths", "clause", "none", "", reason="not-about-you")
+    if text.lower() in VAGUE:
+        return Reading("strengths", shape, "none", "", reason="vague")
+    kind = "gerund phrase" if GERUND.match(text) else shape
+    return Reading("strengths", kind, "topic", phrases.polish_list(lower_first(text)))
+
+
+def add(text: str, shape: str) -> Reading:
+    text = THAT.sub("", _ADD_LEAD.sub("", text, count=1).strip(), count=1)
+    text = _REGRET_TAIL.sub("", text).strip(" ,;") if len(text.split()) > 4 else text
+    text = _EMPHATIC_DO.sub(r"\1 ", text)
+    words = text.split()
+    if not words:
+        return Reading("add", shape, "none", "", reason="empty")
+    if grammar.is_direct_question(words) or text.endswith("?"):
+        return Reading("add", "question", "none", "", reason="question")
+    if text.lower() in VAGUE:
+        return Reading("add", shape, "none", "", reason="vague")
+    keep = words[0][1:].islower() is False or words[0].lower().replace("’", "'") in grammar.FIRST_PERSON
+    return Reading("add", shape, "clause", text if keep else text[0].lower() + text[1:])
+
+
+def share(text: str, shape: str) -> Reading:
+    found = _URL.search(text)
+    link = found.group(0).rstrip(TRAILING) if found else ""
+    if link and not link.lower().startswith(("http://", "https://")):
+        link = "https://" + link
+    label = (_URL.sub(" ", text) if found else text).strip()
+    label = re.sub(r"(?i)\s*(?:[:(-]|\bhere\b|\bat\b|\blink\b)\s*$", "", label).strip(TRAILING + "( ")
+    label = lower_first(_SHARE_LEAD.sub("", label, count=1).strip())
+    words = label.split()
+    if words and (grammar.is_direct_question(words) or label.endswith("?") or words[0].lower() in ("i", "we")):
+        label = ""
+    if words and len(words) > MAX_WORDS["share"]:
+        label = ""
+    if label.lower() in VAGUE:
+        label = ""
+    if not link and not label:
+        return Reading("share", shape, "none", "", reason="vague" if text else "empty")
+    return Reading("share", shape, "topic" if label else "none", label, link=link, certain=bool(link or label))
