@@ -36,6 +36,7 @@ MARKED = {
     "candidate": "sam quillmk",
     "company": "zentropamk widgets",
     "role": "data plumbermk i think",
+    "interview_at": "yesterday 3pm",  # the console runs on the real clock: "today 10am" is ahead before 10:00
     "interviewers": "priya vantamk and omar glimmermk",
     "interviewers.0.title": "eng manager, priya@zentropamk.example",
     "interviewers.0.discussed": "the pickleworthmk migration lol 🙃",
