@@ -8,6 +8,7 @@ added later are covered without touching this file.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from typing import Any
 
@@ -54,6 +55,14 @@ async def _inspect(url: str) -> tuple[list[Any], set[str]]:
             return await connection.run_sync(_differences), await connection.run_sync(_current)
     finally:
         await engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> str:
+    """An empty database, SQLite then PostgreSQL (the shared `db_url` hands out already-migrated ones)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/migrations.db"
+    return str(request.getfixturevalue("pg_url"))
 
 
 def test_there_are_earlier_revisions_to_upgrade_from() -> None:
