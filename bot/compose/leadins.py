@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.compose import inflect
+from bot.compose.lazy_re import LazyPattern
 
 _SUBJECT = (
     r"(?:i|we|they|she|he|you|both of us|the two of us|the team|[a-z]+ and i|(?-i:[A-Z][\w'’-]+)|everyone|they all|"
@@ -39,7 +40,8 @@ _AMOUNT = (
     r"(?:a lot|a bit|a little|mostly|at length|for a while|in depth|in detail|a ton|forever|loads|for (?:like |about "
     r"|almost |over )?(?:an? |\d+ )?(?:hour|hours|while|bit|minutes?|mins?|half an hour|ages))"
 )
-LEAD_IN = re.compile(
+#: Compiled on first use (bot/compose/lazy_re.py): `thankyou-bot check` reads no answers this way.
+LEAD_IN = LazyPattern(
     rf"^(?:{_SUBJECT}\s+)?(?:{_ADVERB}\s+)*(?:"
     rf"{_TALK}(?:\s+{_AMOUNT})?(?:\s+(?:deep|deeper|in depth|into detail))?\s+{_PREP}"
     rf"|{_TELL}(?:\s+{_OBJECT})?(?:\s+{_AMOUNT})?(?:\s+{_PREP})?"
@@ -95,3 +97,27 @@ def _past(word: str) -> bool:
     """ "rambled", "joked", "went": a past-tense verb (not "be", "have" or "do")."""
     lemma = inflect.verb_lemma(word)
     return lemma is not None and lemma not in ("be", "have", "do") and word.lower() in inflect.forms(lemma, "VBD")
+
+
+#: The whole answer is a lead-in with nothing after it: "she explained", "we talked a lot", "he asked me
+#: about it", "they walked me through". It says a talk happened, not what it was about.
+_ONLY_TALK = LazyPattern(
+    rf"^(?:{_SUBJECT}\s+)?(?:{_ADVERB}\s+)*(?:{_TALK}|{_TELL}|{_SAY}|{_REPORT}|(?P<verb>[a-z]+))"
+    rf"(?:\s+{_OBJECT})?(?:\s+{_AMOUNT})?(?:\s+(?:deep|deeper|in depth|{_PREP}))?"
+    rf"(?:\s+(?:it|that|this|stuff|things|everything|some stuff|a few things|lots|a lot))?(?:\s+{_AMOUNT})?$",
+    re.IGNORECASE,
+)
+
+
+def only_a_lead_in(text: str) -> bool:
+    """True for "she explained", "we chatted for ages", "he laughed": someone talked, and no topic follows.
+    A verb outside the lexicon counts only after a subject and in the past tense ("she laughed", not "kafka")."""
+    found = _ONLY_TALK.match(text.strip().rstrip(".!,;:"))
+    if found is None:
+        return False
+    verb = found.group("verb")
+    if verb is None:
+        return True
+    before = found.group(0)[: found.start("verb")].split()
+    has_subject = bool(before) and before[0].lower() not in ("also", "mostly", "really", "just", "then")
+    return has_subject and _past(verb)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from bot.compose import grammar, inflect, own_answers, phrases
-from bot.compose.leadins import IMPERATIVE, REPLY, strip_lead_in
+from bot.compose.leadins import IMPERATIVE, REPLY, only_a_lead_in, strip_lead_in
 from bot.compose.reading import FIELDS, GERUND, MAX_WORDS, RAMBLE, TRAILING, VAGUE, Form, Reading, aux_early
 from bot.compose.reading import lower_first as _lower_first
 from bot.compose.tidy import tidy
@@ -61,6 +61,7 @@ NO_ANSWER = frozenset(
      "nothing to add", "no detail", "nothing specific", "no one", "not applicable", "no comment", "nada",
      "null", "undefined", "nil."}
 )  # fmt: skip
+_NO_ANSWER_STARTS = tuple(NO_ANSWER)
 #: Longer than this (words as typed), an answer says something, even if it starts with "nothing".
 _NO_ANSWER_WORDS = 8
 #: Verbs of a slip the member regrets ("i messed up the DCF question"): never made into a topic.
@@ -212,6 +213,8 @@ def _one(field: str, segment: str, shape: str) -> Reading:
         return own_answers.add(segment + ("?" if question else ""), shape)
     if field == "share":
         return own_answers.share(segment, shape)
+    if only_a_lead_in(segment):  # "she explained", "we talked a lot": a talk happened, but about what?
+        return Reading(field, "clause", "none", "", reason="no-topic")
     rest = grammar.expand_contractions(_ABOUT.sub("", strip_lead_in(segment)))
     if not rest.strip():
         return Reading(field, shape, "none", "", reason="empty")
@@ -277,7 +280,10 @@ def no_answer(raw: str) -> bool:
 
 
 def _says_no_answer(tidied: str) -> bool:
-    if not tidied.strip(TRAILING + "/") or tidied.lower().strip(TRAILING) in NO_ANSWER:
+    lower = tidied.lower()
+    if not tidied.strip(TRAILING + "/") or lower.strip(TRAILING) in NO_ANSWER:
         return True
+    if not lower.lstrip(TRAILING).startswith(_NO_ANSWER_STARTS):  # the first segment is no such answer either
+        return False
     first = _SEGMENTS.split(tidied)[0]
     return bool(_NOTHING.match(first)) and first.lower().strip(TRAILING) in NO_ANSWER  # "nothing, it was short"

@@ -125,6 +125,39 @@ def test_each_shape_is_read_into_the_form_a_sentence_accepts(field: str, typed: 
     assert (reading.form, reading.text) == (form, text)
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["she explained", "he talked", "they asked", "we chatted for ages lol", "she showed me", "i asked",
+     "he walked me through", "she explained it", "he asked me about it", "we talked a lot", "she laughed",
+     "Discussed.", "we both just talked"],
+)  # fmt: skip
+@pytest.mark.parametrize("field", ["discussed", "detail"])
+def test_an_answer_that_only_says_a_talk_happened_is_left_out_saying_why(field: str, typed: str) -> None:
+    reading = read(field, typed)
+    assert (reading.form, reading.reason) == ("none", "no-topic"), reading
+
+
+@pytest.mark.parametrize(
+    ("typed", "text"),
+    [("she explained sharding", "sharding"), ("he talked about kafka", "Kafka"),
+     ("they asked me about the migration", "the migration"), ("she still codes every day", "you still code every day")],
+)  # fmt: skip
+def test_a_lead_in_followed_by_a_topic_keeps_the_topic(typed: str, text: str) -> None:
+    assert read("detail", typed).text == text
+
+
+def test_a_bare_lead_in_never_becomes_a_sentence_in_the_note() -> None:
+    answers = parse_answers({
+        "candidate": "Sam Rivera", "company": "Acme", "role": "Analyst", "channel": "linkedin", "tone": "formal",
+        "went": "well",
+        "interviewers": [{"name": "Priya Natarajan", "discussed": "she explained", "detail": "she explained"}],
+    })  # fmt: skip
+    (draft,) = compose(answers, tz=UTC, now=NOW).drafts
+    assert "explained" not in draft.body
+    left_out = [c for c in draft.checks if c.code == "answer-left-out"]
+    assert left_out and "not what about" in left_out[0].message
+
+
 def test_a_ramble_keeps_its_first_usable_part_and_says_it_was_shortened() -> None:
     typed = "so we talked alot about how there idempotency keys work … also we talked about her dog lol"
     reading = read("discussed", typed)
