@@ -5,7 +5,7 @@ knows exactly what to retype (the proofreading of the note's text is bot/compose
 from __future__ import annotations
 
 from bot.compose.fit import LINKEDIN_CHARACTERS
-from bot.compose.shapes import Reading
+from bot.compose.reading import Reading
 from bot.drafts import Check
 
 _EXCERPT_WORDS = 8
@@ -16,6 +16,7 @@ _WHY = {
     "sentence": "it reads as part of a sentence rather than a topic",
     "vague": "it is too general to say anything specific",
     "question": "it is a question I could not turn into a sentence with confidence",
+    "no-topic": "it says you talked but not what about",
     "first-person": "it reads as a sentence about you rather than a topic",
     "not-about-you": "it describes someone else rather than what you bring",
     "too-long": "it is long, and no part of it could stand alone in a sentence",

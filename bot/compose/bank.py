@@ -8,6 +8,7 @@ with StrictUndefined. User text is only ever a variable value, never part of a t
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,12 +16,12 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import FileSystemLoader, StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from bot import TEMPLATES_DIR
 from bot.answers import OCCASIONS, TONES
+from bot.compose import parsed_cache, template_cache
 from bot.errors import BotError
 
 NOTES_DIR = TEMPLATES_DIR / "notes"
@@ -105,6 +106,7 @@ def environment() -> ImmutableSandboxedEnvironment:
         trim_blocks=True,
         keep_trailing_newline=False,
         auto_reload=False,  # the templates are data shipped with the code; no stat() per render
+        bytecode_cache=template_cache.bytecode_cache(Path(__file__)),  # layouts compiled once per machine
     )
 
 
@@ -137,14 +139,31 @@ def _slots(raw: object, where: str) -> dict[str, dict[str, tuple[Phrasing, ...]]
 
 def _load_file(path: Path) -> dict[str, dict[str, dict[str, tuple[Phrasing, ...]]]]:
     try:
-        data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as error:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
         raise NoteTemplateError(f"{path.name}: cannot be read ({error})") from None
+    data: Any = parsed_cache.parsed(f"notes-{path.stem}", text, _yaml_parser(), lambda t: _parse_yaml(t, path.name))
     if not isinstance(data, dict) or not set(data) <= set(PARTS):
         raise NoteTemplateError(
             f"{path.name}: expected top-level 'slots' and optionally 'rough', 'mixed', 'clauses', 'spare'"
         )
     return {part: _slots(data.get(part), f"{path.stem}.{part}") for part in PARTS}
+
+
+def _parse_yaml(text: str, name: str) -> object:
+    import yaml  # only when the cache folder does not hold this text parsed (bot/compose/parsed_cache.py)
+
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        raise NoteTemplateError(f"{name}: cannot be read ({error})") from None
+
+
+@cache
+def _yaml_parser() -> tuple[Path, ...]:
+    """The files that decide what a bank file parses to: this module and PyYAML (found without importing it)."""
+    spec = importlib.util.find_spec("yaml")
+    return (Path(__file__), *([Path(spec.origin)] if spec is not None and spec.origin else []))
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,14 @@ word-level checks, so "Duran Duran" or "Yahoo!" never raise a false alarm.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from bot.answers import Channel
 from bot.compose.fit import WORDS
+from bot.compose.lazy_re import LazyPattern
 from bot.compose.note_facts import GREETING_WORD, SHOWN, ReadNote, quote, verb
 from bot.compose.note_facts import NoteFacts as NoteFacts  # re-exported: the composer builds them
 from bot.compose.reader_checks import confusable, link_missing, name_missing
@@ -37,20 +39,24 @@ _BRACKETED = (
     r"\[[A-Za-z][A-Za-z .'-]{0,30}\]|<\s*(?:your |first |last )?(?:name|company|role|title|date)\s*>"
     r"|(?i:<\s*insert\b[^<>\n]{0,40}>|\(\s*insert\b[^()\n]{0,40}\))|_{3,}"
 )
-_PLACEHOLDER = re.compile(rf"{_TEMPLATE_SYNTAX}|{_BRACKETED}|\b(?:TODO|TBD|FIXME|XXX+|TKTK)\b|(?i:lorem ipsum)")
+_PLACEHOLDER = LazyPattern(rf"{_TEMPLATE_SYNTAX}|{_BRACKETED}|\b(?:TODO|TBD|FIXME|XXX+|TKTK)\b|(?i:lorem ipsum)")
 #: What `_PLACEHOLDER` cannot match without (as typed, and "lorem" in any case). Most notes hold none of them,
 #: and looking for them is far cheaper than running the pattern.
 _PLACEHOLDER_MARKS = ("{", "}", "[", "<", "(", "___", "TODO", "TBD", "FIXME", "XXX", "TKTK")
 #: Not across a hyphen: "on on-call" is two different words. The word is taken whole (`++`, no backtracking:
 #: a shorter part of it is followed by a letter, never by the space the pattern needs), which halves the cost.
 _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]++)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE)
+#: The same on a lower-cased text with no letter or digit beyond ASCII: about twice as fast (see `doubled_words`).
+_DOUBLED_LOWER = re.compile(r"(?<![\w'’-])([a-z]++)[ \t]+(\1)(?![\w'’-])")
+#: Every byte but an ASCII letter made a space: what is left of a lower-cased text splits into its words.
+_ONLY_LETTERS = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
 _WORDS = re.compile(r"[^\W\d_]+")
 #: Words with their inner hyphens and apostrophes, so "super-resolution" is not read as "super".
 _COMPOUNDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _ASCII_COMPOUNDS = re.compile(r"[a-zA-Z]+(?:['’-][a-zA-Z]+)*")
 _SHOUTING = re.compile(r"!{2,}|\?!|!\?")
 _EMOTICON = re.compile(r"(?<![\w:/])(?:" + "|".join(map(re.escape, EMOTICONS)) + r")(?![\w/])")
-_STOCK = re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in STOCK_PHRASES) + r")\b", re.I)
+_STOCK = LazyPattern(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in STOCK_PHRASES) + r")\b", re.I)
 #: The words of each stock phrase: a note that lacks a word of every phrase holds none of them.
 _STOCK_WORDS = tuple(frozenset(re.findall(r"\w+", phrase)) for phrase in STOCK_PHRASES)
 _STOCK_VOCABULARY = frozenset().union(*_STOCK_WORDS)
@@ -105,7 +111,19 @@ def _generic_address(note: ReadNote) -> Check | None:
 
 
 def doubled_words(text: str) -> list[str]:
-    """Each word written twice in a row ("on on"), as the pair; "that that" and "had had" are fine."""
+    """Each word written twice in a row ("on on"), as the pair; "that that" and "had had" are fine. A text
+    with no letter or digit beyond ASCII (nearly every note; "◊" masks are neither) is first split into its
+    words, which shows at once when no word follows itself (the usual case), and else searched lower-cased
+    with ASCII letters: the same pairs at the same places, several times quicker than the case-blind pattern
+    (tests/compose/test_fast_paths.py holds it to that)."""
+    if text.isascii() or not any(ch.isalnum() for ch in _NON_ASCII.findall(text)):
+        lower = text.lower()
+        if len(lower) == len(text):  # lower-casing moved nothing: the places are the same in both
+            words = lower.encode("utf-8", "replace").translate(_ONLY_LETTERS).split()
+            if not any(map(operator.eq, words, words[1:])):  # no word next to itself: the usual note
+                return []
+            pairs = [m.span(1) + m.span(2) for m in _DOUBLED_LOWER.finditer(lower) if m.group(1) not in DOUBLE_OK]
+            return [f"{text[a:b]} {text[c:d]}" for a, b, c, d in pairs]
     return [f"{m.group(1)} {m.group(2)}" for m in _DOUBLED.finditer(text) if m.group(1).lower() not in DOUBLE_OK]
 
 

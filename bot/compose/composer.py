@@ -86,12 +86,13 @@ def _closest(candidate: _Written, earlier: Sequence[_Written], *, likeliest_firs
     """Word-sequence similarity to the earlier notes; the first note over the limit settles it (this try will
     not be kept as is), so the rest are not measured. `likeliest_first` measures the notes in the order of
     how alike they could be (the cheap bound), so a try that is too close is found out at once."""
-    if likeliest_first:
-        bounds = [upper_bound(candidate.words, other.words) for other in earlier]
-        earlier = [other for _, other in sorted(zip(bounds, earlier, strict=True), key=lambda t: -t[0])]
+    bounds: list[float | None] = [None] * len(earlier)
+    if likeliest_first:  # each bound is kept: `within_limit` starts from it
+        ranked = sorted(((upper_bound(candidate.words, o.words), o) for o in earlier), key=lambda t: -t[0])
+        bounds, earlier = [bound for bound, _ in ranked], [other for _, other in ranked]
     closest = 0.0
-    for other in earlier:
-        fine, measured = within_limit(candidate.words, other.words, where=other.positions)
+    for bound, other in zip(bounds, earlier, strict=True):
+        fine, measured = within_limit(candidate.words, other.words, where=other.positions, upper=bound)
         closest = max(closest, measured)
         if not fine:
             break

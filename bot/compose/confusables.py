@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.compose.scan import case_blind_safe, is_word_char
 
@@ -54,17 +55,23 @@ class Rule:
     `place` says where a match can begin: "word", where the wrong word does; "word before", at the word
     just before it; "anywhere" otherwise. The first two are tried only there."""
 
-    pattern: re.Pattern[str]
+    source: str
     right: str
     needles: tuple[str, ...] = ()
     place: str = "anywhere"
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: most notes hold the needles of few rules, and compiling all of them costs
+        a `thankyou-bot draft` or `check` start more than the checks themselves."""
+        return re.compile(self.source, re.IGNORECASE | re.MULTILINE)
 
 
 def _rule(pattern: str, right: str) -> Rule:
     before, _, word = pattern.partition("(?P<word>")
     needles = tuple(dict.fromkeys(word.partition(")")[0].replace("['’]", quote) for quote in "'’"))
     place = "word" if before in _BEFORE_THE_WORD else "word before" if _ONE_WORD_BEFORE.fullmatch(before) else ""
-    return Rule(re.compile(pattern, re.IGNORECASE | re.MULTILINE), right, needles, place or "anywhere")
+    return Rule(pattern, right, needles, place or "anywhere")
 
 
 RULES: tuple[Rule, ...] = (

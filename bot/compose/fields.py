@@ -13,7 +13,7 @@ from datetime import datetime, tzinfo
 
 from bot.answers import Answers, Interviewer, InterviewFormat, Tone
 from bot.compose.names import about_reader, respelled
-from bot.compose.shapes import Reading
+from bot.compose.reading import Reading
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"})
 _MEETING: dict[InterviewFormat | None, str] = {

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 from bot.compose import confusables
+from bot.compose.lazy_re import LazyPattern
 from bot.compose.note_facts import GREETING_WORD, ReadNote, quote
 from bot.compose.scan import case_blind_safe, has_whole_word
 from bot.compose.wordlists import GENERIC_RECIPIENTS
 from bot.drafts import Check
 
 #: "Here is my portfolio", "as promised, the slides": a resource the sentence says is in the note.
-_PROMISE = re.compile(
+_PROMISE = LazyPattern(
     r"\b(?:here\s+(?:is|are)|here['’]s|as\s+promised|below\s+is|you\s+can\s+find|i['’]ve\s+linked|i\s+have\s+linked|"
     r"linked\s+(?:below|above|here))\b[^.!?\n]*?\b(?P<what>link|portfolio|site|website|talk|article|post|blog|repo|"
     r"repository|slides|deck|paper|write-?up|case\s+study|demo|video|recording|notebook|samples?)\b",

@@ -55,7 +55,10 @@ def positions(words: Sequence[str]) -> Positions:
     """Worked out once for a note that is compared with many others (each try of each later note)."""
     found: Positions = {}
     for number, word in enumerate(words):
-        found.setdefault(word, []).append(number)
+        if (places := found.get(word)) is None:  # no new list for a word already seen, as setdefault makes
+            found[word] = [number]
+        else:
+            places.append(number)
     return found
 
 
@@ -113,12 +116,16 @@ def upper_bound(first: Sequence[str], second: Sequence[str]) -> float:
 
 
 def within_limit(
-    first: Sequence[str], second: Sequence[str], limit: float = SEQUENCE_LIMIT, where: Positions | None = None
+    first: Sequence[str],
+    second: Sequence[str],
+    limit: float = SEQUENCE_LIMIT,
+    where: Positions | None = None,
+    upper: float | None = None,
 ) -> tuple[bool, float]:
     """Whether two notes are at most `limit` alike, and how alike. The longest common subsequence bounds
     difflib's matches from above, so rapidfuzz's fast LCS ratio settles most pairs; the exact ratio is
-    worked out only for the rest."""
-    upper = upper_bound(first, second)
+    worked out only for the rest. `upper` is `upper_bound(first, second)`, if already known."""
+    upper = upper_bound(first, second) if upper is None else upper
     if upper <= limit:
         return True, upper
     exact = sequence_similarity(first, second, where)

@@ -208,7 +208,7 @@ def suggestion(word: str) -> str | None:
 def _candidates(text: str, ignore: Collection[str]) -> Iterable[str]:
     for token in _WORD.findall(_ADDRESSES.sub(" ", text)):
         token = token.replace("’", "'").strip("'-")
-        token = re.sub(r"'s$", "", token)
+        token = token.removesuffix("'s")  # a possessive; a token never holds a line break for "$" to stop at
         if not token.isascii() or token.lower() != token or token in ignore or _DIGIT.search(token):
             continue
         for part in token.split("-"):

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.compose.lazy_re import LazyPattern
 from bot.compose.proper_words import ACRONYMS as ACRONYMS_TYPED
 from bot.compose.proper_words import PLACES, PRODUCTS
 
@@ -172,7 +173,7 @@ _EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w./@:'’-])", r"(?![\w/@-]|\.\w)"
 #: One lower-case word, with its dotted parts ("node.js"; "github.com" is one word, never changed).
 _LOWER_WORD = re.compile(_EDGE_BEFORE + r"[a-z][a-z0-9]*(?:\.[a-z0-9]+)*" + _EDGE_AFTER)
 _MULTI = sorted((name for name in _KNOWN if " " in name), key=len, reverse=True)
-_MULTI_WORDS = re.compile(_EDGE_BEFORE + "(?:" + "|".join(map(re.escape, _MULTI)) + ")" + _EDGE_AFTER)
+_MULTI_WORDS = LazyPattern(_EDGE_BEFORE + "(?:" + "|".join(map(re.escape, _MULTI)) + ")" + _EDGE_AFTER)
 _MULTI_FIRST = frozenset(name.split(" ")[0] for name in _MULTI)
 
 

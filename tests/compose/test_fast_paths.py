@@ -10,10 +10,20 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.compose import confusables
-from bot.compose.checks import _ASCII_COMPOUNDS, _COMPOUNDS, _STOCK, _may_hold_a_stock_phrase, mask
+from bot.compose import confusables, shapes
+from bot.compose.checks import (
+    _ASCII_COMPOUNDS,
+    _COMPOUNDS,
+    _DOUBLED,
+    _STOCK,
+    _may_hold_a_stock_phrase,
+    doubled_words,
+    mask,
+)
 from bot.compose.reader_checks import _PROMISE, _may_promise
+from bot.compose.reading import TRAILING
 from bot.compose.similarity import sentences
+from bot.compose.wordlists import DOUBLE_OK
 from tests.compose.test_confusables import RIGHT, WRONG
 
 _PIECES = ["Ana", "Ana García", "Analytics", "Li", "Tom Li", "Dr. Li", "li", "_Li", "Li2", "their", "There",
@@ -131,3 +141,37 @@ def test_informal_words_are_found_as_with_unicode_letters(text: str) -> None:
     others = [ch for ch in text if not ch.isascii()]
     if not any(ch.isalpha() for ch in others):
         assert _ASCII_COMPOUNDS.findall(text.lower()) == _COMPOUNDS.findall(text.lower())
+
+
+_SEAMS = ["on", "On", "ON", "the", "that", "had", "Had", "ana", "Ana", "García", "garcía", "ſon", "son", "Son",
+          "İt", "it", "ıt", "\u212aey", "key", "Ⓐ", "²", "◊", "’", "'", "-", "_", "1", " ", "  ", "\t", "\n", ".",
+          "(", "é", "É"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SEAMS), max_size=24).map("".join), st.lists(st.sampled_from(_SEAMS), max_size=24))
+def test_doubled_words_are_found_as_the_case_blind_pattern_finds_them(joined: str, words: list[str]) -> None:
+    for text in (joined, " ".join(words)):
+        expected = [
+            f"{m.group(1)} {m.group(2)}" for m in _DOUBLED.finditer(text) if m.group(1).lower() not in DOUBLE_OK
+        ]
+        assert doubled_words(text) == expected
+
+
+def _says_no_answer_in_full(tidied: str) -> bool:
+    """How `shapes._says_no_answer` looked before it skipped the split."""
+    if not tidied.strip(TRAILING + "/") or tidied.lower().strip(TRAILING) in shapes.NO_ANSWER:
+        return True
+    first = shapes._SEGMENTS.split(tidied)[0]
+    return bool(shapes._NOTHING.match(first)) and first.lower().strip(TRAILING) in shapes.NO_ANSWER
+
+
+_NO_ANSWER_PIECES = ["nothing", "Nothing", "NOTHING", "not", "much", "really", "n/a", "no", "No", "nope", "idk",
+                     "-", "—", ",", ";", ".", "…", " ", " and ", "also", "it", "was", "short", "we", "K", "İ", "Σ",
+                     "σ", "nil", "?"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NO_ANSWER_PIECES), max_size=8).map("".join))
+def test_no_answer_is_read_as_the_first_segment_says(tidied: str) -> None:
+    assert shapes._says_no_answer(tidied) == _says_no_answer_in_full(tidied)
