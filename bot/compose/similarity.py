@@ -15,12 +15,24 @@ from functools import lru_cache
 #: four-person panel, rotated phrasings score 0.15 on average and 0.46 at most.
 NEAR_DUPLICATE = 0.5
 _WORD = re.compile(r"\w+")
+#: Every byte but an ASCII letter, digit or underscore made a space (see `_words_of`).
+_WORD_BYTES = bytes(byte if (byte < 128 and chr(byte).isalnum()) or byte == 95 else 32 for byte in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _words_of(text: str) -> list[str]:
+    """`_WORD.findall(text)`, about four times faster for a text whose only word characters are ASCII (every
+    note but one with a name like "García"): each other character, made a space, separates words as the
+    pattern does. (`\\w` is what `str.isalnum` accepts, and the underscore.)"""
+    if text.isascii() or not any(ch.isalnum() for ch in _NON_ASCII.findall(text)):
+        return text.encode("utf-8").translate(_WORD_BYTES).decode("ascii").split()
+    return _WORD.findall(text)
 
 
 def shingles(text: str, size: int = 3) -> frozenset[str]:
     """The runs of `size` words, each as one string ("our conversation about"): a string keeps its hash, so
     comparing two sets of them is several times cheaper than comparing sets of word tuples."""
-    words = _WORD.findall(text.lower())
+    words = _words_of(text.lower())
     if len(words) < size:
         return frozenset({" ".join(words)}) if words else frozenset()
     return frozenset(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))  # the shortest ends it
@@ -37,13 +49,14 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 #: (difflib's ratio over their words, greeting and sign-off excluded) stays at or below this.
 SEQUENCE_LIMIT = 0.40
 _SENTENCE = re.compile(r"(?<=[.?!])\s+|\n+")
+_AFTER_STOP = re.compile(r"(?<=[.?!])\s+")
 
 
 def words(body: str) -> list[str]:
     """The words panel members would compare: the body between the greeting and the sign-off."""
     lines = body.strip().splitlines()
     middle = "\n".join(lines[1:-2]) if len(lines) > 3 else body
-    return _WORD.findall(middle.lower())
+    return _words_of(middle.lower())
 
 
 _NO_RUN: dict[int, int] = {}
@@ -134,10 +147,16 @@ def within_limit(
 
 @lru_cache(maxsize=4096)
 def sentences(body: str) -> frozenset[str]:
-    """The sentences of a note that say something (four words or more), for "no sentence shared"."""
-    if _one_piece(body):  # most phrasings: the pattern would not split it
-        return frozenset({body.strip()}) if len(body.split()) >= 4 else frozenset()
-    return frozenset(s.strip() for s in _SENTENCE.split(body) if len(s.split()) >= 4)
+    """The sentences of a note that say something (four words or more), for "no sentence shared". What
+    `_SENTENCE.split` gives, line by line (the pattern splits at every line break; a run of spaces it takes
+    across one is stripped here), about twice as fast for a whole note; a line the pattern would not split
+    (most phrasings are one) is not searched."""
+    found: set[str] = set()
+    for line in body.split("\n"):
+        for piece in (line,) if _one_piece(line) else _AFTER_STOP.split(line):
+            if len(piece.split()) >= 4:
+                found.add(piece.strip())
+    return frozenset(found)
 
 
 def _one_piece(text: str) -> bool:
