@@ -20,6 +20,8 @@ _WHY = {
     "first-person": "it reads as a sentence about you rather than a topic",
     "not-about-you": "it describes someone else rather than what you bring",
     "too-long": "it is long, and no part of it could stand alone in a sentence",
+    "not-covered": "it says what the conversation did not cover, which is no point a note can make",
+    "impression": "it is your impression of them, which reads oddly when told back to them as news",
     "about-you": "it is about you, and this part of the note is about them (put it under what you discussed)",
 }
 _EXAMPLE = {

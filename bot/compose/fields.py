@@ -15,7 +15,13 @@ from bot.answers import Answers, Interviewer, InterviewFormat, Tone
 from bot.compose.names import about_reader, respelled
 from bot.compose.reading import Reading
 
-_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"})
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "herr",
+                         "frau", "coach", "chef", "judge", "pastor", "rabbi", "imam", "father", "sister",
+                         "brother"})  # fmt: skip
+#: A religious name is said whole ("Sister Mary Clare", never "Sister Clare").
+_WHOLE_NAME = frozenset({"father", "sister", "brother"})
+#: A nickname's first word that is no first name ("Big Mike" is greeted as "Big Mike", never "Big").
+_NICKNAME_WORDS = frozenset({"big", "little", "lil", "old", "young", "uncle", "auntie"})
 _MEETING: dict[InterviewFormat | None, str] = {
     "phone": "call",
     "video": "video call",
@@ -46,8 +52,11 @@ def address_name(name: str, tone: Tone = "warm") -> str:
     parts = name.split()
     first = parts[0].rstrip(".") if parts else name
     if first.lower() in _HONORIFICS:
-        return f"{parts[0]} {parts[-1]}" if len(parts) > 2 else name  # "Dr. Ana García" → "Dr. García"
-    if tone == "formal" or len(parts) < 2 or len(first) < 2 or not any(map(str.isalpha, first)) or not _is_latin(name):
+        whole = len(parts) <= 2 or first.lower() in _WHOLE_NAME
+        return name if whole else f"{parts[0]} {parts[-1]}"  # "Dr. Ana García" → "Dr. García"
+    if tone == "formal" or first.lower() in _NICKNAME_WORDS or len(parts) < 2 or len(first) < 2:
+        return name
+    if not any(map(str.isalpha, first)) or not _is_latin(name):
         return name
     return parts[0]
 

@@ -271,6 +271,17 @@ def _perfect(following: list[str]) -> bool:
     return lemma is not None and lemma != word and word in inflect.forms(lemma, "VBN")
 
 
+_TOPIC_PREPOSITIONS = frozenset({"after", "for", "in", "on", "of", "with", "from", "at", "during", "across", "vs"})
+
+
+def _compound_plural(words: list[str]) -> bool:
+    """ "catastrophe claims after hurricanes", "pricing plans": a plural noun read as a verb ("claims") makes a
+    topic, not a clause, when nothing or only a preposition follows it."""
+    second = words[1].lower().strip(".,;:!?")
+    after = words[2].lower() if len(words) > 2 else ""
+    return second.endswith("s") and "NOUN" in inflect.lemmas(second) and (not after or after in _TOPIC_PREPOSITIONS)
+
+
 def finite_clause(words: list[str]) -> bool:
     """ "Alex's dog kept barking", "the team moved to Austin", "her team ships every week": a noun phrase
     followed by a finite verb, which makes the answer a clause (it would break after "about")."""
@@ -280,6 +291,8 @@ def finite_clause(words: list[str]) -> bool:
     possessive = first.endswith(("'s", "’s")) and len(first) > 2
     closed = FUNCTION | WH | SUBJECT_PRONOUNS | DETERMINERS | POSSESSIVES | AUXILIARIES
     bare_noun = first.isalpha() and first not in closed and "ADJ" not in inflect.lemmas(first)
+    if first.isalpha() and first not in closed and _compound_plural(words):
+        return False
     if bare_noun and _finite(words[1].lower(), "", after_noun=True) and not _finite(first, "", after_noun=True):
         return True  # "management changed", "pricing changed a lot": a bare noun and its verb
     if not (possessive or first in DETERMINERS or first in POSSESSIVES or words[0][:1].isupper()):

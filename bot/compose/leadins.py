@@ -20,7 +20,8 @@ _SUBJECT = (
 _ADVERB = r"(?:also|mostly|really|briefly|actually|just|then|later|first|quickly|even|both|kind of|sort of|pretty much)"
 _TALK = (
     r"(?:talk(?:ed|ing)?|spoke|speak(?:ing)?|chat(?:ted|ting)?|went|go(?:ing)?|dove|dived|dug|dig|got|get|"
-    r"touched|focus(?:ed)?|bonded|geeked out|nerded out|ended up talking|spent (?:(?:most of )?(?:the|our) )?"
+    r"touched|focus(?:ed)?|bonded|click(?:ed)?|connected|hit it off|geeked out|nerded out|ended up talking|"
+    r"spent (?:(?:most of )?(?:the|our) )?"
     r"(?:time|(?:an )?hour|a while|ages)(?: talking)?)"
 )
 _TELL = r"(?:told|tell(?:ing)?|asked|ask(?:ing)?|quizzed|grilled|walked|walk(?:ing)?|took|take)"
@@ -79,6 +80,9 @@ THAT = re.compile(r"^that\s+", re.IGNORECASE)
 IF = re.compile(r"^if\s+", re.IGNORECASE)
 
 
+_NO_TOPIC_AFTER = re.compile(r"(?:for|at|in|with|from|by|since|until|during|last|yesterday)\b", re.IGNORECASE)
+
+
 def strip_lead_in(text: str) -> str:
     """ "we talked a lot about how their keys work" → "how their keys work"; "I explained my approach to
     caching" → "my approach to caching". Up to two lead-ins ("so she asked me about …")."""
@@ -87,8 +91,8 @@ def strip_lead_in(text: str) -> str:
         verb = _VERB_ABOUT.match(shorter)
         if verb and _past(verb.group(1)):
             shorter = shorter[verb.end() :]
-        if shorter == text or not shorter.strip():
-            break
+        if shorter == text or not shorter.strip() or _NO_TOPIC_AFTER.match(shorter.strip()):
+            break  # "she reviewed for nature last year": the verb is the news, not a lead-in to a topic
         text = IF.sub("whether ", THAT.sub("", shorter.strip(), count=1), count=1)
     return text
 
@@ -109,15 +113,62 @@ _ONLY_TALK = LazyPattern(
 )
 
 
+_TALK_TAIL = (
+    rf"(?:\s+{_OBJECT})?(?:\s+{_AMOUNT})?(?:\s+(?:deep|deeper|in depth|{_PREP}))?"
+    rf"(?:\s+(?:it|that|this|stuff|things|everything|some stuff|a few things|lots|a lot))?(?:\s+{_AMOUNT})?$"
+)
+#: Anyone at all did the talking ("my manager talked", "the whole panel asked"), a talk verb of the lexicon.
+_SOMEONE_TALKED = LazyPattern(
+    rf"^(?:(?:my|the|our|their|his|her|your|a|an|this|that)\s+)?(?:(?!(?:i|we|she|he|they|you)\s)[\w'’-]+\s+){{1,3}}"
+    rf"(?:{_ADVERB}\s+)*"
+    rf"(?:{_TALK}|{_TELL}|{_SAY}|{_REPORT}){_TALK_TAIL}",
+    re.IGNORECASE,
+)
+
+
 def only_a_lead_in(text: str) -> bool:
-    """True for "she explained", "we chatted for ages", "he laughed": someone talked, and no topic follows.
-    A verb outside the lexicon counts only after a subject and in the past tense ("she laughed", not "kafka")."""
-    found = _ONLY_TALK.match(text.strip().rstrip(".!,;:"))
+    """True for "she explained", "we chatted for ages", "he laughed", "my manager talked": someone talked, and
+    no topic follows. A verb outside the lexicon counts only after a pronoun or name and in the past tense
+    ("she laughed", not "kafka"; "the team grew" is news, not a lead-in)."""
+    bare = text.strip().rstrip(".!,;:")
+    if _SOMEONE_TALKED.match(bare):
+        return True
+    found = _ONLY_TALK.match(bare)
     if found is None:
         return False
     verb = found.group("verb")
     if verb is None:
         return True
     before = found.group(0)[: found.start("verb")].split()
-    has_subject = bool(before) and before[0].lower() not in ("also", "mostly", "really", "just", "then")
-    return has_subject and _past(verb)
+    return bool(before) and before[0].lower() in ("i", "we", "she", "he", "they", "you") and _past(verb)
+
+
+#: Past forms of the talk verbs: a topic that ends in one ("pick Kafka talked") is a sentence cut short.
+TALK_PAST = frozenset(
+    {
+        "talked",
+        "spoke",
+        "chatted",
+        "explained",
+        "discussed",
+        "said",
+        "asked",
+        "told",
+        "mentioned",
+        "shared",
+        "showed",
+        "described",
+        "presented",
+        "covered",
+        "reviewed",
+        "outlined",
+        "pitched",
+        "noted",
+        "added",
+        "joked",
+        "wondered",
+        "quizzed",
+        "grilled",
+        "walked",
+    }
+)

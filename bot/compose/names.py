@@ -90,10 +90,13 @@ def respelled(text: str, company: str) -> str:
     return found.sub(one, text)
 
 
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # "Ana-Maria", "O'Brien": one name each
+
+
 def about_reader(text: str, name: str) -> str:
     """ "Alex's dog kept barking", written to Alex: "your dog kept barking"."""
     for part in {p.rstrip(".") for p in name.split()}:
-        if len(part) < 2 or part.lower() in _HONORIFICS or not _PIECE.fullmatch(part):
+        if len(part) < 2 or part.lower() in _HONORIFICS or not _HYPHENATED.fullmatch(part):
             continue
         text = re.sub(rf"(?<![\w'’-]){re.escape(part)}['’]s\b", "your", text, flags=re.IGNORECASE)
     return text

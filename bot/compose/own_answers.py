@@ -42,6 +42,10 @@ _REGRET_TAIL = re.compile(
     r"(?:said|mentioned|got to)|should(?:['’]ve| have)|meant to|ran out of time|was nervous|couldn['’]t)\b.*$",
     re.IGNORECASE,
 )
+_NOT_COVERED = re.compile(
+    r"(?i)^(?:we|they|she|he)\s+(?:really\s+|just\s+)?(?:didn't|did not|never)\s+(?:really\s+)?(?:get to\s+)?"
+    r"(?:ask|talk|say|discuss|cover|get into|go into|touch)\w*\b"
+)
 #: "I do have experience" → "I have experience": the emphasis answers a doubt the reader never voiced.
 _EMPHATIC_DO = re.compile(r"^(I)\s+do\s+(?=(?:have|know|speak|hold|own|use)\b)", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|me|app|co|ai|page|site)"
@@ -77,6 +81,9 @@ def strengths(text: str, shape: str) -> Reading:
         topics = [item for item in items if not phrases.is_clause(item)]
         if not topics:
             return Reading("strengths", "clause", "none", "", reason="not-about-you")
+        described = phrases.as_described(", ".join(topics))  # "good with my hands, reliable, i show up on time"
+        if described is not None:
+            return Reading("strengths", "clause", "clause", described, certain=False, shortened=True)
         return Reading("strengths", shape, "topic", lower_first(phrases.join(topics)), certain=False, shortened=True)
     if lower0 in grammar.SUBJECT_PRONOUNS or lower0 in grammar.CONTRACTED or aux_early(words):
         return Reading("strengths", "clause", "none", "", reason="not-about-you")
@@ -95,6 +102,8 @@ def add(text: str, shape: str) -> Reading:
         return Reading("add", shape, "none", "", reason="empty")
     if grammar.is_direct_question(words) or text.endswith("?"):
         return Reading("add", "question", "none", "", reason="question")
+    if _NOT_COVERED.match(text):  # "we didn't get to talk about salary": no point of the member's own
+        return Reading("add", shape, "none", "", reason="not-covered")
     if text.lower() in VAGUE:
         return Reading("add", shape, "none", "", reason="vague")
     keep = words[0][1:].islower() is False or words[0].lower().replace("’", "'") in grammar.FIRST_PERSON
@@ -118,4 +127,7 @@ def share(text: str, shape: str) -> Reading:
         label = ""
     if not link and not label:
         return Reading("share", shape, "none", "", reason="vague" if text else "empty")
+    first = label.split()[0] if label else ""
+    if first.islower() and first not in grammar.DETERMINERS | grammar.POSSESSIVES and not GERUND.match(first):
+        label = "my " + label  # "portfolio: hana.example" → "my portfolio", never "send portfolio"
     return Reading("share", shape, "topic" if label else "none", label, link=link, certain=bool(link or label))

@@ -45,8 +45,9 @@ _LIST_ITEM_WORDS = 4
 #: "good at research", "great with customers", "detail oriented": how a member describes themselves.
 _DESCRIBED_BY = re.compile(
     r"^(?:(?:really|very|pretty|super)\s+)?(?:good|great|strong|excellent|comfortable|patient|calm|organi[sz]ed|"
-    r"reliable|adaptable|curious|creative|proactive|resourceful|detail[ -]oriented|hard[ -]working|self[ -]motivated)"
-    r"(?:\s+(?:at|with|in|under)\s+.+)?$",
+    r"reliable|adaptable|curious|creative|proactive|resourceful|detail[ -]oriented|hard[ -]working|self[ -]motivated|"
+    r"gentle|kind|friendly|flexible|dependable|punctual|empathetic|bilingual|handy|quick|fast)"
+    r"(?:\s+(?:at|with|in|under)\s+.+)?$|^(?:[\w&-]+\s+){0,2}certified(?:\s+\([^)]*\))?(?:\s+in\s+.+)?$",
     re.IGNORECASE,
 )
 _NOT_DESCRIBING = _NOT_BARE | {"growing", "building", "leading", "running", "managing", "doing", "making"}

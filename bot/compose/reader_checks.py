@@ -22,7 +22,9 @@ _PROMISE = LazyPattern(
 #: One of these, as a whole word, starts every promise `_PROMISE` finds.
 _PROMISE_WORDS = ("here", "promised", "below", "find", "linked")
 _LINKISH = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|io|dev|app|co|me|ai|edu|gov|uk|de|page|site)\b", re.I)
-_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"})
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "herr",
+                         "frau", "coach", "chef", "judge", "pastor", "rabbi", "imam", "father", "sister",
+                         "brother"})  # fmt: skip
 
 
 def _may_promise(text: str) -> bool:

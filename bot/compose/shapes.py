@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from bot.compose import grammar, inflect, own_answers, phrases
-from bot.compose.leadins import IMPERATIVE, REPLY, only_a_lead_in, strip_lead_in
+from bot.compose.leadins import IMPERATIVE, REPLY, TALK_PAST, only_a_lead_in, strip_lead_in
 from bot.compose.reading import FIELDS, GERUND, MAX_WORDS, RAMBLE, TRAILING, VAGUE, Form, Reading, aux_early
 from bot.compose.reading import lower_first as _lower_first
 from bot.compose.tidy import tidy
@@ -79,6 +79,58 @@ _WE_DID = re.compile(
 _TO_SHOW = re.compile(r"^to\s+[a-z-]+\s+(?=(?:a|an|the|my|our|their|some)\s)", re.IGNORECASE)
 
 
+#: "she was super nice", "he seemed tired but kind", "super laid back": the member's impression of the person,
+#: which reads oddly told back to them as news ("it was good to hear that you were super nice").
+_IMPRESSION_SUBJECT = frozenset({"she", "he", "they", "you"})
+_IMPRESSION_EXTRA = frozenset({"a", "an", "and", "but", "laid", "laid-back", "jetlagged", "person", "guy",
+                               "lady", "man", "woman", "soul", "interviewer", "one", "quite", "bit"})  # fmt: skip
+_IMPRESSION = re.compile(
+    r"^(?:([\w'’-]+)\s+)?(?:(is|was|seemed|seems|looked|looks|felt|came across as)\s+|'s\s+)?(.+)$", re.IGNORECASE
+)
+#: "he kept checking his phone", "her headphones kept cutting out": a mishap or a complaint, not a kind memory.
+_MISHAP = re.compile(
+    r"(?i)\b(?:kept (?:checking|looking at|cutting out|freezing|dropping|interrupting|yawning)|cut(?:ting)? out|"
+    r"(?:was|were|seemed|looked) (?:so |very |really |kind of )?(?:bored|annoyed|rude|distracted|late|irritated|"
+    r"impatient|checked out|half asleep)|talked (?:mostly |only )?about (?:himself|herself|themselves))\b"
+)
+#: "make sure you can sell", "don't be late": the interviewer's advice, which fits no slot of the note.
+_ADVICE = re.compile(r"(?i)^(?:make sure|be sure|be ready|don't|do not|remember to|never|always)\b")
+#: "he didn't ask much", "we didn't get to talk about salary": what the talk did not cover.
+_NOT_COVERED = re.compile(
+    r"(?i)^(?:(?:we|they|she|he|you|i)\s+)?(?:really\s+|just\s+)?(?:didn't|did not|never|barely|hardly)\s+"
+    r"(?:really\s+)?(?:get to\s+)?(?:ask|talk|say|discuss|cover|get into|go into|touch)\w*\b"
+)
+_HOW_LONG = re.compile(
+    r"(?i)\s+for\s+(?:roughly\s+|about\s+|almost\s+|over\s+|nearly\s+)?(?:an?|\d+)\s+(?:minutes?|hours?)$"
+)
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself", "yourself", "myself", "ourselves"})
+
+
+def _describing(words: list[str]) -> bool:
+    """Only adjectives and adverbs ("super laid back", "tired but kind", "a very formal person")."""
+    found = [w.lower().strip(".,!?") for w in words]
+    return (
+        bool(found)
+        and any(inflect.lemmas(w) for w in found if w not in _IMPRESSION_EXTRA)
+        and all(w in _IMPRESSION_EXTRA or {"ADJ", "ADV"} & set(inflect.lemmas(w)) for w in found)
+    )
+
+
+def impression(text: str) -> bool:
+    """Whether a detail is the member's impression of the person, not something the person said or did."""
+    text = grammar.expand_contractions(text.replace("’", "'"))
+    found = _IMPRESSION.match(re.sub(r"^(\w+)'s\s", r"\1 is ", text))
+    if found is None:
+        return False
+    subject, rest = found.group(1), found.group(3).split()
+    if found.group(2) is None:  # no verb: the whole answer describes ("super creative")
+        return _describing(text.split())
+    lower = (subject or "").lower()
+    if lower in grammar.SUBJECT_PRONOUNS - _IMPRESSION_SUBJECT or lower in grammar.DETERMINERS:
+        return False
+    return _describing(rest)
+
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -107,6 +159,12 @@ def _topic_or_clause(field: str, text: str, shape: str) -> Reading:
         return Reading(field, shape, "topic", grammar.to_reader(_lower_first(text)))
     if lower0 == "to" or lower0 in grammar.FIRST_PERSON:
         return _first_person(field, text)
+    if _NOT_COVERED.match(text):
+        return Reading(field, "clause", "none", "", reason="not-covered")
+    if _ADVICE.match(text):
+        return Reading(field, "clause", "none", "", reason="sentence")
+    if field == "detail" and (impression(text) or _MISHAP.search(text)):
+        return Reading(field, "clause", "none", "", reason="impression")
     if lower0 in grammar.SUBJECT_PRONOUNS or lower0 in grammar.CONTRACTED or aux_early(words):
         if lower0 in ("this", "that", "it") and len(words) < 4:
             return Reading(field, "clause", "none", "", reason="vague")
@@ -121,10 +179,30 @@ def _topic_or_clause(field: str, text: str, shape: str) -> Reading:
         return Reading(field, "clause", "topic", grammar.to_reader(turned), certain=False)
     if text.lower() in VAGUE or (len(words) <= 2 and all(w.lower() in VAGUE for w in words)):
         return Reading(field, "word" if len(words) == 1 else shape, "none", "", reason="vague")
+    if len(words) > 1 and (_ends_in_talk(words) or _PRONOUN_OUT_OF_PLACE.search(text)):
+        return Reading(field, "clause", "none", "", reason="sentence")  # "pick Kafka talked so", "pick about we"
     kind = "gerund phrase" if GERUND.match(text) else ("word" if len(words) == 1 else shape)
-    if field == "detail" and lower0 == "my":  # "she asked about my gap year": about the member, not them
+    if text.lower() in _REFLEXIVE or _describing(words):  # "(he talked about) himself", "really casual"
+        return Reading(field, kind, "none", "", reason="impression" if field == "detail" else "vague")
+    if field == "detail" and lower0 in ("my", "both"):  # "(asked about) my gap year", "(clicked over) both being …"
         return Reading(field, kind, "none", "", reason="about-you")
     return Reading(field, kind, "topic", grammar.to_reader(phrases.polish(_lower_first(text))))
+
+
+#: A subject pronoun right after a preposition or last of all: words of a sentence, not of a topic.
+_PRONOUN_OUT_OF_PLACE = re.compile(
+    r"\b(?:about|on|of|into|over|through|regarding|around|for|with)\s+(?:i|we|she|he|they)\b(?!['’])"
+    r"|\s(?:i|we|she|he|they)[.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _ends_in_talk(words: list[str]) -> bool:
+    """A talk verb's past form after a noun ("pick Kafka talked (how)"): a sentence, not a topic. After a
+    pronoun it is a relative clause, which a topic may hold ("the deck she showed")."""
+    content = [w.lower().strip(".,;:!?") for w in words]
+    pronouns = ("i", "we", "she", "he", "they", "you")
+    return any(word in TALK_PAST and content[n - 1] not in pronouns for n, word in enumerate(content) if n > 0)
 
 
 def _starts_with_past(word: str, words: list[str]) -> bool:
@@ -216,6 +294,8 @@ def _one(field: str, segment: str, shape: str) -> Reading:
     if only_a_lead_in(segment):  # "she explained", "we talked a lot": a talk happened, but about what?
         return Reading(field, "clause", "none", "", reason="no-topic")
     rest = grammar.expand_contractions(_ABOUT.sub("", strip_lead_in(segment)))
+    if rest != segment:  # "(we talked about) the fieldwork for like 40 min": how long is no part of the topic
+        rest = _HOW_LONG.sub("", rest) or rest
     if not rest.strip():
         return Reading(field, shape, "none", "", reason="empty")
     if IMPERATIVE.match(segment):  # the interviewer's words: "tell me about your biggest weakness"

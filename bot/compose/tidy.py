@@ -34,6 +34,22 @@ _FILLERS = re.compile(
     r"like,|you know,?|i mean,?|i guess,?|i think,|basically,?|literally,?|honestly,?|actually,?|pretty much|"
     r"and stuff|and things|and all that|or something|or whatever|etc\.?)(?![\w'’-])"
 )
+#: "figma vs sketch lol he hates figma": a chat laugh between two sentences ends the first one.
+_LAUGH_BREAK = re.compile(r"(?i)\s+(?:lol+|lmao|haha(?:ha)*|hehe)[\s,.!]+(?=(?:i|we|she|he|they|you)(?:['’][a-z]+)?\s)")
+#: "she prayed with me which was sweet", "…, so cool": the member's own aside on what they just wrote.
+_ASIDE_TAIL = re.compile(
+    r"(?i)(?:,?\s+which (?:was|is)|[,.;!?]+\s*(?:so|very|really|super)|[,.;!?]+\s*(?:how|that's|thats) (?:so )?)"
+    r"\s*(?:so |very |really |super |pretty |kind of )?(?:sweet|nice|cool|great|fun|funny|awesome|lovely|kind|"
+    r"amazing|neat|wild|cute|crazy|interesting)[.!?]*$"
+)
+#: Pronouns typed as a label ("they/them, super creative"): the note addresses the person as "you" anyway.
+_PRONOUN_LABEL = re.compile(
+    r"(?i)(?<![\w/])(?:she|he|they|ze|xe)/(?:her|him|them|they|she|he|hir|xem)(?:/\w+)?\b[,;:]?"
+)
+_MONTH = re.compile(
+    r"(?i)\b(january|february|april|june|july|august|september|october|november|december)\b|"
+    r"\b(?:in|by|since|until|till|from|early|late|mid|this|next|last|before|after) (march|may)\b"
+)
 #: Words that only start an answer ("so we talked", "ok so", "well,").
 _LEADING = re.compile(
     r"(?i)^(?:(?:so|ok|okay|oh|well|yeah|yes|hmm|um|uh|and|also|like|basically|anyway|anyways|i think|"
@@ -63,6 +79,7 @@ _SPELLED_OUT = (
         re.compile(r"(?i)(?<=\ba )take home\b|\btake home(?= (?:assignment|test|exercise|project|challenge|task)\b)"),
         "take-home",
     ),
+    (re.compile(r"(?<=\d) ?mins?\b"), " minutes"),
     (re.compile(r"(?i)\bppl\b"), "people"),
     (re.compile(r"(?i)\byrs\b"), "years"),
     (re.compile(r"(?i)\brn\b"), "right now"),
@@ -93,6 +110,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Punctuation an answer cannot start with ("!0", "… the roadmap", "?? kafka"); anything else stays as typed.
 _LEADING_MARKS = re.compile(r"^[.,;:!?…]+")
+
+
+def _month(match: re.Match[str]) -> str:
+    """ "in march" → "in March"; "march" and "may" alone are verbs as often as months, so only after a word of time."""
+    found = match.group(0)
+    return found[: -len(match.group(2))] + match.group(2).capitalize() if match.group(2) else found.capitalize()
 
 
 def _is_emoji(ch: str) -> bool:
@@ -152,9 +175,24 @@ def _punctuation(text: str) -> str:
 
 def spell_out(text: str) -> str:
     """ "alot" → "a lot", "gonna" → "going to", a lone "i" → "I", "shes" → "she's" (cached per answer by `tidy`)."""
+    text = _LIKE_NUMBER.sub(_about_number, text)
     for pattern, replacement in _SPELLED_OUT:
         text = pattern.sub(_apostrophe if replacement is None else replacement, text)
     return text
+
+
+#: "had like 20 plants" → "had roughly 20 plants" ("about" would read as a topic: "benched about 300");
+#: "I like 3 things" keeps its verb.
+_LIKE_NUMBER = re.compile(r"(?i)(?:^|(?<=\s))(?:([\w'’]+)\s+)?like\s+(?=(?:\$|~)?\d)")
+_LIKE_IS_A_VERB = frozenset({"i", "we", "you", "they", "she", "he", "would", "i'd", "we'd", "really", "also", "don't",
+                             "do", "didn't", "did", "to", "might", "may", "still", "all", "who", "people"})  # fmt: skip
+
+
+def _about_number(match: re.Match[str]) -> str:
+    before = match.group(1) or ""
+    if before.lower().replace("’", "'") in _LIKE_IS_A_VERB:
+        return match.group(0)
+    return f"{before} roughly " if before else "roughly "
 
 
 def _apostrophe(match: re.Match[str]) -> str:
@@ -199,7 +237,8 @@ def tidy(text: str) -> str:
     draft reads each answer more than once (is it an answer at all, then its shape)."""
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
     text = strip_emoji(text.replace("\n", " ").replace("\r", " "))
-    text = unshout(text)
+    text = _ASIDE_TAIL.sub("", _LAUGH_BREAK.sub(". ", _PRONOUN_LABEL.sub(" ", unshout(text))))
+    text = _MONTH.sub(_month, text)
     for _ in range(3):  # fillers can hide each other ("so like, basically")
         before = text
         text = _FILLERS.sub(" ", text)
