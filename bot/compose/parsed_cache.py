@@ -10,12 +10,9 @@ text parsed at every start, as before. Only data that JSON gives back unchanged 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
-import os
-import time
 import zlib
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -28,7 +25,6 @@ log = logging.getLogger(__name__)
 #: Bump when the file layout changes: old entries are then never read.
 FORMAT = 1
 _HEADER = b"thankyou-bot parsed"
-_KEEP_OLD_SECONDS = 24 * 3600
 _MISSING = object()
 
 
@@ -89,25 +85,4 @@ def _read(path: Path, stamp: str) -> object:
 
 
 def _save(path: Path, name: str, stamp: str, payload: bytes) -> None:
-    """Write atomically (a reader never sees half a file), then remove this entry's day-old versions."""
-    import tempfile  # only when something is parsed
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(_header(stamp, payload) + b"\n" + payload)
-            os.chmod(temporary, 0o644)  # derived from files shipped with the bot, as the word tables
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError as error:  # read-only, full or not ours: parsed again at the next start
-        log.debug("%s not kept (%s)", path.name, error.strerror or type(error).__name__)
-        return
-    for old in path.parent.glob(f"{name}-*.json"):
-        if old != path and "-" not in old.name[len(name) + 1 :]:  # not another entry whose name starts alike
-            with contextlib.suppress(OSError):  # another process may have removed it first
-                if time.time() - old.stat().st_mtime > _KEEP_OLD_SECONDS:
-                    old.unlink()
+    wordtable.store(path, name, _header(stamp, payload) + b"\n" + payload)

@@ -154,27 +154,32 @@ def _read(path: Path, stamp: str) -> tuple[bytes, int] | None:
 
 
 def _save(path: Path, name: str, stamp: str, data: bytes) -> None:
-    """Write atomically (a reader never sees half a file), then remove this table's older versions."""
-    import tempfile  # only when a table is built
+    store(path, name, _header(stamp, data) + data)
+
+
+def store(path: Path, name: str, contents: bytes) -> None:
+    """Write a cache file atomically (a reader never sees half a file), then remove this entry's versions
+    older than a day. A folder that cannot be written is no error: the caller keeps what it built in memory."""
+    import tempfile  # only when something is built
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(_header(stamp, data) + data)
-            os.chmod(temporary, 0o644)  # derived from public data: readable by whoever shares the folder
+                out.write(contents)
+            os.chmod(temporary, 0o644)  # derived from files shipped with the bot: readable by whoever shares it
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
-    except OSError as error:  # read-only, full or not ours: this process keeps the table in memory
-        log.debug("word table %s kept in memory only (%s)", path.name, error.strerror or type(error).__name__)
+    except OSError as error:  # read-only, full or not ours
+        log.debug("cache file %s not written (%s)", path.name, error.strerror or type(error).__name__)
         return
     # older versions left for a day, so two versions of the bot sharing the folder (an upgrade rolling out)
-    # do not remove each other's tables at every start
-    for old in path.parent.glob(f"{name}-*.tsv"):
-        if old != path and "-" not in old.name[len(name) + 1 :]:  # not another table whose name starts alike
+    # do not remove each other's files at every start
+    for old in path.parent.glob(f"{name}-*{path.suffix}"):
+        if old != path and "-" not in old.name[len(name) + 1 :]:  # not another entry whose name starts alike
             with contextlib.suppress(OSError):  # another process may have removed it first
                 if time.time() - old.stat().st_mtime > _KEEP_OLD_SECONDS:
                     old.unlink()
