@@ -57,12 +57,6 @@ def _fresh_database(base: str, template: str | None = None) -> Iterator[str]:
     _admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto`: two test processes per CPU. Many tests wait on a subprocess, a socket or PostgreSQL rather
-    than compute, so one per CPU left the CPUs idle a quarter of the time (CI on 2 CPUs: 10.4 min of tests)."""
-    return min(16, 2 * (os.cpu_count() or 1))
-
-
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A brand-new, empty PostgreSQL database for one test, dropped afterwards; skipped without TEST_DATABASE_URL."""
