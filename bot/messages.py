@@ -62,6 +62,10 @@ CATALOGUE: Final[dict[str, str]] = {
         "I can't fit that into a sentence ({reason}), so I'd leave it out of the note. Reply ok to leave it out, "
         "or type it as a topic instead (e.g. your approach to caching)."
     ),
+    "preview_retype": (
+        "No problem. Type it again as a short topic (e.g. your approach to caching), or type skip to leave it out."
+    ),
+    "own_name_greeting": "Hi! 👋 First, what name should I sign your notes with? For example: Sam Rivera.",
     "own_name_tidied": "I'll sign your notes as {name}.",
     "profile_used": "From your profile: {details}. I won't ask these again; type profile to see or change them.",
     "community_defaults_used": "Your community's default: {details}. Type {edit} to change it for this debrief.",

@@ -15,7 +15,7 @@ from bot.conversation.cancelling import YES, Reply, cancel_question, read_reply
 from bot.conversation.cursor import cursors, get_value, required, set_value, walk
 from bot.conversation.flow import Flow, Step
 from bot.conversation.navigation import parse_command, resolve_field
-from bot.conversation.parsers import PARSERS, ParseContext, Reject
+from bot.conversation.parsers import PARSERS, ParseContext, Reject, choice_words
 from bot.conversation.people import merge_people
 from bot.conversation.prompts import Messages
 from bot.conversation.repair import repair
@@ -38,10 +38,19 @@ class Composer(Protocol):
 
 Outcome = tuple[ConversationState | None, list[Action]]
 MAX_FAILURES_BEFORE_HINT = 3
-#: Replies to a preview that keep the answer as shown.
+#: Replies to a preview that keep the answer as shown (words as `choice_words` gives them, thanks dropped).
 _KEEP = frozenset(
-    {"ok", "okay", "k", "yes", "y", "yep", "fine", "good", "great", "looks good", "keep it", "sure", "1", ""}
-)
+    {"ok", "okay", "k", "kk", "yes", "y", "yep", "yup", "yeah", "ya", "fine", "good", "great", "perfect", "sure",
+     "looks good", "looks fine", "looks great", "looks ok", "sounds good", "that works", "works", "keep", "keep it",
+     "lgtm", "good enough", "ok sure", "yes please", "sure thing", "idk", "i guess", "whatever", "1", ""}
+)  # fmt: skip
+#: Replies to a preview that reject the line without giving a better one: asked to retype, not skipped.
+_REDO = frozenset(
+    {"no", "nope", "nah", "n", "no thanks", "not really", "not quite", "not right", "wrong", "thats wrong",
+     "change", "change it", "redo", "retype", "edit", "edit it", "fix it", "let me retype", "let me change it",
+     "hmm no", "no way", "ew", "yikes"}
+)  # fmt: skip
+_POLITE = ("thanks", "thank you", "thx", "ty", "please", "pls", "lol", "haha")
 _START_WORDS = {"start", "begin", "new", "thankyou", "/thankyou", "hi", "hello", "hey"}
 Profile = Mapping[str, Any]
 #: Buttons that act on "the current question"; a click on one shown under an earlier question is stale.
@@ -248,10 +257,13 @@ class Engine:
         cleared = state.with_(previewing=False)
         typed = event.text if isinstance(event, TextAnswer) else None
         clicked = isinstance(event, ChoiceMade) and event.field == state.cursor and event.value == "ok"
-        if clicked or (typed is not None and " ".join(typed.casefold().split()).strip(".!👍 ") in _KEEP):
+        reply = _preview_reply(typed) if typed is not None else None
+        if clicked or reply in _KEEP:
             moved = self._advance(cleared)
             moved, notes = repair(self.flow, moved, self._ctx(moved, now), self.defaults)
             return moved, [*(Say(n) for n in notes), self._ask(moved, now)]
+        if reply in _REDO:  # "no" here means "not like that", not "skip it": the answer is asked for again
+            return cleared, [Say(messages.text("preview_retype")), self._ask(cleared, now)]
         if typed is not None and parse_command(typed) is None:
             return self._answer(cleared, typed, now, preview=False)
         return self.handle(cleared, event, now, timezone=timezone)
@@ -456,3 +468,13 @@ def _is_stale_click(event: ConversationEvent, cursor: str | None) -> bool:
     if isinstance(event, Navigate) and event.question is not None and event.command in _QUESTION_BOUND:
         return event.question != cursor
     return False
+
+
+def _preview_reply(typed: str) -> str:
+    """A reply to a preview as plain words: "Ok!! 👍", "looks good, thanks" and "ok lol" all read "ok"/"looks good"."""
+    words = " ".join(choice_words(typed))
+    for polite in _POLITE:
+        if words == polite:
+            return ""
+        words = words.removesuffix(" " + polite).removeprefix(polite + " ")
+    return words

@@ -99,13 +99,42 @@ def _tidy_name(name: str) -> str:
     return _NAME_START.sub(lambda m: m.group(1) + m.group(2).upper(), name)
 
 
+#: Replies that greet or acknowledge rather than give a name: the console asks for the name straight away, so
+#: the member's first "hi" often lands here.
+_NOT_A_NAME = frozenset(
+    {"hi", "hello", "hey", "hiya", "heya", "yo", "hi there", "hello there", "hey there", "good morning",
+     "good afternoon", "good evening", "ok", "okay", "thanks", "thank you", "yes", "sure", "start", "begin"}
+)  # fmt: skip
+
+
 def parse_own_name(text: str, ctx: ParseContext) -> JSON:
     """The member's own name for the signature: "sam rivera" is signed "Sam Rivera", and they are told."""
+    if " ".join(choice_words(text)) in _NOT_A_NAME:
+        raise Reject(messages.text("own_name_greeting"))
     typed = parse_name(text, ctx)
     name = _tidy_name(typed)
     if name != typed:
         ctx.notes.append(messages.text("own_name_tidied", name=name))
     return name
+
+
+#: "mike from engineering", "John Smith - VP Eng": what follows is about the person, not their name.
+_TRAILING_REMARK = re.compile(r"\s+(?:from|in|at|on|who)\s+\S.*$|\s+[-–—]\s*\S.*$|\s*:\s+\S.*$", re.IGNORECASE)
+#: "Raj, the CTO", "Sarah Chen, VP Engineering": a part that only names a role describes the name before it.
+_ROLE_LEAD = frozenset({"the", "our", "their", "his", "her", "my", "a", "an"})
+_ROLE_WORDS = frozenset(
+    {"ceo", "cto", "cfo", "coo", "cio", "cmo", "cpo", "vp", "svp", "evp", "hr", "pm", "head", "chief", "director",
+     "manager", "recruiter", "lead", "founder", "cofounder", "engineer", "designer", "principal", "president",
+     "partner", "officer", "hiring", "senior", "staff", "product", "engineering", "eng", "people", "talent",
+     "team", "of", "and", "sales", "marketing", "design", "data", "operations", "ops", "finance", "owner"}
+)  # fmt: skip
+
+
+def _describes_previous(part: str, names: list[str]) -> bool:
+    words = choice_words(part)
+    if not names or not words:
+        return False
+    return words[0] in _ROLE_LEAD or all(word in _ROLE_WORDS for word in words)
 
 
 def parse_names(text: str, ctx: ParseContext) -> JSON:
@@ -114,7 +143,12 @@ def parse_names(text: str, ctx: ParseContext) -> JSON:
     raw = [part for part in _SPLIT_NAMES.split(without_remarks) if part.strip()]
     names: list[str] = []
     tidied = without_remarks != cleaned
-    for part in raw:
+    for whole in raw:
+        part = _TRAILING_REMARK.sub("", whole.strip())
+        if _describes_previous(part, names):
+            tidied = True
+            continue
+        tidied = tidied or part != whole.strip()
         typed = parse_name(part, ctx)
         name = _tidy_name(typed)
         tidied = tidied or name != typed

@@ -287,6 +287,13 @@ async def test_skip_words_skip_through_the_service(service: ConversationService)
         ("priya natarajan, tom li", ["Priya Natarajan", "Tom Li"]),
         ("siobhán o'brien [hiring manager]", ["Siobhán O'Brien"]),
         ("ana-maría", ["Ana-María"]),
+        ("sarah jones, mike (cto)", ["Sarah Jones", "Mike"]),
+        ("mike from engineering", ["Mike"]),
+        ("John Smith - VP Eng, tom", ["John Smith", "Tom"]),
+        ("Raj, the CTO", ["Raj"]),
+        ("Sarah Chen, VP Engineering, tom li", ["Sarah Chen", "Tom Li"]),
+        ("priya: hiring manager", ["Priya"]),
+        ("Ana at the front desk and Lena who ran the tour", ["Ana", "Lena"]),
     ],
 )
 def test_names_lose_remarks_and_get_capitals_with_a_note(typed: str, names: list[str]) -> None:
@@ -296,7 +303,11 @@ def test_names_lose_remarks_and_get_capitals_with_a_note(typed: str, names: list
     assert ask_of(actions).field == ("format" if len(names) == 1 else "went")
 
 
-@pytest.mark.parametrize("typed", ["Priya Natarajan, Tom Li", "de la Cruz", "李雷", "Ana-María O'Neil and Dana"])
+@pytest.mark.parametrize(
+    "typed",
+    ["Priya Natarajan, Tom Li", "de la Cruz", "李雷", "Ana-María O'Neil and Dana", "Dr. Lee, Jean-Luc Moreau",
+     "Marie Curie-Skłodowska", "Harold Finch, Grace Hopper"],
+)  # fmt: skip
 def test_names_typed_with_care_are_kept_as_typed_without_a_note(typed: str) -> None:
     state, actions = ENGINE.handle(at("interviewers", BEFORE_PEOPLE), TextAnswer(ADDRESS, "e", typed), NOW)
     assert state is not None and state.answers["interviewers"]
@@ -308,3 +319,18 @@ def test_a_remark_alone_is_not_a_name() -> None:
     state, actions = ENGINE.handle(before, TextAnswer(ADDRESS, "e", "(didn't catch any names)"), NOW)
     assert state == before.with_(failures=1)
     assert messages.text("names_missing") in said(actions)
+
+
+@pytest.mark.parametrize("typed", ["hi", "Hello!", "hey there 👋", "ok", "thanks"])
+def test_a_greeting_is_not_taken_as_the_members_own_name(typed: str) -> None:
+    before = at("candidate", {"occasion": "interview"})
+    state, actions = ENGINE.handle(before, TextAnswer(ADDRESS, "e", typed), NOW)
+    assert state is not None and "candidate" not in state.answers
+    assert messages.text("own_name_greeting") in said(actions)
+    assert ask_of(actions).field == "candidate"
+
+
+@pytest.mark.parametrize("typed", ["Hiro", "hilary swank", "Okay Adebayo"])
+def test_a_name_that_starts_like_a_greeting_is_a_name(typed: str) -> None:
+    state, _ = ENGINE.handle(at("candidate", {"occasion": "interview"}), TextAnswer(ADDRESS, "e", typed), NOW)
+    assert state is not None and state.answers["candidate"].casefold() == typed.casefold()

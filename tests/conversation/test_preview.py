@@ -79,3 +79,31 @@ def test_navigation_during_a_preview_still_works() -> None:
     state, _ = typed(at(TOPIC), "why did they pick snowflake over bigquery??")
     state, actions = typed(state, "back")
     assert not state.previewing and ask_of(actions).field == "interviewers.0.title"
+
+
+def test_ok_typed_the_way_people_type_it_keeps_the_answer() -> None:
+    for reply in ("Ok!! 👍", "looks good, thanks", "yeah lol", "yep", "sounds good", "👍", "thx"):
+        state, _ = typed(at(TOPIC), "why did they pick snowflake over bigquery??")
+        state, actions = typed(state, reply)
+        assert not state.previewing and ask_of(actions).field == "interviewers.1.title", reply
+        assert state.answers["interviewers"][0]["discussed"].startswith("why did they pick"), reply
+
+
+def test_no_to_a_preview_asks_for_the_answer_again_instead_of_skipping_it() -> None:
+    for reply in ("no", "nope", "hmm no", "not quite", "no thanks"):
+        state, _ = typed(at(TOPIC), "why did they pick snowflake over bigquery??")
+        state, actions = typed(state, reply)
+        said = " ".join(a.text for a in actions if isinstance(a, Say))
+        assert "Type it again as a short topic" in said and "skip" in said, reply
+        assert not state.previewing and ask_of(actions).field == TOPIC, reply
+        state, actions = typed(state, "their choice of Snowflake over BigQuery")
+        assert state.answers["interviewers"][0]["discussed"] == "their choice of Snowflake over BigQuery", reply
+        assert ask_of(actions).field == "interviewers.1.title", reply
+
+
+def test_skip_after_no_leaves_the_answer_out() -> None:
+    state, _ = typed(at(TOPIC), "why did they pick snowflake over bigquery??")
+    state, _ = typed(state, "no")
+    state, actions = typed(state, "skip")
+    assert "discussed" not in state.answers["interviewers"][0]
+    assert ask_of(actions).field == "interviewers.1.title"
