@@ -55,16 +55,14 @@ CATALOGUE: Final[dict[str, str]] = {
     "profile_needs_value": "What should your {what} be? For example: profile {what} and the new value.",
     "profile_bad_zone": ('I don\'t know the time zone "{zone}". Use a name like Europe/Berlin or America/New_York.'),
     "preview_uncertain": (
-        "Here's how that reads in the note: “{line}” Reply ok to keep it, or type it as a topic instead "
-        "(e.g. your approach to caching)."
+        "Here's how that reads in the note: “{line}” Reply ok to keep it, or type it again as a short phrase "
+        "instead (e.g. {example})."
     ),
     "preview_unusable": (
         "I can't fit that into a sentence ({reason}), so I'd leave it out of the note. Reply ok to leave it out, "
-        "or type it as a topic instead (e.g. your approach to caching)."
+        "or type it again as a short phrase instead (e.g. {example})."
     ),
-    "preview_retype": (
-        "No problem. Type it again as a short topic (e.g. your approach to caching), or type skip to leave it out."
-    ),
+    "preview_retype": "No problem. Type it again as a short phrase (e.g. {example}), or type skip to leave it out.",
     "own_name_greeting": "Hi! 👋 First, what name should I sign your notes with? For example: Sam Rivera.",
     "own_name_tidied": "I'll sign your notes as {name}.",
     "profile_used": "From your profile: {details}. I won't ask these again; type profile to see or change them.",
@@ -139,7 +137,10 @@ CATALOGUE: Final[dict[str, str]] = {
     "email_invalid": (
         "That doesn't look like an email address (like priya@acme.example). Type skip if you don't have it."
     ),
-    "url_invalid": "That doesn't look like a link (like https://example.com/talk). Type skip if there isn't one.",
+    "url_invalid": (
+        "I couldn't find a link in that. Paste it (like example.com/my-talk), or type skip if there isn't one."
+    ),
+    "share_without_link": "I'll offer it in the notes without a link. Paste the link in before you send them.",
     "choice_invalid": "Please pick one of: {options}.",
     "choice_did_you_mean": "Did you mean {label}? Type it, or pick a number.",
     "choice_did_you_mean_either": "Did you mean {first} or {second}? Type one, or pick a number.",

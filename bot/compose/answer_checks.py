@@ -31,6 +31,13 @@ _EXAMPLE = {
     "add": "“I cut cloud costs by 30% at my last job”",
     "share": "“my portfolio: https://…”",
 }
+
+
+def example(field: str) -> str:
+    """How a usable answer to `field` ("strengths", "interviewers.0.detail") could look, in quotes."""
+    return _EXAMPLE.get(field.rsplit(".", 1)[-1], _EXAMPLE["discussed"])
+
+
 _DROPPED = {
     "detail": "the detail about them",
     "detail_clause": "the detail about them",

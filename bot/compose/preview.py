@@ -33,6 +33,7 @@ class Preview:
     certain: bool  # True: used as typed (after tidying), nothing worth showing
     usable: bool
     reason: str  # when not usable: why, in words for the member
+    example: str  # a usable answer to this field, in quotes, to show what to type instead
 
 
 def preview(field: str, text: str) -> Preview:
@@ -44,9 +45,9 @@ def preview(field: str, text: str) -> Preview:
     )
     if name is None:
         why = answer_checks.reason(reading.reason)
-        return Preview(line=None, certain=False, usable=False, reason=why)
+        return Preview(line=None, certain=False, usable=False, reason=why, example=answer_checks.example(field))
     line = _LINES[name].format(variables[name])
-    return Preview(line=line, certain=reading.certain, usable=True, reason="")
+    return Preview(line=line, certain=reading.certain, usable=True, reason="", example=answer_checks.example(field))
 
 
 def preview_line(field: str, text: str) -> str | None:

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple, Protocol
 from bot import messages
 from bot.actions import Action, Ask, Choice, DraftsReady, End, ReminderScheduled, Say
 from bot.answers import TONES, Answers, parse_answers
+from bot.compose import answer_checks
 from bot.compose.preview import preview as read_preview
 from bot.compose.timing import Offsets
 from bot.conversation.cancelling import YES, Reply, cancel_question, read_reply
@@ -242,9 +243,9 @@ class Engine:
                 continue
             held = state.with_(answers=answers, failures=0, previewing=True)
             if seen.usable and seen.line:
-                text = messages.text("preview_uncertain", line=seen.line)
+                text = messages.text("preview_uncertain", line=seen.line, example=seen.example)
             else:
-                text = messages.text("preview_unusable", reason=seen.reason)
+                text = messages.text("preview_unusable", reason=seen.reason, example=seen.example)
             ask = self._ask(held, now)
             choices = (Choice("ok", messages.text("label_preview_ok")),)
             return held, [Ask(ask.field, text, choices, ask.optional, ask.navigation, ask.fields)]
@@ -263,7 +264,8 @@ class Engine:
             moved, notes = repair(self.flow, moved, self._ctx(moved, now), self.defaults)
             return moved, [*(Say(n) for n in notes), self._ask(moved, now)]
         if reply in _REDO:  # "no" here means "not like that", not "skip it": the answer is asked for again
-            return cleared, [Say(messages.text("preview_retype")), self._ask(cleared, now)]
+            example = answer_checks.example(state.cursor)
+            return cleared, [Say(messages.text("preview_retype", example=example)), self._ask(cleared, now)]
         if typed is not None and parse_command(typed) is None:
             return self._answer(cleared, typed, now, preview=False)
         return self.handle(cleared, event, now, timezone=timezone)

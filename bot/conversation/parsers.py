@@ -184,11 +184,31 @@ def parse_email(text: str, ctx: ParseContext) -> JSON:
 _URL = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.IGNORECASE)
 
 
+#: A link inside a longer answer ("my portfolio jess.design", "github: github.com/jess (the kafka one)").
+_LINK_INSIDE = re.compile(r"(?<![@\w.-])(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s()<>]*)?(?![\w@])", re.IGNORECASE)
+#: Things people promise to send before they have the link: offered in the note without one.
+_SENDABLE = frozenset(
+    {"portfolio", "deck", "slides", "case", "references", "reference", "resume", "cv", "sample", "samples",
+     "paper", "papers", "thesis", "dissertation", "github", "repo", "code", "talk", "article", "blog", "post",
+     "website", "site", "demo", "video", "recording", "notebook", "report", "writeup", "doc", "document"}
+)  # fmt: skip
+
+
 def parse_url(text: str, ctx: ParseContext) -> JSON:
+    """A link, alone or inside a few words about it (kept: the note names what it is). Words about something
+    to send with no link yet ("my portfolio, will send tomorrow") are kept too, and the note offers it."""
     value = _clean(text, max_chars=500)
-    if not _URL.match(value):
-        raise Reject(messages.text("url_invalid"))
-    return value if value.lower().startswith(("http://", "https://")) else f"https://{value}"
+    if _URL.match(value):
+        return value if value.lower().startswith(("http://", "https://")) else f"https://{value}"
+    found = _LINK_INSIDE.search(value)
+    if found and not found.group(0).lower().startswith(("http://", "https://")):
+        return f"{value[: found.start()]}https://{found.group(0)}{value[found.end() :]}"
+    if found:
+        return value
+    if _SENDABLE.intersection(choice_words(value)):
+        ctx.notes.append(messages.text("share_without_link"))
+        return value
+    raise Reject(messages.text("url_invalid"))
 
 
 # --- forgiving answers: skip words and choices typed loosely ---------------------------------------------

@@ -334,3 +334,36 @@ def test_a_greeting_is_not_taken_as_the_members_own_name(typed: str) -> None:
 def test_a_name_that_starts_like_a_greeting_is_a_name(typed: str) -> None:
     state, _ = ENGINE.handle(at("candidate", {"occasion": "interview"}), TextAnswer(ADDRESS, "e", typed), NOW)
     assert state is not None and state.answers["candidate"].casefold() == typed.casefold()
+
+
+# --- links ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("my portfolio jessokafor.design", "my portfolio https://jessokafor.design"),
+        ("github: github.com/jess (the kafka one)", "github: https://github.com/jess (the kafka one)"),
+        ("here's the deck https://example.com/deck.pdf", "here's the deck https://example.com/deck.pdf"),
+        ("example.com/talk", "https://example.com/talk"),
+    ],
+)
+def test_a_link_inside_a_few_words_is_kept_with_them(typed: str, stored: str) -> None:
+    state, actions = ENGINE.handle(at("share", WITH_PEOPLE), TextAnswer(ADDRESS, "e", typed), NOW)
+    assert state is not None and state.answers["share"] == stored
+    assert ask_of(actions).field != "share"
+
+
+@pytest.mark.parametrize("typed", ["my portfolio (will send tomorrow)", "the deck i mentioned", "my writing samples"])
+def test_something_to_send_without_a_link_yet_is_kept_and_the_member_told(typed: str) -> None:
+    state, actions = ENGINE.handle(at("share", WITH_PEOPLE), TextAnswer(ADDRESS, "e", typed), NOW)
+    assert state is not None and state.answers["share"] == typed
+    assert messages.text("share_without_link") in said(actions)
+
+
+@pytest.mark.parametrize("typed", ["warm", "ok thanks", "email me at jess@example.com", "version 2.0 of it"])
+def test_words_with_no_link_and_nothing_to_send_are_asked_again(typed: str) -> None:
+    before = at("share", WITH_PEOPLE)
+    state, actions = ENGINE.handle(before, TextAnswer(ADDRESS, "e", typed), NOW)
+    assert state is not None and "share" not in state.answers
+    assert messages.text("url_invalid") in said(actions) and ask_of(actions).field == "share"

@@ -94,7 +94,7 @@ def test_no_to_a_preview_asks_for_the_answer_again_instead_of_skipping_it() -> N
         state, _ = typed(at(TOPIC), "why did they pick snowflake over bigquery??")
         state, actions = typed(state, reply)
         said = " ".join(a.text for a in actions if isinstance(a, Say))
-        assert "Type it again as a short topic" in said and "skip" in said, reply
+        assert "Type it again as a short phrase" in said and "skip" in said, reply
         assert not state.previewing and ask_of(actions).field == TOPIC, reply
         state, actions = typed(state, "their choice of Snowflake over BigQuery")
         assert state.answers["interviewers"][0]["discussed"] == "their choice of Snowflake over BigQuery", reply
@@ -107,3 +107,10 @@ def test_skip_after_no_leaves_the_answer_out() -> None:
     state, actions = typed(state, "skip")
     assert "discussed" not in state.answers["interviewers"][0]
     assert ask_of(actions).field == "interviewers.1.title"
+
+
+def test_the_preview_suggests_a_phrase_for_the_question_asked() -> None:
+    _, actions = typed(at("strengths"), "i'm a people person lol and I know salesforce")
+    assert "five years of running Kafka" in ask_of(actions).text
+    _, actions = typed(at(TOPIC), "why did they pick snowflake over bigquery??")
+    assert "your approach to caching" in ask_of(actions).text
