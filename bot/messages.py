@@ -83,6 +83,7 @@ CATALOGUE: Final[dict[str, str]] = {
     ),
     "skip_hint": "(Type skip to leave it out.)",
     "skip_hint_choice": "(Or type skip.)",
+    "given_with_names": "You told me: {value}. Reply ok to keep it, or type it again with their email.",
     "currently": "Right now it's: {value}. Type a new answer.",
     "currently_optional": "Right now it's: {value}. Type a new answer or skip.",
     "currently_several": "Right now: {values}. Type a new answer; anything you leave out stays as it is.",

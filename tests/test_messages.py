@@ -30,6 +30,7 @@ TEMPLATES: dict[str, frozenset[str]] = {
         "preview_uncertain": {"line", "example"},
         "preview_unusable": {"reason", "example"},
         "preview_retype": {"example"},
+        "given_with_names": {"value"},
         "undo_restored": {"for_company"},
         "understood_time": {"when", "zone"},
         "label_form_continue": {"n", "total"},

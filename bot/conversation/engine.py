@@ -219,6 +219,9 @@ class Engine:
         parser = PARSERS[step.parser]
         if parser.skips(text):  # "no", "n/a", "idk": skip an optional question; a required one says why
             return self._skip(state, now)
+        if step.repeat and get_value(state.answers, state.cursor) is not None and _preview_reply(text) in _KEEP:
+            moved = self._advance(state.with_(failures=0))  # "ok" to a title given with the names keeps it
+            return moved, [self._ask(moved, now)]
         if step.together:
             return self._answer_together(state, text, now, preview=preview)
         ctx = ParseContext(now, zones.zone(state.timezone), step.choice_pairs, step.choice_synonyms)
@@ -450,6 +453,8 @@ class Engine:
         optional = not required(step, state.answers, self.defaults)
         text = self.say.prompt(step, state.answers, state.cursor)
         paths = self._together_paths(state.cursor)
+        if not editing and step.repeat and (known := get_value(state.answers, state.cursor)) is not None:
+            text += "\n" + messages.text("given_with_names", value=known)  # "dana (recruiter)" gave the title
         if editing:
             text += self.say.currently_all(
                 [

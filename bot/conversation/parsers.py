@@ -16,6 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot import messages
 from bot.answers import MAX_INTERVIEWERS
+from bot.conversation.name_list import capitalise_name, read_people
 from bot.text import TextProblem, clean_text
 from bot.time.locales import reading_order
 from bot.time.past import parse_past
@@ -85,20 +86,6 @@ def _valid_name(value: JSON, ctx: ParseContext) -> bool:
     return _is_clean(value, 100) and any(ch.isalpha() for ch in value)
 
 
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\n|\s&\s|\band\b)\s*", re.IGNORECASE)
-
-
-_REMARK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_NAME_START = re.compile(r"(^|[\s'’-])(\w)")
-
-
-def _tidy_name(name: str) -> str:
-    """`raj` -> `Raj`, `o'neil` -> `O'Neil`; a name typed with any capital letters is kept as typed."""
-    if name != name.lower():
-        return name
-    return _NAME_START.sub(lambda m: m.group(1) + m.group(2).upper(), name)
-
-
 #: Replies that greet or acknowledge rather than give a name: the console asks for the name straight away, so
 #: the member's first "hi" often lands here.
 _NOT_A_NAME = frozenset(
@@ -112,55 +99,30 @@ def parse_own_name(text: str, ctx: ParseContext) -> JSON:
     if " ".join(choice_words(text)) in _NOT_A_NAME:
         raise Reject(messages.text("own_name_greeting"))
     typed = parse_name(text, ctx)
-    name = _tidy_name(typed)
+    name = capitalise_name(typed)
     if name != typed:
         ctx.notes.append(messages.text("own_name_tidied", name=name))
     return name
 
 
-#: "mike from engineering", "John Smith - VP Eng": what follows is about the person, not their name.
-_TRAILING_REMARK = re.compile(r"\s+(?:from|in|at|on|who)\s+\S.*$|\s+[-–—]\s*\S.*$|\s*:\s+\S.*$", re.IGNORECASE)
-#: "Raj, the CTO", "Sarah Chen, VP Engineering": a part that only names a role describes the name before it.
-_ROLE_LEAD = frozenset({"the", "our", "their", "his", "her", "my", "a", "an"})
-_ROLE_WORDS = frozenset(
-    {"ceo", "cto", "cfo", "coo", "cio", "cmo", "cpo", "vp", "svp", "evp", "hr", "pm", "head", "chief", "director",
-     "manager", "recruiter", "lead", "founder", "cofounder", "engineer", "designer", "principal", "president",
-     "partner", "officer", "hiring", "senior", "staff", "product", "engineering", "eng", "people", "talent",
-     "team", "of", "and", "sales", "marketing", "design", "data", "operations", "ops", "finance", "owner"}
-)  # fmt: skip
-
-
-def _describes_previous(part: str, names: list[str]) -> bool:
-    words = choice_words(part)
-    if not names or not words:
-        return False
-    return words[0] in _ROLE_LEAD or all(word in _ROLE_WORDS for word in words)
-
-
 def parse_names(text: str, ctx: ParseContext) -> JSON:
-    cleaned = _clean(text)
-    without_remarks = _REMARK.sub(" ", cleaned)  # "Raj (didn't catch his last name)": the remark is not a name
-    raw = [part for part in _SPLIT_NAMES.split(without_remarks) if part.strip()]
-    names: list[str] = []
-    tidied = without_remarks != cleaned
-    for whole in raw:
-        part = _TRAILING_REMARK.sub("", whole.strip())
-        if _describes_previous(part, names):
-            tidied = True
-            continue
-        tidied = tidied or part != whole.strip()
-        typed = parse_name(part, ctx)
-        name = _tidy_name(typed)
-        tidied = tidied or name != typed
-        if name.casefold() not in (n.casefold() for n in names):
-            names.append(name)
-    if not names:
+    """The people met, as typed on one line (bot/conversation/name_list.py): names get capitals, remarks are
+    taken off, and a remark that is a job title ("dana (recruiter)") becomes that person's title."""
+    people: list[dict[str, str]] = []
+    tidied = False
+    for typed in read_people(_clean(text)):
+        name = parse_name(typed.name, ctx)
+        tidied = tidied or typed.tidied
+        if name.casefold() not in (p["name"].casefold() for p in people):
+            people.append({"name": name, **({"title": typed.title} if typed.title else {})})
+    if not people:
         raise Reject(messages.text("names_missing"))
-    if len(names) > MAX_INTERVIEWERS:
-        raise Reject(messages.text("names_too_many", count=len(names), limit=MAX_INTERVIEWERS))
+    if len(people) > MAX_INTERVIEWERS:
+        raise Reject(messages.text("names_too_many", count=len(people), limit=MAX_INTERVIEWERS))
     if tidied:
-        ctx.notes.append(messages.text("names_tidied", names=", ".join(names)))
-    return [{"name": name} for name in names]
+        shown = (f"{p['name']} ({p['title']})" if "title" in p else p["name"] for p in people)
+        ctx.notes.append(messages.text("names_tidied", names=", ".join(shown)))
+    return people
 
 
 def _valid_names(value: JSON, ctx: ParseContext) -> bool:

@@ -32,10 +32,7 @@ def merge_people(old: list[dict[str, Any]], names: list[dict[str, Any]]) -> tupl
     if left_new and len(left_new) == len(left_old):
         matched.update(zip(left_new, left_old, strict=True))
         left_new = []
-    merged = [
-        (previous[matched[i]] | {"name": person["name"]}) if i in matched else dict(person)
-        for i, person in enumerate(names)
-    ]
+    merged = [(previous[matched[i]] | person) if i in matched else dict(person) for i, person in enumerate(names)]
     return merged, left_new
 
 
