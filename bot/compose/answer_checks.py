@@ -4,6 +4,8 @@ knows exactly what to retype (the proofreading of the note's text is bot/compose
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.compose.fit import LINKEDIN_CHARACTERS
 from bot.compose.reading import Reading
 from bot.drafts import Check
@@ -97,6 +99,18 @@ def name_capitalised(typed: str, written: str) -> Check:
         level="info",
         message=f"You typed “{typed}”; the note writes “{written}”. If they spell it another way, change it "
         "before sending.",
+    )
+
+
+def slips_corrected(field: str, name: str, changes: Sequence[tuple[str, str]]) -> Check:
+    """Slips put right in one answer (`slips.py`): what was typed and what the note writes, pair by pair."""
+    typed = ", ".join(f"“{was}”" for was, _ in changes)
+    written = ", ".join(f"“{now}”" for _, now in changes)
+    return Check(
+        code="slip-corrected",
+        level="info",
+        message=f"In {what(field, name)}, you typed {typed}; the note writes {written}. If you meant it as "
+        "typed, change it back before sending.",
     )
 
 

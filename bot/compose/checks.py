@@ -174,7 +174,9 @@ def _spelling(note: ReadNote, panel: Panel | None = None) -> Check | None:
         words = panel.misspelled(texts, facts.proper_nouns)
     else:
         words = misspelled(texts, ignore=ignore) if texts else []
-    opening = capitalised_slips(note.masked, ignore=ignore) if facts.whole_note else []
+    # an answer's own first word is capitalised as typed ("Pipline rewrite"): read like a sentence's
+    openings = [note.masked] if facts.whole_note else texts
+    opening = list(dict.fromkeys(slip for text in openings for slip in capitalised_slips(text, ignore=ignore)))
     if not words and not opening:
         return None
     shown = [f"{word} (→ {fix})" for word, fix in opening]

@@ -13,7 +13,7 @@ from datetime import datetime, tzinfo
 from functools import cached_property
 
 from bot.answers import Answers, Interviewer
-from bot.compose import answer_checks, checks, panel, shapes, typed
+from bot.compose import answer_checks, checks, panel, shapes, slips, typed
 from bot.compose.fields import address_name, person_variables, relative_day, shared_variables
 from bot.compose.fit import LINKEDIN_CHARACTERS
 from bot.compose.names import proper_name
@@ -30,6 +30,7 @@ from bot.compose.similarity import (
     within_limit,
 )
 from bot.compose.similarity import words as note_words
+from bot.compose.tidy import surface
 from bot.compose.timing import Offsets, follow_up_at, send_by
 from bot.drafts import Check, Draft, DraftsDocument, Recipient
 
@@ -182,6 +183,16 @@ def _reading_checks(readings: Mapping[str, shapes.Reading], typed: Mapping[str, 
     return found
 
 
+def _slip_checks(texts: Mapping[str, str], body: str, name: str) -> list[Check]:
+    """The slips put right in answers this note carries (tidy.py writes them corrected; see slips.py)."""
+    found, lower = [], body.lower()
+    for field, text in texts.items():
+        shown = [(c.typed, c.written) for c in slips.changes(surface(text)) if c.written.lower() in lower]
+        if shown:
+            found.append(answer_checks.slips_corrected(field, name, shown))
+    return found
+
+
 def _answer_checks(person: Interviewer, similar: list[str], answers: Answers, now: datetime) -> list[Check]:
     found = []
     if not (person.discussed or person.detail):
@@ -268,6 +279,7 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | N
         found += _reading_checks(person_readings[index], typed_people[index], person.name)
         mine = {f: r for f, r in shared_readings.items() if _gets(f, index, roles)}
         found += _reading_checks(mine, typed_shared, person.name)
+        found += _slip_checks({**typed_people[index], **{f: typed_shared[f] for f in mine}}, note.body, person.name)
         found += _fit_checks(note, answers.channel)
         found += _answer_checks(person, similar[index], answers, now)
         drafts.append(_draft(person, note, facts, found, proofreading))

@@ -67,6 +67,7 @@ _COMPLEMENT_ENDINGS = ("-first", "-only", "-based", "-friendly", "-heavy", "-dri
 _WH_PHRASE_MAX = 4
 _CONTRACTED_WH = re.compile(r"(?i)^(what|how|who|where|when|why|that|there|it)(?:'s|s)\b(?=\s)")
 _CONTRACTED_ARE = re.compile(r"(?i)^(what|how|who|where|when|why)'re\b")
+_HAS_NEXT = re.compile(r"(?i)\s+(?:been|got)\b")
 #: Words after which a question word starts a question of its own ("… and how do they …").
 _JOINING = frozenset({"and", "or", "also", "plus", "about", "on", "of", "asked", "wondering", "like", "then", "but"})
 _BE_SPLIT = frozenset({"like", "to", "for", "in", "at", "on", "with", "during", "after", "before", "when", "now"})
@@ -88,7 +89,8 @@ def _aux(word: str) -> tuple[str, bool] | None:
 def expand_contractions(text: str) -> str:
     """ "what's" → "what is", "how're" → "how are": so the auxiliary can be moved."""
     text = _CONTRACTED_ARE.sub(lambda m: f"{m.group(1)} are", text)
-    return _CONTRACTED_WH.sub(lambda m: f"{m.group(1)} is", text)
+    # "it's been", "there's got": the "'s" of "has", not of "is"
+    return _CONTRACTED_WH.sub(lambda m: f"{m.group(1)} {'has' if _HAS_NEXT.match(text, m.end()) else 'is'}", text)
 
 
 def is_direct_question(words: list[str]) -> bool:

@@ -76,7 +76,7 @@ def name_missing(note: ReadNote) -> Check | None:
 
 
 def confusable(note: ReadNote) -> Check | None:
-    slips = confusables.find(note.masked)
+    slips = confusables.find_all(note.masked)
     if not slips:
         return None
     shown = [f"{slip.context} (→ {slip.right})" for slip in slips]

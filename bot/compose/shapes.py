@@ -361,7 +361,7 @@ def no_answer(raw: str) -> bool:
 
 def _says_no_answer(tidied: str) -> bool:
     lower = tidied.lower()
-    if not tidied.strip(TRAILING + "/") or lower.strip(TRAILING) in NO_ANSWER:
+    if not any(ch.isalnum() for ch in tidied) or lower.strip(TRAILING) in NO_ANSWER:  # "+", "#", "..."
         return True
     if not lower.lstrip(TRAILING).startswith(_NO_ANSWER_STARTS):  # the first segment is no such answer either
         return False

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
 log = logging.getLogger(__name__)
-_ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
+#: Web and e-mail addresses: never spell-checked, never corrected.
+ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _DIGIT = re.compile(r"\d")
 _BRITISH = (
@@ -54,11 +55,26 @@ _BRITISH = (
 _ENDINGS = ("ings", "ing", "eries", "ery", "ers", "er", "ed", "es", "s", "ly", "ness", "able")
 #: Slips made so often that their correction is certain (edit distance alone would guess wrong or not at all).
 COMMON_SLIPS = {
-    "alot": "a lot", "teh": "the", "thier": "their", "recieve": "receive", "recieved": "received",
+    "alot": "a lot", "teh": "the", "recieve": "receive", "recieved": "received",
     "adress": "address", "tommorow": "tomorrow", "tomorow": "tomorrow", "reccomend": "recommend",
     "recomend": "recommend", "definately": "definitely", "seperate": "separate", "untill": "until",
     "wich": "which", "becuase": "because", "beacuse": "because", "oppurtunity": "opportunity",
-    "oportunity": "opportunity", "intrested": "interested",
+    "oportunity": "opportunity", "intrested": "interested", "managment": "management",
+    "enviroment": "environment", "goverment": "government", "occured": "occurred", "begining": "beginning",
+    "beleive": "believe", "acheive": "achieve", "acheived": "achieved", "wierd": "weird",
+    "existance": "existence", "independant": "independent", "neccessary": "necessary",
+    "accomodate": "accommodate", "succesful": "successful", "sucessful": "successful", "buisness": "business",
+    "bussiness": "business", "proffesional": "professional", "knowlege": "knowledge",
+    "experiance": "experience", "collegue": "colleague", "collegues": "colleagues",
+    "responsability": "responsibility", "relevent": "relevant", "arguement": "argument",
+    "excercise": "exercise", "greatful": "grateful", "priviledge": "privilege", "sincerly": "sincerely",
+    "truely": "truly", "writting": "writing", "thier": "their", "freind": "friend", "occassion": "occasion",
+    "recieving": "receiving", "recieves": "receives", "definetly": "definitely", "definitly": "definitely",
+    "definatly": "definitely", "seperately": "separately", "accross": "across", "tommorrow": "tomorrow",
+    "mangement": "management", "developement": "development", "enviornment": "environment",
+    "excellant": "excellent", "strenghts": "strengths", "strenght": "strength", "techincal": "technical",
+    "collaberation": "collaboration", "colaboration": "collaboration", "comunication": "communication",
+    "communciation": "communication", "intrest": "interest", "awsome": "awesome",
 }  # fmt: skip
 #: A correction is offered only when it is this many times as common as the next candidate.
 _CONFIDENCE = 4.0
@@ -206,7 +222,7 @@ def suggestion(word: str) -> str | None:
 
 
 def _candidates(text: str, ignore: Collection[str]) -> Iterable[str]:
-    for token in _WORD.findall(_ADDRESSES.sub(" ", text)):
+    for token in _WORD.findall(ADDRESSES.sub(" ", text)):
         token = token.replace("’", "'").strip("'-")
         token = token.removesuffix("'s")  # a possessive; a token never holds a line break for "$" to stop at
         if not token.isascii() or token.lower() != token or token in ignore or _DIGIT.search(token):

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.compose import slips
 from bot.compose.lazy_re import LazyPattern
 from bot.compose.proper_words import ACRONYMS as ACRONYMS_TYPED
 from bot.compose.proper_words import PLACES, PRODUCTS
@@ -234,7 +235,16 @@ def capitals(text: str) -> str:
 @lru_cache(maxsize=512)
 def tidy(text: str) -> str:
     """The surface clean-up every free answer gets; the result may be empty ("idk", "lol", "🙂"). Cached: a
-    draft reads each answer more than once (is it an answer at all, then its shape)."""
+    draft reads each answer more than once (is it an answer at all, then its shape). Clear slips ("there
+    team", "recieve") are put right last; the composer names each in a check (slips.py)."""
+    surfaced = surface(text)
+    corrected = slips.correct(surfaced)
+    return corrected if corrected == surfaced else _LEADING.sub("", corrected)  # "Definately SQL" → "SQL"
+
+
+@lru_cache(maxsize=512)
+def surface(text: str) -> str:
+    """`tidy` but for the slips: what `slips.changes` is asked about."""
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
     text = strip_emoji(text.replace("\n", " ").replace("\r", " "))
     text = _ASIDE_TAIL.sub("", _LAUGH_BREAK.sub(". ", _PRONOUN_LABEL.sub(" ", unshout(text))))

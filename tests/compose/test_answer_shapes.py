@@ -13,7 +13,7 @@ from bot.answers import parse_answers
 from bot.compose import compose
 from bot.compose.grammar import indirect, to_reader
 from bot.compose.preview import preview, preview_line
-from bot.compose.shapes import read
+from bot.compose.shapes import no_answer, read
 from bot.compose.tidy import tidy
 from tests.compose.join_validator import problems
 
@@ -164,7 +164,7 @@ def test_a_bare_lead_in_never_becomes_a_sentence_in_the_note() -> None:
 def test_a_ramble_keeps_its_first_usable_part_and_says_it_was_shortened() -> None:
     typed = "so we talked alot about how there idempotency keys work … also we talked about her dog lol"
     reading = read("discussed", typed)
-    assert reading.text == "how there idempotency keys work" and reading.shortened
+    assert reading.text == "how their idempotency keys work" and reading.shortened  # the slip put right
 
 
 def test_a_link_inside_a_sentence_is_found_and_the_rest_names_it() -> None:
@@ -194,3 +194,9 @@ def test_the_preview_shows_an_uncertain_answer_and_stays_quiet_for_a_tidy_one() 
     assert preview_line("interviewers.0.discussed", "the on-call redesign") is None
     unusable = preview("interviewers.0.detail", "idk")
     assert not unusable.usable and "filler" in unusable.reason
+
+
+@pytest.mark.parametrize("typed", ["+", "&", "#", "*", "= ="])
+def test_an_answer_of_only_symbols_says_nothing(typed: str) -> None:
+    assert read("strengths", typed).form == "none" and no_answer(typed)
+    assert read("discussed", "+ the roadmap").form != "none"  # a symbol beside words is no such answer

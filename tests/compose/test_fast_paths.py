@@ -160,7 +160,7 @@ def test_doubled_words_are_found_as_the_case_blind_pattern_finds_them(joined: st
 
 def _says_no_answer_in_full(tidied: str) -> bool:
     """How `shapes._says_no_answer` looked before it skipped the split."""
-    if not tidied.strip(TRAILING + "/") or tidied.lower().strip(TRAILING) in shapes.NO_ANSWER:
+    if not any(ch.isalnum() for ch in tidied) or tidied.lower().strip(TRAILING) in shapes.NO_ANSWER:
         return True
     first = shapes._SEGMENTS.split(tidied)[0]
     return bool(shapes._NOTHING.match(first)) and first.lower().strip(TRAILING) in shapes.NO_ANSWER

@@ -13,7 +13,8 @@ import pytest
 from spellchecker import SpellChecker
 
 from bot.compose import spelling
-from bot.compose.spelling import misspelled, suggestion
+from bot.compose.spelling import COMMON_SLIPS, misspelled, suggestion
+from bot.compose.workplace_words import WORKPLACE_TERMS
 
 
 def test_the_dictionary_loads_only_when_needed_and_only_once(tmp_path: Path) -> None:
@@ -129,3 +130,17 @@ def test_suggestions() -> None:
     assert suggestion("recieve") == "receive"
     assert suggestion("pipline") == "pipeline"
     assert suggestion("qzxwvvy") is None
+
+
+def test_well_known_misspellings_have_their_one_correction() -> None:
+    for typed, right in {"managment": "management", "enviroment": "environment", "definately": "definitely",
+                         "wich": "which", "becuase": "because", "thier": "their"}.items():  # fmt: skip
+        assert suggestion(typed) == right
+        assert misspelled([f"the {typed} here"]) == [typed]
+
+
+def test_no_known_misspelling_is_a_real_or_workplace_word_or_corrects_to_an_unknown_word() -> None:
+    """The composer writes these corrected in a note (bot/compose/slips.py): each must be certain."""
+    assert not set(COMMON_SLIPS) & WORKPLACE_TERMS
+    assert all(misspelled([typed]) == [typed] for typed in COMMON_SLIPS)
+    assert all(misspelled([right]) == [] for right in COMMON_SLIPS.values())
