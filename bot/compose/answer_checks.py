@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.compose.fit import LINKEDIN_CHARACTERS
+from bot.compose.name_field import read_name_field
 from bot.compose.reading import Reading
 from bot.drafts import Check
 
@@ -94,8 +95,30 @@ def shortened(reading: Reading, name: str) -> Check:
 
 
 def name_capitalised(typed: str, written: str) -> Check:
+    """A name written with capitals; or, when more than its case changed, what the note made of the name field."""
+    field = read_name_field(typed)
+    if field.no_name:
+        return Check(
+            code="name-tidied",
+            level="info",
+            message=f"You typed “{excerpt(typed)}” where their name goes, so the note greets them as “{written}”.",
+        )
+    if field.unsure:
+        return Check(
+            code="name-tidied",
+            level="warning",
+            message=f"You weren't sure of “{excerpt(typed)}”; the note writes “{written}”. Check the spelling "
+            "(the calendar invite or their email signature will have it) before sending.",
+        )
+    if field.title:
+        return Check(
+            code="name-tidied",
+            level="info",
+            message=f"You typed “{excerpt(typed)}”; the note uses “{written}” as their name and “{field.title}” as "
+            "their title. If that's not right, change the name before sending.",
+        )
     return Check(
-        code="name-capitalised",
+        code="name-capitalised" if typed.lower() == written.lower() else "name-tidied",
         level="info",
         message=f"You typed “{typed}”; the note writes “{written}”. If they spell it another way, change it "
         "before sending.",

@@ -16,7 +16,8 @@ from bot.answers import Answers, Interviewer
 from bot.compose import answer_checks, checks, panel, shapes, slips, typed
 from bot.compose.fields import address_name, person_variables, relative_day, shared_variables
 from bot.compose.fit import LINKEDIN_CHARACTERS
-from bot.compose.names import proper_name
+from bot.compose.name_field import read_name_field
+from bot.compose.names import brands_written, proper_name
 from bot.compose.render import Memo, Note, Style, render_note
 from bot.compose.similarity import (
     NEAR_DUPLICATE,
@@ -169,7 +170,12 @@ def _named_properly(answers: Answers) -> tuple[Answers, dict[str, str]]:
             changed[name] = written
         return written
 
-    people = [person.model_copy(update={"name": fix(person.name)}) for person in answers.interviewers]
+    # a role typed with the name ("Sarah (HR)") is the title, unless one was given
+    titles = [person.title or read_name_field(person.name).title for person in answers.interviewers]
+    people = [
+        p.model_copy(update={"name": fix(p.name), "title": t})
+        for p, t in zip(answers.interviewers, titles, strict=True)
+    ]
     return answers.model_copy(update={"candidate": fix(answers.candidate), "interviewers": people}), changed
 
 
@@ -276,6 +282,8 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | N
         )
         mine_typed = (original.interviewers[index].name, original.candidate, original.company)
         found = [answer_checks.name_capitalised(t, w) for t, w in renamed.items() if t in mine_typed]
+        texts = [*typed_people[index].values(), *(typed_shared[f] for f in shared_readings if _gets(f, index, roles))]
+        found += [answer_checks.name_capitalised(t, w) for t, w in brands_written(texts, note.body, answers.company)]
         found += _reading_checks(person_readings[index], typed_people[index], person.name)
         mine = {f: r for f, r in shared_readings.items() if _gets(f, index, roles)}
         found += _reading_checks(mine, typed_shared, person.name)

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime, tzinfo
+from functools import lru_cache
 
 from bot.answers import Answers, Interviewer, InterviewFormat, Tone
+from bot.compose.name_field import CREDENTIALS, DOCTORAL, GENERATIONAL, OFFICE
 from bot.compose.names import about_reader, respelled
 from bot.compose.reading import Reading
+from bot.compose.wordlists import GENERIC_RECIPIENTS
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "herr",
                          "frau", "coach", "chef", "judge", "pastor", "rabbi", "imam", "father", "sister",
@@ -45,19 +48,61 @@ def _is_latin(text: str) -> bool:
     return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
 
+#: Letters after a name that are never a surname, so they go even without a comma ("Lisa Wong PhD"); others
+#: only after one ("Jane Doe, MA", but "Jack Ma").
+_SURELY_LETTERS = frozenset({"phd", "ph.d", "dphil", "edd", "psyd", "dds", "dmd", "dvm", "mba", "cpa", "esq", "jr",
+                             "sr", "ii", "iii", "iv"})  # fmt: skip
+
+
+def _bare_name(name: str) -> tuple[list[str], bool] | None:
+    """The words of a name without the credentials after it ("Lisa Wong, PhD"; "Jr." is part of the name), and
+    whether they make the person a doctor. None when a comma holds anything else ("Smith, John")."""
+    head, *after = name.split(",")
+    parts, letters = head.split(), [a.strip() for a in after]
+    if not all(a.lower().rstrip(".") in CREDENTIALS | GENERATIONAL for a in letters):
+        return None
+    parts += [a for a in letters if a.lower().rstrip(".") in GENERATIONAL]
+    letters = [a for a in letters if a.lower().rstrip(".") not in GENERATIONAL]
+    while len(parts) > 2 and parts[-1].lower().rstrip(".") in _SURELY_LETTERS - GENERATIONAL:
+        letters.append(parts.pop())
+    doctor = any(a.lower().rstrip(".") in DOCTORAL or f"{a.lower().rstrip('.')}." in DOCTORAL for a in letters)
+    return parts, doctor
+
+
+def _surname(parts: list[str]) -> str:
+    """The last word that is not "Jr." or "III"."""
+    named = [p for p in parts if p.lower().rstrip(".") not in GENERATIONAL] or parts
+    return named[-1]
+
+
+@lru_cache(maxsize=256)
 def address_name(name: str, tone: Tone = "warm") -> str:
-    """How the note greets someone. With an honorific: "Dr. García". Formal: the name as given. Warm and
-    concise: the first name when it is safe to pick out, else the name as given (initials, single names,
-    non-Latin scripts, whose name order varies)."""
-    parts = name.split()
+    """How the note greets someone. With an honorific: "Dr. García" ("Mr and Mrs Smith" whole). With an
+    office ("Deputy Director Harold Finch"): formal "Deputy Director Finch", else the first name. Formal: the
+    name as given, without letters after it ("Lisa Wong, PhD" is "Dr. Wong"). Warm and concise: the first name
+    when it is safe to pick out ("J. Robert Oppenheimer" goes by Robert), else the name as given (initials,
+    single names, non-Latin scripts, whose name order varies)."""
+    bare = _bare_name(name)
+    if bare is None or name.lower() in GENERIC_RECIPIENTS:  # "Hiring Manager" is greeted whole
+        return name
+    parts, doctor = bare
     first = parts[0].rstrip(".") if parts else name
+    if any(part.lower() in ("and", "&") for part in parts):
+        return " ".join(parts)  # "Mr and Mrs Smith", "Sam & Alex": both of them
     if first.lower() in _HONORIFICS:
         whole = len(parts) <= 2 or first.lower() in _WHOLE_NAME
-        return name if whole else f"{parts[0]} {parts[-1]}"  # "Dr. Ana García" → "Dr. García"
-    if tone == "formal" or first.lower() in _NICKNAME_WORDS or len(parts) < 2 or len(first) < 2:
-        return name
-    if not any(map(str.isalpha, first)) or not _is_latin(name):
-        return name
+        return " ".join(parts) if whole else f"{parts[0]} {_surname(parts)}"  # "Dr. Ana García" → "Dr. García"
+    office = OFFICE.match(" ".join(parts))
+    if office and len(parts) > len(office.group(1).split()):
+        titled = f"{office.group(1)} {_surname(parts)}"  # as typed: "Deputy Director Finch"
+        named = parts[len(office.group(1).split()) :]
+        return titled if tone == "formal" or len(named) < 2 else address_name(" ".join(named), tone)
+    if tone == "formal" or first.lower() in _NICKNAME_WORDS or len(parts) < 2:
+        return f"Dr. {_surname(parts)}" if doctor and tone == "formal" and len(parts) > 1 else " ".join(parts)
+    if len(first) < 2 and len(parts) > 2 and len(parts[1].rstrip(".")) > 1 and _is_latin(name):
+        return parts[1]  # "J. Robert Oppenheimer"
+    if len(first) < 2 or not any(map(str.isalpha, first)) or not _is_latin(name):
+        return " ".join(parts)
     return parts[0]
 
 

@@ -7,6 +7,12 @@ capital already is the member's own spelling and stays exactly as typed ("iRobot
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import pairwise
+
+from bot.compose.name_field import read_name_field
+from bot.compose.world_words import BRANDS
 
 _PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
                         "bin", "binti", "al", "el", "ter", "ten", "y"})  # fmt: skip
@@ -18,11 +24,11 @@ def _capital(piece: str) -> str:
     return piece[:1].upper() + piece[1:]
 
 
-def _word(word: str, first: bool) -> str:
+def _word(word: str, first: bool, after_and: bool = False) -> str:
     bare = word.rstrip(".").lower()
-    if bare in _HONORIFICS and first:
+    if bare in _HONORIFICS and (first or after_and):  # "mr and mrs smith" → "Mr. and Mrs. Smith"
         return _HONORIFICS[bare]
-    if bare in _PARTICLES and not first:
+    if (bare in _PARTICLES or bare == "and") and not first:
         return word.lower()
     return _PIECE.sub(lambda m: _capital(m.group(0)), word.lower())  # "o'neil" → "O'Neil", "jean-luc"
 
@@ -42,11 +48,33 @@ def _typed_carelessly(name: str) -> bool:
 
 
 def proper_name(name: str) -> str:
-    """ "sarah chen" → "Sarah Chen", "juan de la cruz" → "Juan de la Cruz"; other names as typed."""
+    """ "sarah chen" → "Sarah Chen", "juan de la cruz" → "Juan de la Cruz"; other names as typed. What came
+    with the name goes ("Sarah (HR)" → "Sarah", "priya 🙂" → "Priya"; see name_field.py)."""
+    name = read_name_field(name).name
     if not _typed_carelessly(name):
         return name
     words = name.split()
-    return " ".join(_word(word, index == 0) for index, word in enumerate(words))
+    return " ".join(_word(word, i == 0, i > 0 and words[i - 1].lower() == "and") for i, word in enumerate(words))
+
+
+_TYPED_WORD = re.compile(r"(?<![\w@./-])[^\W\d_][\w'’]*")
+
+
+def brands_written(texts: Iterable[str], body: str, company: str = "") -> list[tuple[str, str]]:
+    """Companies typed in lower case that the note writes as they spell themselves ("nike" → "Nike"): their
+    styling varies ("BuzzFeed", "PwC"), so the member is told; the company applied to is spelled as its
+    field spells it (see `respelled`). One look-up per typed word and word pair."""
+    found = {typed: written for text in texts for typed, written in _brands_in(text)}
+    return [(typed, written) for typed, written in found.items() if written in body and typed != company.lower()]
+
+
+@lru_cache(maxsize=512)
+def _brands_in(text: str) -> tuple[tuple[str, str], ...]:
+    """The brands typed in lower case in one answer, with how they are written (cached: a panel's shared
+    answers are looked at once per note)."""
+    words = [w for w in _TYPED_WORD.findall(text) if w.islower()]
+    pairs = ((typed, BRANDS.get(typed.replace("’", "'"))) for typed in [*words, *map(" ".join, pairwise(words))])
+    return tuple((typed, written) for typed, written in pairs if written)
 
 
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "by", "de", "la", "du", "van", "von", "&"})

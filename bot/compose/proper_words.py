@@ -7,6 +7,8 @@ as typed). Entries are lower case; the value is how the note writes it.
 
 from __future__ import annotations
 
+from bot.compose.world_words import BRANDS, CITIES, REGIONS
+
 PRODUCTS = {
     "zendesk": "Zendesk", "salesforce": "Salesforce", "hubspot": "HubSpot", "tableau": "Tableau", "jira": "Jira",
     "github": "GitHub", "gitlab": "GitLab", "kafka": "Kafka", "postgres": "Postgres", "postgresql": "PostgreSQL",
@@ -26,6 +28,7 @@ PRODUCTS = {
     "revit": "Revit", "westlaw": "Westlaw", "lexisnexis": "LexisNexis", "mailchimp": "Mailchimp", "asana": "Asana",
     "trello": "Trello",
 }  # fmt: skip
+PRODUCTS |= BRANDS
 
 #: Countries, US states, large cities, days, months and languages that are not also common words.
 PLACES = frozenset(
@@ -46,7 +49,7 @@ PLACES = frozenset(
         "nebraska", "nevada", "ohio", "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah",
         "vermont", "virginia", "wisconsin", "wyoming", "toronto", "montreal", "vancouver", "ottawa", "calgary",
         "chicago", "boston", "seattle", "atlanta", "denver", "houston", "dallas", "austin", "miami", "detroit",
-        "philadelphia", "pittsburgh", "baltimore", "brooklyn", "manhattan", "nyc", "sf", "oakland",
+        "philadelphia", "pittsburgh", "baltimore", "brooklyn", "manhattan", "oakland",
         "sacramento", "portland", "minneapolis", "milwaukee", "cleveland", "cincinnati", "columbus", "nashville",
         "memphis", "orlando", "tampa", "charlotte", "raleigh", "tucson", "albuquerque", "las vegas",
         "los angeles", "san francisco", "san diego", "san jose", "new york", "new jersey", "new orleans",
@@ -70,6 +73,8 @@ PLACES = frozenset(
         "indonesian", "swahili", "yoruba", "igbo", "amharic", "farsi", "persian", "haitian creole", "creole",
     }
 )  # fmt: skip
+#: Written as world_words.py spells them ("Dar es Salaam"), so kept with the products.
+PRODUCTS |= REGIONS | CITIES
 
 #: Acronyms members type in lower case ("url", "sql"); "pm" only when it is not a time ("3 pm").
 ACRONYMS = frozenset(
@@ -80,6 +85,6 @@ ACRONYMS = frozenset(
         "kyc", "aml", "csat", "nps", "pto", "dcf", "lbo", "ai", "icu", "hipaa", "sox", "gaap", "ifrs",
         "cpa", "cfa", "pmp", "gpa", "pov", "emea", "apac", "latam", "wlb", "ats", "cicd", "sla", "slas", "slo", "slos",
         "pms", "pm", "tpm", "tpms", "rfp",
-        "rfps", "ehr", "emr", "cad", "plc", "hvac", "osha", "ghg", "esg", "cdisc", "sas", "spss",
+        "rfps", "ehr", "emr", "cad", "plc", "hvac", "osha", "ghg", "esg", "cdisc", "sas", "spss", "nyc", "sf",
     }
 )  # fmt: skip

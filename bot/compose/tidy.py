@@ -72,7 +72,7 @@ _SPELLED_OUT = (
     (re.compile(r"(?i)\bthru\b"), "through"),
     (re.compile(r"(?i)\bw/o\b"), "without"),
     (re.compile(r"(?i)\bw/(?=\s|\w)"), "with "),
-    (re.compile(r"(?i)\b(?:b/c|bc|cuz|coz)\b"), "because"),
+    (re.compile(r"(?i)\bb/c\b|(?<!\bin )(?<!\bto )(?<!\bfrom )(?<!\bof )\b(?:bc|cuz|coz)\b"), "because"),
     (re.compile(r"(?i)\babt\b"), "about"),
     (re.compile(r"(?i)\besp\.?(?=\s+[a-z])"), "especially"),
     (re.compile(r"(?<!\bi )(?<!\bto )(?<!\bwe )(?<!\byou )(?<!\bthey )\bexcel\b(?!\s+(?:at|in)\b)"), "Excel"),
@@ -92,6 +92,9 @@ _SPELLED_OUT = (
     (re.compile(r"\bi(?=(?:'|’)(?:m|ve|d|ll)\b|\b)"), "I"),
     (re.compile(r"\bim\b(?=\s+[a-z])"), "I'm"),
     (re.compile(r"(?<=\s)[&+](?=\s)"), "and"),
+    (re.compile(r"(?i)\b(roughly|about|around|approx\.?|approximately)\s+~\s?(?=[$€£]?\d)"), r"\1 "),
+    (re.compile(r"(?<![\w~])~\s?(?=[$€£]?\d)"), "around "),  # "~20 people"; "about" would read as a topic
+    (re.compile(r"(?<=\s)@(?=\s|\d)"), "at "),  # "@ the offsite", "@7am"; "@sam" and emails stay
     (re.compile(r"(?i)\b(she|he|they|you|what|that|there)(re|s)\b"), None),
     (re.compile(r"(?i)\bive\b"), "I've"),
     (re.compile(r"(?i)\b(non) (?=[a-z]{3,})"), r"\1-"),
@@ -109,6 +112,27 @@ _PUNCT_RUN = re.compile(r"([,;:])(?:\s*[,;:])+|([!?])[!?]+|\.{4,}|(?<!\.)\.\.(?!
 _MIXED_RUN = re.compile(r"[,;:!?](?:\s*[,;:!?])+")
 _WORD = re.compile(r"[^\W\d_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: An arrow pasted from notes: "batch -> streaming" reads "batch to streaming", a chain of steps ("storyboards →
+#: review → build") "storyboards, then review, then build"; an arrow at either end goes.
+_ARROW = re.compile(r"\s*(?:-+>|=+>|[→⇒⟶➔➜]|➡\ufe0f?)\s*")
+
+
+_CLAUSE = re.compile(r"[^,;.!?]+")
+
+
+def _arrows_in_clause(match: re.Match[str]) -> str:
+    clause = match.group(0)
+    inside = {m.start() for m in _ARROW.finditer(clause) if m.start() > 0 and m.end() < len(clause.rstrip())}
+    joined = " to " if len(inside) == 1 else ", then "
+    return _ARROW.sub(lambda m: joined if m.start() in inside else " ", clause)
+
+
+def _arrows(text: str) -> str:
+    if ">" not in text and text.isascii():
+        return text
+    return _CLAUSE.sub(_arrows_in_clause, text)
+
+
 #: Punctuation an answer cannot start with ("!0", "… the roadmap", "?? kafka"); anything else stays as typed.
 _LEADING_MARKS = re.compile(r"^[.,;:!?…]+")
 
@@ -224,11 +248,21 @@ def _capital(match: re.Match[str]) -> str:
     return _KNOWN.get(word, word)
 
 
+#: Words joined by slashes ("english/spanish", "python/sql"), never part of a path or a web address.
+_SLASHED = re.compile(r"(?<![\w./@:'’~-])[a-z]+(?:/[a-z]+)+(?![\w/@:-]|\.\w)")
+
+
+def _slashed(match: re.Match[str]) -> str:
+    return "/".join(_KNOWN.get(part, part) for part in match.group(0).split("/"))
+
+
 def capitals(text: str) -> str:
     """ "sql question on toronto's kafka setup" → "SQL question on Toronto's Kafka setup" (see proper_words.py).
     Names of several words ("new york") are looked for only when their first word is there."""
     if not _MULTI_FIRST.isdisjoint(text.split()):
         text = _MULTI_WORDS.sub(_capital, text)
+    if "/" in text:
+        text = _SLASHED.sub(_slashed, text)
     return _LOWER_WORD.sub(_capital, text)
 
 
@@ -246,7 +280,7 @@ def tidy(text: str) -> str:
 def surface(text: str) -> str:
     """`tidy` but for the slips: what `slips.changes` is asked about."""
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
-    text = strip_emoji(text.replace("\n", " ").replace("\r", " "))
+    text = strip_emoji(_arrows(text.replace("\n", " ").replace("\r", " ")))
     text = _ASIDE_TAIL.sub("", _LAUGH_BREAK.sub(". ", _PRONOUN_LABEL.sub(" ", unshout(text))))
     text = _MONTH.sub(_month, text)
     for _ in range(3):  # fillers can hide each other ("so like, basically")

@@ -153,7 +153,7 @@ def test_a_verb_with_no_topic_after_it_is_kept_as_the_news() -> None:
 
 def test_how_long_a_topic_was_talked_about_is_no_part_of_it() -> None:
     assert (
-        read("discussed", "we talked about the fieldwork in belize for like 40 min").text == "the fieldwork in belize"
+        read("discussed", "we talked about the fieldwork in belize for like 40 min").text == "the fieldwork in Belize"
     )
     assert read("detail", "she pitched me the vision for like 20 min lol").text == "the vision"
     assert read("discussed", "a 90 minute case for 2 hours").text.endswith("for 2 hours")  # no lead-in: as typed

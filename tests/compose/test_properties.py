@@ -14,6 +14,7 @@ from bot.compose import compose
 from bot.compose.checks import LENGTH_BOUNDS
 from bot.compose.fields import address_name
 from bot.compose.fit import CONCISE_EMAIL_FLOOR
+from bot.compose.name_field import read_name_field
 from bot.compose.similarity import shingles
 
 NOW = datetime(2026, 11, 20, 22, 0, tzinfo=UTC)
@@ -22,7 +23,8 @@ _NAME_PARTS = st.one_of(
     st.text(alphabet=_LETTERS, min_size=2, max_size=9).filter(lambda w: w != "none").map(str.capitalize),
     st.sampled_from(["O'Neill", "Jean-Luc", "García", "Zoë", "Siobhán", "Nguyễn", "王芳", "Анна", "D'Souza", "Ng"]),
 )
-_NAMES = st.lists(_NAME_PARTS, min_size=1, max_size=3).map(" ".join)
+#: A role typed where the name goes ("Their Manager") is addressed as the role: test_names_and_symbols.py.
+_NAMES = st.lists(_NAME_PARTS, min_size=1, max_size=3).map(" ".join).filter(lambda n: not read_name_field(n).no_name)
 _WORD = st.text(alphabet=_LETTERS, min_size=1, max_size=10).filter(lambda w: w != "none")
 _WORDS = st.lists(_WORD, min_size=1, max_size=10, unique=True).map(" ".join)  # no "a a" of its own
 _PUNCTUATED = st.one_of(_WORDS, _WORDS.map(lambda text: text + "."), _WORDS.map(lambda text: "The " + text))

@@ -50,7 +50,7 @@ from tests.compose.join_validator import problems
          "what my biggest weakness is"),
         ("discussed", "what's it like moving from agency work to a product company and how did she make the switch",
          "topic", "what it is like moving from agency work to a product company"),
-        ("discussed", "why consulting? why deloitte?", "topic", "why consulting and why deloitte"),
+        ("discussed", "why consulting? why deloitte?", "topic", "why consulting and why Deloitte"),
         ("discussed", "is the team remote-first? yes mostly", "topic", "whether the team is remote-first"),
         ("discussed", "Did the team work on Alexa? Yes, they own the speech pipeline", "topic",
          "whether the team worked on Alexa"),
