@@ -143,6 +143,9 @@ def relative_day(moment: datetime, *, now: datetime, tz: tzinfo) -> str | None:
 
 #: Variables that hold the member's own words (a link is never re-spelled).
 _ANSWERED = frozenset({"strengths", "strengths_clause", "add", "share", "share_label"})
+#: "my approach to caching": the member's own answer, which a strength is not tied back to ("Given our
+#: conversation about my approach to caching, I …" only says again what the member said).
+_OWN_TOPIC = re.compile(r"(?i)^(?:my|our)\s")
 #: A topic this short may be named a second time, to tie the strength to it.
 TOPIC_WORDS = 8
 
@@ -163,7 +166,7 @@ def reading_variables(reading: Reading | None) -> dict[str, str]:
     if reading.form == "clause" and field != "add":
         return {f"{field}_clause": text}
     found = {field: text}
-    if field == "discussed" and len(text.split()) <= TOPIC_WORDS and "," not in text:
+    if field == "discussed" and len(text.split()) <= TOPIC_WORDS and "," not in text and not _OWN_TOPIC.match(text):
         found["topic"] = text
     return found
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from bot.compose import grammar, inflect, phrases
-from bot.compose.leadins import THAT
+from bot.compose import grammar, inflect, joins, phrases, strength_parts
+from bot.compose.leadins import TALK_PAST, THAT
 from bot.compose.reading import GERUND, MAX_WORDS, TRAILING, VAGUE, Reading, aux_early, lower_first
 
 _STRENGTH_LEAD = re.compile(
@@ -48,6 +48,14 @@ _NOT_COVERED = re.compile(
 )
 #: "I do have experience" → "I have experience": the emphasis answers a doubt the reader never voiced.
 _EMPHATIC_DO = re.compile(r"^(I)\s+do\s+(?=(?:have|know|speak|hold|own|use)\b)", re.IGNORECASE)
+#: "…, plus I speak Arabic": a second clause of the member's own, joined as a writer would.
+_PLUS_CLAUSE = re.compile(r",?\s+plus\s+(?=I\b)")
+#: "I have 6 years ICU and …": the amount the member has, up to the next part of the sentence.
+_I_HAVE_AMOUNT = re.compile(r"\b(I (?:have|['’]ve got|have got|bring)\s+)(\S[^,;]*?)(?=\s+and\s+I\b|,|;|$)")
+#: "I am going to bring energy": said before the offer, it is what they would bring.
+_GOING_TO = re.compile(r"\b(I)(?: am|['’]m) going to (?=(\w+))")
+_LABEL_PREPOSITIONS = frozenset({"about", "on", "of", "regarding", "re", "into", "over", "through", "around"})
+_PRONOUNS = frozenset({"i", "we", "she", "he", "they", "you"})
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|me|app|co|ai|page|site)"
                   r"(?:/[^\s<>]*)?", re.IGNORECASE)  # fmt: skip
 
@@ -63,7 +71,7 @@ def _participle(word: str) -> bool:
 def strengths(text: str, shape: str) -> Reading:
     done = _I_HAVE_DONE.match(text)
     if _I_WITH_CLAUSE.match(text) or (done and _participle(done.group(1))):
-        return Reading("strengths", "clause", "clause", text, certain=False)  # "I have 3 years … and I'm reliable"
+        return _own_clause(text)  # "I have 3 years … and I'm reliable"
     text = _STRENGTH_LEAD.sub("", text, count=1).strip()
     words = text.split()
     if not words:
@@ -72,18 +80,17 @@ def strengths(text: str, shape: str) -> Reading:
     if grammar.is_direct_question(words) or text.endswith("?"):
         return Reading("strengths", "question", "none", "", reason="question")
     if lower0 in grammar.FIRST_PERSON - {"we"}:
-        return Reading("strengths", "clause", "clause", text, certain=False)
-    described = phrases.as_described(text)
-    if described is not None:  # "strong writer, good at research" → "I am a strong writer and good at research"
-        return Reading("strengths", "clause", "clause", described, certain=False)
+        return _own_clause(text)
+    if text.lower().strip(TRAILING) in VAGUE:  # "good", "great": says nothing the reader can use
+        return Reading("strengths", shape, "none", "", reason="vague")
+    mixed = strength_parts.as_clauses(text)
+    if mixed is not None:  # "calm under pressure, 6 yrs ICU" → "I am calm under pressure, and I have 6 years of …"
+        return Reading("strengths", "clause", "clause", mixed[0], certain=False, shortened=mixed[1])
     items = phrases.list_items(text)
-    if len(items) > 1 and any(map(phrases.is_clause, items)):  # "Tableau, SQL, and I'm detail oriented"
+    if len(items) > 1 and any(map(phrases.is_clause, items)):  # "Tableau, SQL, and the team is small"
         topics = [item for item in items if not phrases.is_clause(item)]
         if not topics:
             return Reading("strengths", "clause", "none", "", reason="not-about-you")
-        described = phrases.as_described(", ".join(topics))  # "good with my hands, reliable, i show up on time"
-        if described is not None:
-            return Reading("strengths", "clause", "clause", described, certain=False, shortened=True)
         return Reading("strengths", shape, "topic", lower_first(phrases.join(topics)), certain=False, shortened=True)
     if lower0 in grammar.SUBJECT_PRONOUNS or lower0 in grammar.CONTRACTED or aux_early(words):
         return Reading("strengths", "clause", "none", "", reason="not-about-you")
@@ -93,10 +100,29 @@ def strengths(text: str, shape: str) -> Reading:
     return Reading("strengths", kind, "topic", phrases.polish_list(lower_first(text)))
 
 
+def _own_clause(text: str) -> Reading:
+    """The member's own clause, as one sentence of a note: a list of what they are and have made whole ("I'm a
+    huge reader, retail experience" → "I'm a huge reader, and I have retail experience"), "plus I" joined with
+    "and", and "I am going to bring" put as what they would bring (they are not hired yet)."""
+    mixed = strength_parts.as_clauses(text)
+    shortened = mixed is not None and mixed[1]
+    text = mixed[0] if mixed is not None else _PLUS_CLAUSE.sub(", and ", text)
+    text = _I_HAVE_AMOUNT.sub(lambda m: m.group(1) + phrases.amount(m.group(2)), text)  # "I have 6 years ICU"
+    text = joins.named_condition(_GOING_TO.sub(_would, text))
+    return Reading("strengths", "clause", "clause", text, certain=False, shortened=shortened)
+
+
+def _would(found: re.Match[str]) -> str:
+    """ "I am going to bring" → "I would bring"; "I am going to school" (a noun as well) stays as typed."""
+    verb_only = set(inflect.lemmas(found.group(2).lower())) == {"VERB"}
+    return f"{found.group(1)} would " if verb_only else found.group(0)
+
+
 def add(text: str, shape: str) -> Reading:
     text = THAT.sub("", _ADD_LEAD.sub("", text, count=1).strip(), count=1)
     text = _REGRET_TAIL.sub("", text).strip(" ,;") if len(text.split()) > 4 else text
     text = _EMPHATIC_DO.sub(r"\1 ", text)
+    text = joins.named_condition(text)
     words = text.split()
     if not words:
         return Reading("add", shape, "none", "", reason="empty")
@@ -110,6 +136,14 @@ def add(text: str, shape: str) -> Reading:
     return Reading("add", shape, "clause", text if keep else text[0].lower() + text[1:])
 
 
+def _not_a_label(words: list[str]) -> bool:
+    """A label opens with a preposition ("about the deck") or holds a talk verb after a noun ("remote talked"),
+    so it reads as no name of a thing after "send my …"; "the deck we talked about" is one."""
+    lower = [w.lower().strip(TRAILING) for w in words]
+    after_noun = any(w in TALK_PAST and lower[n - 1] not in _PRONOUNS for n, w in enumerate(lower) if n > 0)
+    return lower[0] in _LABEL_PREPOSITIONS or after_noun
+
+
 def share(text: str, shape: str) -> Reading:
     found = _URL.search(text)
     link = found.group(0).rstrip(TRAILING) if found else ""
@@ -120,6 +154,8 @@ def share(text: str, shape: str) -> Reading:
     label = lower_first(_SHARE_LEAD.sub("", label, count=1).strip())
     words = label.split()
     if words and (grammar.is_direct_question(words) or label.endswith("?") or words[0].lower() in ("i", "we")):
+        label = ""
+    if words and _not_a_label(words):  # "about remote talked": no name for a thing to send
         label = ""
     if words and len(words) > MAX_WORDS["share"]:
         label = ""

@@ -42,17 +42,25 @@ _ASIDE_TAIL = re.compile(
 _SECOND_PERSON = {"you": "I", "your": "my", "yours": "mine", "yourself": "myself"}
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+(?=(?:I|i|we|she|he|they)\b|I['’])")
 _LIST_ITEM_WORDS = 4
+_AMOUNT_ITEM_WORDS = 8
 #: "good at research", "great with customers", "detail oriented": how a member describes themselves.
-_DESCRIBED_BY = re.compile(
+DESCRIBED_BY = re.compile(
     r"^(?:(?:really|very|pretty|super)\s+)?(?:good|great|strong|excellent|comfortable|patient|calm|organi[sz]ed|"
     r"reliable|adaptable|curious|creative|proactive|resourceful|detail[ -]oriented|hard[ -]working|self[ -]motivated|"
-    r"gentle|kind|friendly|flexible|dependable|punctual|empathetic|bilingual|handy|quick|fast)"
-    r"(?:\s+(?:at|with|in|under)\s+.+)?$|^(?:[\w&-]+\s+){0,2}certified(?:\s+\([^)]*\))?(?:\s+in\s+.+)?$",
+    r"gentle|kind|friendly|flexible|dependable|punctual|empathetic|bilingual|trilingual|fluent|handy|quick|fast|"
+    r"eager|keen|willing|motivated|passionate)"
+    r"(?:\s+\([^)]*\))?(?:\s+(?:at|with|in|under|to|about)\s+.+)?$|^(?:[\w&+-]+\s+){0,2}certified(?:\s+\([^)]*\))?(?:\s+in\s+.+)?$",
     re.IGNORECASE,
 )
 _NOT_DESCRIBING = _NOT_BARE | {"growing", "building", "leading", "running", "managing", "doing", "making"}
 #: "4 yrs tutoring", "10 years of experience": an amount the member has.
-_HAD = re.compile(r"^(?:\d+\+?|a few|several|many|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\b")
+_HAD = re.compile(
+    r"^(?:\d+\+?|a few|several|many|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(?:years?|months?)"
+    r"(?![\w'’-])",
+    re.IGNORECASE,
+)
+#: After an amount, words that already say what it is of ("5 years as a nurse", "3 years there").
+_OF_ALREADY = frozenset({"as", "across", "under", "there", "here", "now", "total", "experience's", "old", "ago"})
 _PEOPLE = frozenset(
     {"player", "person", "learner", "listener", "communicator", "writer", "leader", "thinker", "engineer", "analyst",
      "scientist", "strategist", "specialist", "generalist", "self-starter", "problem-solver", "storyteller"}
@@ -95,7 +103,7 @@ def _with_and(text: str) -> str:
     if "," not in text or re.search(r"\b(?:and|or|but)\b", text, re.IGNORECASE):
         return text
     items = [item.strip() for item in text.split(",") if item.strip()]
-    if not 2 <= len(items) <= 5 or any(len(i.split()) > _LIST_ITEM_WORDS or is_clause(i) for i in items):
+    if not 2 <= len(items) <= 5 or any(_too_long(i) or is_clause(i) for i in items):
         return text
     if any(item.split()[0].lower() in _ASIDE for item in items):
         return text  # "the new sequencing core, super cool": an aside, not a list
@@ -104,6 +112,11 @@ def _with_and(text: str) -> str:
     ):
         return text  # "your dog, Biscuit", "the CTO, Maria": a name for the same thing
     return join(items)
+
+
+def _too_long(item: str) -> bool:
+    """Longer than a list item, unless an amount ("2 years of experience in local government")."""
+    return len(item.split()) > (_AMOUNT_ITEM_WORDS if _HAD.match(item) else _LIST_ITEM_WORDS)
 
 
 def _determined(item: str) -> bool:
@@ -138,29 +151,36 @@ def _in_my_words(text: str) -> str:
     return " ".join([found.group(1), *(_SECOND_PERSON.get(w.lower(), w) for w in rest)])
 
 
-def as_described(text: str) -> str | None:
-    """ "strong writer, good at research" → "I am a strong writer and good at research": strengths typed as a
-    description of the member, which no noun slot can take ("I think fast learner would help"). None when
-    any part is not such a description."""
-    items = [item.strip() for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if item.strip()]
-    described: list[str] = []
-    had: list[str] = []  # "4 yrs tutoring": what the member has, beside what they are
-    for item in items:
-        words = item.split()
-        head = list(itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, words))
-        if words[0].lower() in _ASIDE and (described or had):  # "…, mostly ops tooling" stays with its item
-            (had or described)[-1] += ", " + item
-        elif _DESCRIBED_BY.match(item):
-            described.append(item)
-        elif head and len(head) <= 3 and _person_noun(head[-1]) and not _NOT_DESCRIBING & {w.lower() for w in head}:
-            described.append(("an " if words[0][:1].lower() in "aeiou" else "a ") + item)
-        elif _HAD.match(item):
-            had.append(item)
-        else:
-            return None
-    if not described:
-        return None
-    return "I am " + join(described) + (", and I have " + join(had) if had else "")
+def described_person(item: str) -> bool:
+    """ "strong writer", "fast learner": a person noun with up to two words before it, which describes the
+    member (not "growing a newsletter", "customer", "my team")."""
+    words = item.split()
+    if len(words) > 1 and words[0].lower() in ("a", "an"):  # "a team player"
+        words = words[1:]
+    head = list(itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, words))
+    return bool(head) and len(head) <= 3 and _person_noun(head[-1]) and not _NOT_DESCRIBING & {w.lower() for w in head}
+
+
+def amount(item: str) -> str:
+    """ "6 years ICU" → "6 years of ICU experience", "8 years" → "8 years of experience", "5 years experience
+    in retail" → "5 years of experience in retail": an amount names what it is of. "3 years at a vet", "5
+    years teaching" and "2 years' experience" already do, and stay."""
+    found = _HAD.match(item)
+    if found is None:
+        return item
+    rest = item[found.end() :].split()
+    if not rest:
+        return item + " of experience"
+    first = rest[0].lower()
+    if first in _PREPOSITIONS | _OF_ALREADY or first.startswith(("'", "’")) or first.endswith("ing"):
+        return item
+    noun = list(itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS and not w.endswith(","), rest))
+    if not noun or len(noun) > _LIST_ITEM_WORDS or noun[0].lower() in _NOT_BARE | grammar.FUNCTION:
+        return item
+    after = rest[len(noun) :]
+    if noun[-1].lower() not in ("experience", "background") and not noun[-1].lower().endswith("ing"):
+        noun = [*noun, "experience"]
+    return " ".join([item[: found.end()], "of", *noun, *after])
 
 
 def _person_noun(word: str) -> bool:
@@ -175,6 +195,7 @@ def _person_noun(word: str) -> bool:
 
 def polish_list(text: str) -> str:
     """A list of strengths with its "and" ("SQL, Python, Tableau" → "SQL, Python and Tableau")."""
+    text = ", ".join(amount(item.strip()) for item in text.split(","))  # "SQL, 6 years ICU"
     return _with_and(_STYLE.sub(lambda m: f"{m.group(1)}-{m.group(2)} ", text))
 
 

@@ -20,7 +20,7 @@ _LINES = {
     "detail": "I especially appreciated hearing about {}.",
     "detail_clause": "It was good to hear that {}.",
     "strengths": "I believe {} would let me be useful from my first week.",
-    "strengths_clause": "I am confident that {}.",
+    "strengths_clause": "I would add that {}.",
     "add": "One thing I did not get to mention: {}.",
     "share": "If it would be useful, I would be glad to share {}.",
     "link": "As promised, here is the link I mentioned: {}",

@@ -6,7 +6,7 @@ they pick Snowflake?"), several sentences, rambles, fillers and capitals. `read`
 three forms a phrasing can declare it accepts (see templates/notes/common.yaml):
 
 - `topic`: fits after "about" or "on": a noun or gerund phrase, or an indirect question;
-- `clause`: a full clause that fits after "hearing that …" (for strengths: after "I am confident that …");
+- `clause`: a full clause that fits after "hearing that …" (for strengths: after "I would add that …");
 - `none`: nothing fits with confidence; the note leaves the detail out and a check says which answer and why.
 
 `certain` is False when the member might not recognise their words (a question turned round, a clause
@@ -15,9 +15,10 @@ re-addressed, a ramble cut short): those are the answers worth previewing in the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from bot.compose import grammar, inflect, own_answers, phrases
+from bot.compose import grammar, inflect, joins, own_answers, phrases
 from bot.compose.leadins import IMPERATIVE, REPLY, TALK_PAST, only_a_lead_in, strip_lead_in
 from bot.compose.reading import FIELDS, GERUND, MAX_WORDS, RAMBLE, TRAILING, VAGUE, Form, Reading, aux_early
 from bot.compose.reading import lower_first as _lower_first
@@ -84,6 +85,9 @@ _TO_SHOW = re.compile(r"^to\s+[a-z-]+\s+(?=(?:a|an|the|my|our|their|some)\s)", r
 _IMPRESSION_SUBJECT = frozenset({"she", "he", "they", "you"})
 _IMPRESSION_EXTRA = frozenset({"a", "an", "and", "but", "laid", "laid-back", "jetlagged", "person", "guy",
                                "lady", "man", "woman", "soul", "interviewer", "one", "quite", "bit"})  # fmt: skip
+#: How the person seemed, though no dictionary calls it an adjective ("she was jetlagged").
+_IMPRESSION_STATES = frozenset({"jetlagged", "jet-lagged", "laid-back", "hungover", "swamped", "slammed"})
+_PLAIN_EXTRA = _IMPRESSION_EXTRA - _IMPRESSION_STATES
 _IMPRESSION = re.compile(
     r"^(?:([\w'’-]+)\s+)?(?:(is|was|seemed|seems|looked|looks|felt|came across as)\s+|'s\s+)?(.+)$", re.IGNORECASE
 )
@@ -111,7 +115,7 @@ def _describing(words: list[str]) -> bool:
     found = [w.lower().strip(".,!?") for w in words]
     return (
         bool(found)
-        and any(inflect.lemmas(w) for w in found if w not in _IMPRESSION_EXTRA)
+        and any(inflect.lemmas(w) or w in _IMPRESSION_STATES for w in found if w not in _PLAIN_EXTRA)
         and all(w in _IMPRESSION_EXTRA or {"ADJ", "ADV"} & set(inflect.lemmas(w)) for w in found)
     )
 
@@ -168,9 +172,9 @@ def _topic_or_clause(field: str, text: str, shape: str) -> Reading:
     if lower0 in grammar.SUBJECT_PRONOUNS or lower0 in grammar.CONTRACTED or aux_early(words):
         if lower0 in ("this", "that", "it") and len(words) < 4:
             return Reading(field, "clause", "none", "", reason="vague")
-        return Reading(field, "clause", "clause", grammar.to_reader(_lower_first(text)), certain=False)
+        return _clause(field, text)
     if grammar.finite_clause(words):
-        return Reading(field, "clause", "clause", grammar.to_reader(_lower_first(text)), certain=False)
+        return _clause(field, text)
     if _starts_with_past(lower0, words):  # "went well", "built a rate limiter": a sentence without its subject
         object_follows = len(words) > 2 and words[1].lower() in grammar.DETERMINERS | grammar.POSSESSIVES
         turned = grammar.gerund("we " + text) if object_follows else None
@@ -181,12 +185,25 @@ def _topic_or_clause(field: str, text: str, shape: str) -> Reading:
         return Reading(field, "word" if len(words) == 1 else shape, "none", "", reason="vague")
     if len(words) > 1 and (_ends_in_talk(words) or _PRONOUN_OUT_OF_PLACE.search(text)):
         return Reading(field, "clause", "none", "", reason="sentence")  # "pick Kafka talked so", "pick about we"
+    if joins.verb_after_comma(text):  # "her dog, Biscuit, came to the call"
+        return _clause(field, text)
     kind = "gerund phrase" if GERUND.match(text) else ("word" if len(words) == 1 else shape)
     if text.lower() in _REFLEXIVE or _describing(words):  # "(he talked about) himself", "really casual"
         return Reading(field, kind, "none", "", reason="impression" if field == "detail" else "vague")
     if field == "detail" and lower0 in ("my", "both"):  # "(asked about) my gap year", "(clicked over) both being …"
         return Reading(field, kind, "none", "", reason="about-you")
     return Reading(field, kind, "topic", grammar.to_reader(phrases.polish(_lower_first(text))))
+
+
+def _clause(field: str, text: str) -> Reading:
+    """A clause for after "that", its comma-joined second part joined as a writer would (bot/compose/joins.py);
+    a detail whose first part is the member's impression of the person is left out whatever follows."""
+    joined = joins.join_tail(joins.named_condition(text))
+    head = text.partition(", ")[0]
+    if field == "detail" and head != text and (impression(head) or _MISHAP.search(head)):
+        return Reading(field, "clause", "none", "", reason="impression")
+    written = grammar.to_reader(_lower_first(joined.text))
+    return Reading(field, "clause", "clause", written, certain=False, shortened=joined.shortened)
 
 
 #: A subject pronoun right after a preposition or last of all: words of a sentence, not of a topic.
@@ -296,6 +313,10 @@ def _one(field: str, segment: str, shape: str) -> Reading:
     rest = grammar.expand_contractions(_ABOUT.sub("", strip_lead_in(segment)))
     if rest != segment:  # "(we talked about) the fieldwork for like 40 min": how long is no part of the topic
         rest = _HOW_LONG.sub("", rest) or rest
+        before_verb = joins.object_before_verb(rest)
+        if before_verb is not None:  # "(she explained) the roadmap, showed me the dashboards": the first object
+            reading = _topic_or_clause(field, before_verb, shape)
+            return dataclasses.replace(reading, shortened=reading.form != "none")
     if not rest.strip():
         return Reading(field, shape, "none", "", reason="empty")
     if IMPERATIVE.match(segment):  # the interviewer's words: "tell me about your biggest weakness"
@@ -323,7 +344,19 @@ def read(field: str, raw: str) -> Reading:
     fits = whole is not None and (whole.form == "none" or len(whole.text.split()) <= limit)
     if whole is not None and fits and not (one_sentence and whole.form == "none"):
         return whole
+    if base == "strengths" and shape == "sentences" and (joined := _own_sentences(base, tidied, limit)) is not None:
+        return joined
     return _from_segments(base, segments, shape, limit)
+
+
+def _own_sentences(base: str, tidied: str, limit: int) -> Reading | None:
+    """ "I'm organized. I have 5 years in logistics." → "I'm organized, and I have 5 years in logistics": two
+    short sentences of the member's own about themselves make one clause, when it stays short."""
+    sentences = [s.strip().rstrip(".!") for s in _SENTENCES.split(tidied.strip())]
+    if len(sentences) != 2 or not all(re.match(r"I(?:\s|['’](?:m|ve)\s)", s) for s in sentences):
+        return None
+    reading = _one(base, f"{sentences[0]}, and {sentences[1]}", "sentences")
+    return reading if reading.form == "clause" and len(reading.text.split()) <= limit else None
 
 
 def _from_segments(base: str, segments: list[str], shape: str, limit: int) -> Reading:

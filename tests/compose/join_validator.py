@@ -53,7 +53,8 @@ _BARE_REPLY = re.compile(
     rf"\b(?:{_PREPOSITION}|that)\s+(?:yes|yeah|yep|yup|nope|nah|no(?=[\s,.;]+(?:mostly|really|not|just|but|,|\.)))\b",
     re.IGNORECASE,
 )
-_PLUS = re.compile(r"(?<![\d+\w])\s\+\s|[a-z]\s*\+\s+[a-z]", re.IGNORECASE)
+#: "python + sql", "python+ sql"; a name that ends in "+" ("Security+ certified", "C++ and Go") is no join.
+_PLUS = re.compile(r"(?<![\d+\w])\s\+\s|\b(?-i:[a-z])+\s*\+\s+[a-z]", re.IGNORECASE)
 #: "Tableau, SQL, and I'm detail oriented would carry over": a clause inside a list in a noun slot.
 _CLAUSE_IN_LIST = re.compile(
     r"(?:,\s+|\band\s+)I(?:'m| am|'ve| have)\s+(?!(?:confident|sure|still|glad|happy|excited|keen|eager|grateful|"
@@ -85,6 +86,16 @@ _NOUN_AS_CLAUSE = re.compile(
     r"\b(?:hear|learn|struck|know|saying|me|mention|add) that\s+(?:the|a|an|your|their|our|my|his|her)\s+"
     r"(?:[\w'-]+\s+){0,3}(?:they|we|you|I|she|he)\s+(?:just\s+|recently\s+)?\w+(?:ed|t)(?=[.,;])"
 )
+#: "I have 6 years ICU", "I am certified, and I have 8 years.": an amount that does not say what it is of.
+_BARE_AMOUNT = re.compile(
+    r"\b(?:I have|I bring|especially|I believe|I think)\s+(?:over\s+|almost\s+|nearly\s+)?(?:\d+\+?|a few|several)\s+"
+    r"(?:years?|months?)(?:(?=[.,;]|\s+(?:and|would|which|being|fits)\b)|\s+(?!(?:of|in|at|with|as|on|for|across|"
+    r"under|there|experience)\b)(?![a-z]+ing\b)[\w-]+(?=[.,;]|\s+(?:and|would|which|being|fits)\b))"
+)
+#: "if I get it, I'd love to …": the condition's "it" names nothing the reader can see.
+_VAGUE_CONDITION = re.compile(r"\b(?:if|once|when) I (?:get|got|land) (?:it|this|that)\b(?!\s+(?:role|job|position))")
+#: "It was good to hear that", "I was struck that": where a clause of the member's detail begins.
+_THAT_CLAUSE = re.compile(r"\b(?:hear|hearing|learn|learning|learned|struck|glad|know|mention|add|me) that\s+([^.;:]+)")
 _LOWER_I = re.compile(r"(?<![\w'’/-])i(?:['’](?:m|ve|d|ll))?(?![\w'’/-])")
 _FILLER = re.compile(
     r"(?i)\b(?:lol|lmao|idk|tbh|uh|um|umm|kinda|sorta|gonna|wanna|alot|haha|so basically|like,|you know,|"
@@ -151,6 +162,8 @@ def _finite_after_preposition(body: str) -> list[str]:
                 typed = words[index + 1] if index + 1 < len(words) else ""
                 following = typed.lower()
                 if _finite_past(lower) and following not in _PHRASING_FOLLOWER and not _describes(lower, typed):
+                    if _subject_verb(sentence, match, index):
+                        break
                     after_noun = before not in _CLOSED and not before.endswith("ly")
                     if after_noun or following in _ADVERB_FOLLOWER or following in ("the", "a", "an", ""):
                         found.append(" ".join(words[: index + 2]))
@@ -160,8 +173,37 @@ def _finite_after_preposition(body: str) -> list[str]:
 
 
 _OPENERS = frozenset({"a", "an", "the", "my", "your", "their", "our", "his", "her"})
+#: Words before the preposition in a subject that holds it ("Your clear explanation of …").
+_SUBJECT_WORDS = 3
+_MAIN_BE = frozenset({"is", "was", "are", "were", "has", "had", "stayed", "gave", "made", "told", "kept", "stood"})
 _SKIPPED = frozenset({"just", "also", "still", "recently", "really", "finally", "once", "already"})
 _POSTMODIFIERS = frozenset({"named", "called", "based", "located", "owned", "led", "run", "built", "made", "known"})
+
+
+def _fragment_after_comma(body: str) -> list[str]:
+    """ "that you were jetlagged, just got back from a conference": a second verb after a comma with no subject
+    and no "and" to join it to the first, inside a clause that follows "that"."""
+    found = []
+    for match in _THAT_CLAUSE.finditer(body):
+        head, comma, tail = match.group(1).partition(", ")
+        words = tail.split()
+        if not comma or " and " in f" {tail} " or len(head.split()) < 2:
+            continue
+        verb = next((w.lower() for w in words if w.lower() not in _SKIPPED | {"then"}), "")
+        if (_finite_past(verb) and verb not in _POSTMODIFIERS) or verb in ("has", "had", "is", "was"):
+            found.append(f"{head}, {' '.join(words[:3])}")
+    return found
+
+
+def _subject_verb(sentence: str, match: re.Match[str], verb_at: int) -> bool:
+    """ "Your explanation of the next stages made the process …": the preposition sits in the sentence's own
+    subject ("Your explanation of …"), and the verb found is the sentence's main verb when no other finite
+    verb follows it in the sentence."""
+    before = sentence[: match.start()].rsplit("\n", 1)[-1].split()  # the greeting line is no part of it
+    if not before or len(before) > _SUBJECT_WORDS or before[0].lower() not in _OPENERS:
+        return False
+    after = [w.lower().strip(".,;:!?") for w in match.group(1).split()[verb_at + 1 :]]
+    return not any(_finite_past(w) or w in _MAIN_BE for w in after)
 
 
 def _describes(word: str, following: str) -> bool:
@@ -188,6 +230,8 @@ def problems(draft: Draft, *, company: str = "") -> list[str]:
         ("a description of the member in a noun slot", _BARE_PERSON),
         ("an adjective in a noun slot", _BARE_ADJECTIVE),
         ("a noun phrase in a clause slot", _NOUN_AS_CLAUSE),
+        ("an amount that says not of what", _BARE_AMOUNT),
+        ("a condition with a vague 'it'", _VAGUE_CONDITION),
         ("lower-case I", _LOWER_I),
         ("filler word", _FILLER),
         ("doubled punctuation", _DOUBLE_PUNCTUATION),
@@ -196,6 +240,7 @@ def problems(draft: Draft, *, company: str = "") -> list[str]:
     ):
         found += [f"{name}: {m.group(0)!r}" for m in pattern.finditer(body)]
     found += [f"preposition + finite clause: {text!r}" for text in _finite_after_preposition(body)]
+    found += [f"a part with no subject after a comma: {text!r}" for text in _fragment_after_comma(body)]
     found += [f"all caps: {m.group(0)!r}" for m in _CAPS_RUN.finditer(body)]
     doubled = [m.group(0) for m in _DOUBLED.finditer(body) if m.group(1).lower() not in ("that", "had")]
     found += [f"doubled word: {pair!r}" for pair in doubled]

@@ -114,7 +114,7 @@ def test_a_clause_about_the_reader_is_addressed_to_them(typed: str, written: str
         ("discussed", "stuff", "none", ""),
         ("detail", "we both love hiking", "none", ""),
         ("strengths", "I am gonna bring alot of energy to the the team", "clause",
-         "I am going to bring a lot of energy to the team"),
+         "I would bring a lot of energy to the team"),
         ("strengths", "I'm really good at explaining technical stuff", "topic", "explaining technical stuff"),
         ("add", "I forgot to mention that I led the migration", "clause", "I led the migration"),
         ("share", "my portfolio", "topic", "my portfolio"),

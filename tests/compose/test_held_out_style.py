@@ -87,7 +87,10 @@ def test_answers_with_a_point_are_kept(field: str, typed: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "written"),
     [
-        ("good with my hands, reliable, i show up on time", "I am good with my hands and reliable"),
+        (
+            "good with my hands, reliable, i show up on time",
+            "I am good with my hands and reliable, and I show up on time",
+        ),
         ("gentle with nervous patients", "I am gentle with nervous patients"),
         ("CPR certified, 7 years with toddlers", "I am CPR certified, and I have 7 years with toddlers"),
     ],

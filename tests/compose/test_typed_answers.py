@@ -70,7 +70,8 @@ from tests.compose.join_validator import problems
         ("detail", "her dog, Biscuit", "topic", "your dog, Biscuit"),
         ("detail", "the team culture, which seems really collaborative", "topic", "the team culture"),
         # strengths: a list that ends in a clause keeps its topics; the member's own clause stays whole
-        ("strengths", "Tableau, SQL, and i'm detail oriented", "topic", "Tableau and SQL"),
+        ("strengths", "Tableau, SQL, and i'm detail oriented", "clause",
+         "I have experience with Tableau and SQL, and I'm detail oriented"),
         ("strengths", "I have 3 yrs as a barista and I'm reliable", "clause",
          "I have 3 years as a barista and I'm reliable"),
         ("strengths", "I've built training pipelines", "clause", "I've built training pipelines"),
