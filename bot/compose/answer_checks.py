@@ -25,6 +25,10 @@ _WHY = {
     "too-long": "it is long, and no part of it could stand alone in a sentence",
     "not-covered": "it says what the conversation did not cover, which is no point a note can make",
     "impression": "it is your impression of them, which reads oddly when told back to them as news",
+    "regret": "it is about a slip in the interview, and a thank-you note reads better looking forward (type the "
+    "point you would have made instead)",
+    "asks-me": "it asks me whether to mention something; if you'd like it in the note, type the point itself",
+    "email-address": "it is an email address rather than something to send, and they can reach you by replying",
     "about-you": "it is about you, and this part of the note is about them (put it under what you discussed)",
 }
 _EXAMPLE = {
@@ -49,8 +53,10 @@ _DROPPED = {
     "link": "the link",
     "share": "what you offered to send",
     "add": "the point you wanted to add",
+    "add_wish": "the point you wanted to add",
     "strengths": "your strength",
     "strengths_clause": "your strength",
+    "role": "the role's name",
 }
 
 
@@ -86,11 +92,16 @@ def left_out(reading: Reading, typed: str, name: str) -> Check:
 
 
 def shortened(reading: Reading, name: str) -> Check:
+    """A long answer cut to its first usable part, or a short one without what only framed it ("not sure if
+    this matters but …"); a promise with two links keeps the first."""
+    used, long = reading.text, reading.shape in ("ramble", "sentences")
+    how = "was long, so the note uses only part of it" if long else "is in the note without the words around it"
+    if reading.field == "share" and reading.link:
+        used, how = reading.link, "has more than one link, and the note carries the first"
     return Check(
         code="answer-shortened",
         level="info",
-        message=f"Your answer for {what(reading.field, name)} was long, so the note uses only part of it: "
-        f"“{reading.text}”. Check it still says what you meant.",
+        message=f"Your answer for {what(reading.field, name)} {how}: “{used}”. Check it still says what you meant.",
     )
 
 

@@ -34,7 +34,7 @@ NOTES_DIR = TEMPLATES_DIR / "notes"
 VARIABLES = frozenset(
     {"name", "address", "candidate", "company", "role", "when", "meeting"}
     | {"discussed", "detail", "strengths", "add", "share", "link"}
-    | {"discussed_clause", "detail_clause", "strengths_clause", "topic", "share_label"}
+    | {"discussed_clause", "detail_clause", "strengths_clause", "topic", "share_label", "add_wish"}
 )
 #: Phrasings that use more of these answers are preferred: they are what makes a note personal.
 PERSONAL = {"discussed": "discussed", "discussed_clause": "discussed", "topic": "discussed"} | {

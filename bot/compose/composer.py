@@ -47,7 +47,7 @@ _STEERED_FROM = 4
 _LATER_ATTEMPTS = 2
 #: Variables holding the user's own prose: spell-checked, unlike names and titles.
 _USER_PROSE: tuple[str, ...] = ("discussed", "detail", "discussed_clause", "detail_clause", "strengths")
-_USER_PROSE += ("strengths_clause", "add", "share", "share_label")
+_USER_PROSE += ("strengths_clause", "add", "add_wish", "share", "share_label")
 _ABOUT_READER = ("discussed", "detail", "discussed_clause", "detail_clause")
 _SHARED_FIELDS = ("strengths", "add", "share")
 _PERSON_FIELDS = ("discussed", "detail")

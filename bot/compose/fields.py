@@ -142,7 +142,7 @@ def relative_day(moment: datetime, *, now: datetime, tz: tzinfo) -> str | None:
 
 
 #: Variables that hold the member's own words (a link is never re-spelled).
-_ANSWERED = frozenset({"strengths", "strengths_clause", "add", "share", "share_label"})
+_ANSWERED = frozenset({"strengths", "strengths_clause", "add", "add_wish", "share", "share_label"})
 #: "my approach to caching": the member's own answer, which a strength is not tied back to ("Given our
 #: conversation about my approach to caching, I …" only says again what the member said).
 _OWN_TOPIC = re.compile(r"(?i)^(?:my|our)\s")
@@ -163,6 +163,8 @@ def reading_variables(reading: Reading | None) -> dict[str, str]:
         return {}
     if field in ("discussed", "detail") and reading.form == "topic" and not _THEY_LATER.search(text):
         text = _LEADING_POSSESSIVE.sub(lambda m: f"{m.group(1)}your", text, count=1)
+    if field == "add" and reading.shape == "wish":  # "I'd love to meet the team" → "meet the team"
+        return {"add_wish": text}
     if reading.form == "clause" and field != "add":
         return {f"{field}_clause": text}
     found = {field: text}

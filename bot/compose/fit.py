@@ -1,7 +1,8 @@
 """How long a note may be on its channel, and what gives way when it is longer.
 
 - LinkedIn: a connection request's note holds at most 300 characters (LinkedIn's own limit), greeting and
-  sign-off included, so a LinkedIn draft is fitted to that, not to a word count.
+  sign-off included, so a LinkedIn draft is fitted to that, not to a word count. Whatever is typed, the last
+  plans still leave a whole note: greeting, thanks, interest in the company, sign-off.
 - A handwritten card: at most 80 words; a card is read in one glance.
 - An email: 80–200 words ("short and focused"); a shorter one gets up to three `round_out` sentences. Built
   from names only in the concise tone it can still end a little short; only below 60 is that worth a word.
@@ -73,6 +74,11 @@ def plans(channel: Channel, variables: Mapping[str, str]) -> Iterator[Plan]:
         if share:
             yield Plan(True, quiet, detail + share if discussed else share)
         yield Plan(True, quiet, detail + discussed + share)
+        # Long names (a company, a role, a title) can leave no room at all: the general line about the talk
+        # goes, then the role's name; thanks, interest in the company and the sign-off still make a note.
+        bare = quiet | {"specific_short"}
+        yield Plan(True, bare, detail + discussed + share)
+        yield Plan(True, bare, detail + discussed + share + ("role",))
         return
     if channel == "card":
         yield Plan(True, frozenset({"strength_short"}))
@@ -80,7 +86,7 @@ def plans(channel: Channel, variables: Mapping[str, str]) -> Iterator[Plan]:
             yield Plan(True, frozenset({"strength_short"}), detail)
         yield Plan(True, frozenset({"strength_short", "close_short"}), detail if discussed else ())
         return
-    extras = _present(variables, ("add",))
+    extras = _present(variables, ("add", "add_wish"))
     if detail and discussed:
         yield Plan(True, without=detail)
     if extras:

@@ -1,14 +1,15 @@
 """The member's own answers: their strengths ("I have 3 yrs as a barista and I'm reliable", "Tableau, SQL, and
-i'm detail oriented", "strong writer"), the point they wanted to add (without "actually" or "I just forgot to
-say it"), and what they promised to send (a link found inside a sentence)."""
+i'm detail oriented", "strong writer") and the point they wanted to add, without what only frames it ("I just
+forgot to say it", "idk if this matters but", "I was so nervous,"), fitted to end a sentence after a colon.
+What they promised to send is read in bot/compose/promised.py."""
 
 from __future__ import annotations
 
 import re
 
 from bot.compose import grammar, inflect, joins, phrases, strength_parts
-from bot.compose.leadins import TALK_PAST, THAT
-from bot.compose.reading import GERUND, MAX_WORDS, TRAILING, VAGUE, Reading, aux_early, lower_first
+from bot.compose.leadins import THAT
+from bot.compose.reading import GERUND, TRAILING, VAGUE, Reading, aux_early, lower_first
 
 _STRENGTH_LEAD = re.compile(
     r"^(?:I'm (?:really |very |pretty )?(?:good|strong|great|experienced) (?:at|with|in)|I'm an? expert (?:at|in)|"
@@ -16,13 +17,6 @@ _STRENGTH_LEAD = re.compile(
     r"can offer|am (?:really |very )?(?:good|strong|great) (?:at|with|in)|'m (?:really |very )?(?:good|strong|great)"
     r" (?:at|with|in))|I've(?: got)?|my (?:main |biggest |key |best )?strengths? (?:is|are|would be)|"
     r"probably|mainly)\s+",
-    re.IGNORECASE,
-)
-_SHARE_LEAD = re.compile(
-    r"^(?:I\s+(?:said\s+I'd|said\s+I\s+would|promised\s+to|will|'ll|should|need\s+to|can|could|was\s+going\s+to|am"
-    r"\s+going\s+to)?\s*(?:send|share|forward|email|drop|pass\s+along)(?:\s+(?:her|him|them|you|over|along))*"
-    r"|I'll\s+(?:send|share|forward|email)(?:\s+(?:her|him|them|you|over))*|(?:send|share|forward)(?:\s+(?:her|him|"
-    r"them))?|promised(?:\s+(?:her|him|them))?)\s+",
     re.IGNORECASE,
 )
 _ADD_LEAD = re.compile(
@@ -46,6 +40,54 @@ _NOT_COVERED = re.compile(
     r"(?i)^(?:we|they|she|he)\s+(?:really\s+|just\s+)?(?:didn't|did not|never)\s+(?:really\s+)?(?:get to\s+)?"
     r"(?:ask|talk|say|discuss|cover|get into|go into|touch)\w*\b"
 )
+#: "not sure if this matters but", "idk if it's relevant,", "random but": a hedge before the point itself.
+_HEDGE_LEAD = re.compile(
+    r"^(?:(?:i\s+(?:do not|don't)\s+know|dunno|not sure|unsure|no idea|i(?:'m| am) not sure)\s*)?(?:if|whether)?\s*"
+    r"(?:this|it|that)?\s*(?:(?:is|'s|would be|might be|may be|might|may|could)\s+)?(?:even\s+|really\s+|actually\s+|"
+    r"at all\s+|probably\s+|maybe\s+|not\s+)*(?:matters?|relevant|irrelevant|important|useful|worth (?:mentioning|"
+    r"saying|it)|helps?|counts?|(?:a\s+)?(?:random|silly|small|minor|side)(?:\s+(?:thing|point|note))?|(?:does|"
+    r"did|will|would|might|may)(?:\s+not|n't)\s+(?:matter|help|count))(?:\s+(?:at all|or not|here|much))?"
+    r"(?:,?\s+but|\s*[,:–—-])\s+(?=\S)",
+    re.IGNORECASE,
+)
+#: A slip in the interview itself ("I blanked", "I was so nervous"); never "I failed fast" or "I struggled with
+#: dyslexia and still graduated", which are points of their own.
+_SLIP = (
+    r"^(?:sorry,?\s+)?I\s+(?:(?:totally|completely|kind of|kinda|really|so|just)\s+)*(?:(?:was|got|felt)\s+(?:so\s+|"
+    r"really\s+|very\s+|a bit\s+|kind of\s+)?(?:nervous|anxious|flustered|awkward|rushed)|messed up|screwed up|"
+    r"blanked|rambled|froze|bombed|panicked|stumbled|fumbled|choked|flubbed|botched)\b"
+)
+_REGRET_HEAD = re.compile(
+    _SLIP + r"[^,;.]*?(?:[,;.]\s+|\s+but\s+|\s+so\s+)(?:but\s+|so\s+|and\s+)?(?=\S)", re.IGNORECASE
+)
+#: "I messed up the SQL question", "sorry I rambled": a slip, and nothing after it to add.
+_ONLY_A_SLIP = re.compile(_SLIP, re.IGNORECASE)
+#: "I have a portfolio but it's not updated": the member undercutting what they offer, not a limit on a claim.
+_UNDERCUT_TAIL = re.compile(
+    r",?\s+but\s+(?:it|its|it's|it is|they|they're|they are)\s+(?:\w+\s+){0,2}?(?:not|n't|never|old|outdated|"
+    r"messy|rough|unfinished|a mess)\b.*$",
+    re.IGNORECASE,
+)
+#: "should I mention I was laid off?", "is it ok to say …": the member asking the bot, not a point to make.
+_ASKS_ME = re.compile(
+    r"^(?:should|can|could|do|would|shall)\s+i\s+(?:mention|say|add|bring up|tell|include|put)\b|"
+    r"^(?:is it|would it be)\s+(?:ok|okay|fine|bad|weird|good)\s+(?:to|if)\b",
+    re.IGNORECASE,
+)
+#: "I'd love to talk more about the data team": a wish, said as one ("I would also welcome the chance to …").
+_WISH = re.compile(
+    r"^I(?:['’]d| would)\s+(?:really\s+|also\s+|still\s+)*(?:love|like|welcome the chance|be (?:glad|happy) to have the"
+    r" chance)\s+to\s+(?=\w)",
+    re.IGNORECASE,
+)
+#: A colon or a spaced dash inside the point: "my availability - I can start in January".
+_INNER_COLON = re.compile(r"\s*:\s+|\s+[–—-]\s+")
+#: "my renewal numbers, I raised …": a noun phrase as a label before a comma and the member's own clause.
+_COMMA_LABEL = re.compile(r"^((?:\S+\s+){0,2}\S+),\s+(?=I(?:['’]\w+)?\s)")
+#: A label before that colon is a few words with no subject of its own.
+_LABEL_WORDS = 3
+#: "I have 2 years at Starbucks, I know the POS system": two clauses of the member's, joined by a comma.
+_COMMA_SPLICE = re.compile(r",\s+(?=I(?:'m|'ve|'d|'ll|’m|’ve|’d|’ll)?\s+(?!think\b|guess\b|mean\b|hope\b|believe\b))")
 #: "I do have experience" → "I have experience": the emphasis answers a doubt the reader never voiced.
 _EMPHATIC_DO = re.compile(r"^(I)\s+do\s+(?=(?:have|know|speak|hold|own|use)\b)", re.IGNORECASE)
 #: "…, plus I speak Arabic": a second clause of the member's own, joined as a writer would.
@@ -54,10 +96,6 @@ _PLUS_CLAUSE = re.compile(r",?\s+plus\s+(?=I\b)")
 _I_HAVE_AMOUNT = re.compile(r"\b(I (?:have|['’]ve got|have got|bring)\s+)(\S[^,;]*?)(?=\s+and\s+I\b|,|;|$)")
 #: "I am going to bring energy": said before the offer, it is what they would bring.
 _GOING_TO = re.compile(r"\b(I)(?: am|['’]m) going to (?=(\w+))")
-_LABEL_PREPOSITIONS = frozenset({"about", "on", "of", "regarding", "re", "into", "over", "through", "around"})
-_PRONOUNS = frozenset({"i", "we", "she", "he", "they", "you"})
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|me|app|co|ai|page|site)"
-                  r"(?:/[^\s<>]*)?", re.IGNORECASE)  # fmt: skip
 
 
 def _participle(word: str) -> bool:
@@ -118,10 +156,81 @@ def _would(found: re.Match[str]) -> str:
     return f"{found.group(1)} would " if verb_only else found.group(0)
 
 
+def _own_point(text: str) -> tuple[str, bool]:
+    """The member's point without what only frames it ("not sure if this matters but", "I was nervous about
+    the salary question,", "but it's not updated"), and whether anything of substance was cut."""
+    text = _HEDGE_LEAD.sub("", text, count=1)
+    head = _REGRET_HEAD.match(text)
+    cut = False
+    if head and len(text[head.end() :].split()) >= 3:
+        text, cut = text[head.end() :], True
+    if len(text.split()) > 4:
+        tail = _REGRET_TAIL.sub("", text).strip(" ,;")
+        undercut = _UNDERCUT_TAIL.sub("", tail).strip(" ,;")
+        cut = cut or undercut != tail
+        text = undercut
+    return _EMPHATIC_DO.sub(r"\1 ", text), cut
+
+
+def _as_sentence_end(text: str) -> str:
+    """Fit the point to the end of "One thing I did not get to mention: …": a label before its own colon or
+    dash goes ("my availability - I can start in January"), a second colon becomes a dash, a subjectless
+    past verb gets its "I" ("managed a $2M budget" → "I managed …"), two clauses of the member's joined
+    by "and" rather than a comma."""
+    parts = _INNER_COLON.split(text, maxsplit=1)
+    labelled = _COMMA_LABEL.match(text) if len(parts) == 1 else None
+    if labelled and labelled.group(1).split()[0].lower() in grammar.POSSESSIVES | grammar.DETERMINERS:
+        parts = [labelled.group(1), text[labelled.end() :]]  # "my renewal numbers, I raised renewals …"
+    if len(parts) == 2:
+        label, rest = parts
+        words = label.split()
+        is_label = len(words) <= _LABEL_WORDS and not _has_subject(words) and bool(rest.split())
+        text = rest if is_label else f"{label} — {rest}"
+    words = text.split()
+    if words and _past_without_subject(words):
+        text = "I " + text[0].lower() + text[1:]
+    if text.startswith("I ") and len(_COMMA_SPLICE.findall(text)) == 1:
+        text = _COMMA_SPLICE.sub(", and ", text, count=1)
+    return _last_verb_joined(text)
+
+
+def _last_verb_joined(text: str) -> str:
+    """ "I built an ETL for 3 hospitals, cut reporting time by 40%" → "…hospitals and cut …": the last of the
+    member's past verbs takes its "and" (", and" after a list of three or more)."""
+    head, comma, tail = text.rpartition(", ")
+    words, first = tail.split(), text.split()
+    if not comma or first[0] != "I" or len(words) < 2 or len(first) < 2:
+        return text
+    if not (_past_verb(first[1]) and _past_verb(words[0]) and words[1].lower() not in grammar.FUNCTION):
+        return text
+    return f"{head}{', and' if ', ' in head else ' and'} {tail}"
+
+
+def _past_verb(word: str) -> bool:
+    lemma = inflect.verb_lemma(word.lower()) if word.isalpha() else None
+    return lemma is not None and word.lower() in inflect.forms(lemma, "VBD")
+
+
+def _has_subject(words: list[str]) -> bool:
+    return any(w.lower().strip(",").replace("’", "'") in grammar.FIRST_PERSON | grammar.SUBJECT_PRONOUNS for w in words)
+
+
+def _past_without_subject(words: list[str]) -> bool:
+    """ "Managed a $2M budget", "built an ETL for 3 hospitals": a past verb first, then its object."""
+    first = words[0].lower()
+    lemma = inflect.verb_lemma(first) if first.isalpha() else None
+    if lemma is None or lemma == first or lemma in ("be", "have", "do") or first not in inflect.forms(lemma, "VBD"):
+        return False
+    found = inflect.lemmas(first)
+    following = words[1].lower() if len(words) > 1 else ""
+    return ("NOUN" not in found and "ADJ" not in found) or following in grammar.DETERMINERS | grammar.POSSESSIVES
+
+
 def add(text: str, shape: str) -> Reading:
+    if _ASKS_ME.match(text):  # "should I mention I was laid off?": a question to the bot, not a point
+        return Reading("add", "question", "none", "", reason="asks-me")
     text = THAT.sub("", _ADD_LEAD.sub("", text, count=1).strip(), count=1)
-    text = _REGRET_TAIL.sub("", text).strip(" ,;") if len(text.split()) > 4 else text
-    text = _EMPHATIC_DO.sub(r"\1 ", text)
+    text, cut = _own_point(text)
     text = joins.named_condition(text)
     words = text.split()
     if not words:
@@ -132,38 +241,12 @@ def add(text: str, shape: str) -> Reading:
         return Reading("add", shape, "none", "", reason="not-covered")
     if text.lower() in VAGUE:
         return Reading("add", shape, "none", "", reason="vague")
+    if _ONLY_A_SLIP.match(text):  # a thank-you note looks forward; the point the member would have made is welcome
+        return Reading("add", shape, "none", "", reason="regret")
+    wish = _WISH.match(text)
+    if wish and len(text[wish.end() :].split()) >= 2:  # a wish reads as one, never as a point not made
+        return Reading("add", "wish", "clause", text[wish.end() :].rstrip(TRAILING), certain=not cut, shortened=cut)
+    text = _as_sentence_end(text)
+    words = text.split()
     keep = words[0][1:].islower() is False or words[0].lower().replace("’", "'") in grammar.FIRST_PERSON
-    return Reading("add", shape, "clause", text if keep else text[0].lower() + text[1:])
-
-
-def _not_a_label(words: list[str]) -> bool:
-    """A label opens with a preposition ("about the deck") or holds a talk verb after a noun ("remote talked"),
-    so it reads as no name of a thing after "send my …"; "the deck we talked about" is one."""
-    lower = [w.lower().strip(TRAILING) for w in words]
-    after_noun = any(w in TALK_PAST and lower[n - 1] not in _PRONOUNS for n, w in enumerate(lower) if n > 0)
-    return lower[0] in _LABEL_PREPOSITIONS or after_noun
-
-
-def share(text: str, shape: str) -> Reading:
-    found = _URL.search(text)
-    link = found.group(0).rstrip(TRAILING) if found else ""
-    if link and not link.lower().startswith(("http://", "https://")):
-        link = "https://" + link
-    label = (_URL.sub(" ", text) if found else text).strip()
-    label = re.sub(r"(?i)\s*(?:[:(-]|\bhere\b|\bat\b|\blink\b)\s*$", "", label).strip(TRAILING + "( ")
-    label = lower_first(_SHARE_LEAD.sub("", label, count=1).strip())
-    words = label.split()
-    if words and (grammar.is_direct_question(words) or label.endswith("?") or words[0].lower() in ("i", "we")):
-        label = ""
-    if words and _not_a_label(words):  # "about remote talked": no name for a thing to send
-        label = ""
-    if words and len(words) > MAX_WORDS["share"]:
-        label = ""
-    if label.lower() in VAGUE:
-        label = ""
-    if not link and not label:
-        return Reading("share", shape, "none", "", reason="vague" if text else "empty")
-    first = label.split()[0] if label else ""
-    if first.islower() and first not in grammar.DETERMINERS | grammar.POSSESSIVES and not GERUND.match(first):
-        label = "my " + label  # "portfolio: hana.example" → "my portfolio", never "send portfolio"
-    return Reading("share", shape, "topic" if label else "none", label, link=link, certain=bool(link or label))
+    return Reading("add", shape, "clause", text if keep else text[0].lower() + text[1:], certain=not cut, shortened=cut)

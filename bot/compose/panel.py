@@ -45,7 +45,7 @@ class Parts:
         if index in self.recruiters:
             left += ("strengths", "strengths_clause")
         if index != self.add_to:
-            left += ("add",)
+            left += ("add", "add_wish")
         if index != self.share_to:
             left += _SHARE
         return left

@@ -22,6 +22,7 @@ _LINES = {
     "strengths": "I believe {} would let me be useful from my first week.",
     "strengths_clause": "I would add that {}.",
     "add": "One thing I did not get to mention: {}.",
+    "add_wish": "I would also welcome the chance to {}.",
     "share": "If it would be useful, I would be glad to share {}.",
     "link": "As promised, here is the link I mentioned: {}",
 }

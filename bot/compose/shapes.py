@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from bot.compose import grammar, inflect, joins, own_answers, phrases
+from bot.compose import grammar, inflect, joins, own_answers, phrases, promised
 from bot.compose.leadins import IMPERATIVE, REPLY, TALK_PAST, only_a_lead_in, strip_lead_in
 from bot.compose.reading import FIELDS, GERUND, MAX_WORDS, RAMBLE, TRAILING, VAGUE, Form, Reading, aux_early
 from bot.compose.reading import lower_first as _lower_first
@@ -307,7 +307,7 @@ def _one(field: str, segment: str, shape: str) -> Reading:
     if field == "add":
         return own_answers.add(segment + ("?" if question else ""), shape)
     if field == "share":
-        return own_answers.share(segment, shape)
+        return promised.share(segment + ("?" if question else ""), shape)
     if only_a_lead_in(segment):  # "she explained", "we talked a lot": a talk happened, but about what?
         return Reading(field, "clause", "none", "", reason="no-topic")
     rest = grammar.expand_contractions(_ABOUT.sub("", strip_lead_in(segment)))
@@ -335,6 +335,8 @@ def read(field: str, raw: str) -> Reading:
     if _says_no_answer(tidied):
         return Reading(base, "empty", "none", "", reason="no-answer")
     shape = _shape_as_typed(raw, tidied)
+    if base == "share":  # read whole: a link anywhere in it is the link ("portfolio - sam.dev/work")
+        return _one(base, tidied, shape)
     limit = MAX_WORDS[base]
     segments = [s for s in _SEGMENTS.split(tidied) if s and s.strip(TRAILING)]
     if len(segments) > 1 and shape not in ("ramble", "sentences") and base != "add":

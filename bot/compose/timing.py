@@ -9,8 +9,9 @@ so 9:00 stays 9:00 across a daylight-saving change. Business days are Monday to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from bot.time.business_days import add_business_days, is_business_day, next_business_day
@@ -30,7 +31,22 @@ DEFAULT_FOLLOW_UP = timedelta(days=7)
 #: Follow up this many business days after the employer's stated deadline.
 FOLLOW_UP_GRACE_DAYS = 2
 
-__all__ = ["Offsets", "follow_up_at", "send_by"]
+#: "final round with the CEO next Tuesday": the date is another step, not the decision; a check-in comes a
+#: week after that step (a nudge two days after it would only crowd the new interview's own thank-you).
+_ANOTHER_STEP = re.compile(
+    r"(?i)\b(?:rounds?|interviews?|onsite|on-site|panel|take-home|assessment|presentation|case study|"
+    r"(?:call|meet|meeting|chat) with)\b"
+)
+#: "decide", "offer", "hear back": the step named is the decision, whatever else it mentions.
+_DECISION = re.compile(r"(?i)\b(?:decid\w*|decision|offers?|hear(?:ing)? back|let (?:me|us) know|get back|answer)\b")
+#: The member's guess or hope ("idk maybe friday", "by end of month hopefully 🤞", "2 weeks??"), which a
+#: check-in must never quote back to the employer as what they said.
+_UNSURE = re.compile(
+    r"(?i)\?|🤞|\b(?:idk|dunno|no (?:clue|idea)|not sure|unsure|maybe|hopefully|i hope|hoping|probably|i think|"
+    r"i guess|might|possibly|perhaps|fingers crossed|who knows|i don['’]?t know)\b"
+)
+
+__all__ = ["Offsets", "follow_up_at", "send_by", "stated_timeline"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,14 +123,31 @@ def follow_up_at(
     (e.g. the send-by time). A stated timeline wins over `days`: a check-in before it has passed is pointless."""
     local_day = interview_at.astimezone(tz).date()
     deadline = parse_deadline(next_steps, today=local_day) if next_steps else None
-    if deadline is not None:
+    if deadline is not None and _another_step(next_steps or ""):
+        day = _business_day_on_or_after(deadline + DEFAULT_FOLLOW_UP)
+    elif deadline is not None:
         day = add_business_days(deadline, FOLLOW_UP_GRACE_DAYS)
     else:
-        day = local_day + (DEFAULT_FOLLOW_UP if days is None else timedelta(days=days))
-        if not is_business_day(day):
-            day = next_business_day(day)
+        day = _business_day_on_or_after(local_day + (DEFAULT_FOLLOW_UP if days is None else timedelta(days=days)))
     result = wall(day, FOLLOW_UP_TIME, tz).astimezone(tz)
     if not_before is not None and result <= not_before:
         first = add_business_days(not_before.astimezone(tz).date(), FOLLOW_UP_GRACE_DAYS)
         result = wall(first, FOLLOW_UP_TIME, tz).astimezone(tz)
     return result
+
+
+def _business_day_on_or_after(day: date) -> date:
+    return day if is_business_day(day) else next_business_day(day)
+
+
+def _another_step(next_steps: str) -> bool:
+    return bool(_ANOTHER_STEP.search(next_steps)) and not _DECISION.search(next_steps)
+
+
+def stated_timeline(next_steps: str | None, *, today: date | None = None) -> bool:
+    """Whether `next_steps` is a timeline the employer gave, so a check-in may refer to "the timeline you
+    mentioned": a date can be read from it (from `today`, the interview day, when known), and it is neither
+    the member's question nor their hope. Its words are never quoted: they were typed for the bot."""
+    if not next_steps or _UNSURE.search(next_steps) or _another_step(next_steps):
+        return False
+    return today is None or parse_deadline(next_steps, today=today) is not None

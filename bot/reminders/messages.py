@@ -6,7 +6,7 @@ ever a variable). Short, specific, and never "just checking in".
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from bot import TEMPLATES_DIR, messages
 from bot.actions import Choice, Nudge
 from bot.answers import Answers, Interviewer
+from bot.compose.timing import stated_timeline
 from bot.drafts import Draft, Recipient
 from bot.storage.models import Conversation, Note, Reminder
 from bot.storage.store import answers_of
@@ -89,8 +90,8 @@ def checkin_draft(answers: Answers, note: Note, sequence: int, tz: ZoneInfo) -> 
             messages.text("checkin_role", role=answers.role) if answers.role else messages.text("checkin_meeting")
         ),
         interview_day=_day(answers.interview_at, tz),
-        discussed=(person.discussed if person else None) or "",
-        next_steps=answers.next_steps or "",
+        discussed=_topic(person.discussed if person else None),
+        timeline_mentioned=stated_timeline(answers.next_steps, today=_local_day(answers.interview_at, tz)),
         candidate=answers.candidate,
     )
     subject, _, body = text.partition("\n\n")
@@ -121,6 +122,21 @@ def _interviewer(answers: Answers, note: Note) -> Interviewer | None:
     if 0 <= note.position < len(people) and people[note.position].name == note.interviewer:
         return people[note.position]
     return next((p for p in people if p.name == note.interviewer), None)
+
+
+def _topic(discussed: str | None) -> str:
+    """What was discussed, as the note read it: only a topic fits "what you said on …" (a typed sentence,
+    a question or a ramble never goes into the check-in as typed)."""
+    if not discussed:
+        return ""
+    from bot.compose.shapes import read  # the composer's reader, loaded only when a check-in is written
+
+    reading = read("discussed", discussed)
+    return reading.text if reading.form == "topic" and not reading.shortened else ""
+
+
+def _local_day(moment: datetime | None, tz: ZoneInfo) -> date | None:
+    return moment.astimezone(tz).date() if moment is not None else None
 
 
 def _day(moment: datetime | None, tz: ZoneInfo) -> str:

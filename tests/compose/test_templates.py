@@ -210,6 +210,6 @@ def test_a_layout_naming_an_unknown_slot_is_an_error() -> None:
 def test_the_fast_substitution_renders_exactly_what_jinja_renders() -> None:
     values = {name: f"<{name} {{{{ x }}}} {{% raw %}}>" for name in ("name", "address", "candidate", "company", "role",
               "meeting", "discussed", "detail", "strengths", "add", "share", "link", "discussed_clause",
-              "detail_clause", "strengths_clause", "topic", "share_label")} | {"when": ""}  # fmt: skip
+              "detail_clause", "strengths_clause", "topic", "share_label", "add_wish")} | {"when": ""}  # fmt: skip
     for _, _, phrasing in _all_phrasings():
         assert phrasing.render(values) == phrasing.render_with_jinja(values), phrasing.text
