@@ -31,6 +31,7 @@ TEMPLATES: dict[str, frozenset[str]] = {
         "preview_unusable": {"reason", "example"},
         "preview_retype": {"example"},
         "given_with_names": {"value"},
+        "title_tidied": {"title"},
         "undo_restored": {"for_company"},
         "understood_time": {"when", "zone"},
         "label_form_continue": {"n", "total"},

@@ -35,7 +35,19 @@ _CAPITALS = frozenset(
     {"ceo", "cto", "cfo", "coo", "cio", "cmo", "cpo", "vp", "svp", "evp", "hr", "pm", "em", "ux", "ui", "qa", "it",
      "ml", "ai", "sre"}
 )  # fmt: skip
-_SMALL = frozenset({"of", "and"})
+_SMALL = frozenset({"of", "and", "for", "the", "in", "at", "to", "on"})
+#: "idk maybe senior researcher?", "something like head of design i think": the guess around the title.
+_HEDGE_HEAD = re.compile(
+    r"^(?:(?:i\s+)?(?:think|guess|believe)|idk|i\s+don['’]?t\s+know|dunno|not\s+sure|unsure|maybe|probably|prob|"
+    r"perhaps|possibly|something\s+like|sth\s+like|like|she['’]?s|he['’]?s|they['’]?re|(?:s)?he\s+is|they\s+are|"
+    r"her\s+title\s+is|his\s+title\s+is|title\s+is|an?|the)(?:[\s,:.-]+|$)",
+    re.IGNORECASE,
+)
+_HEDGE_TAIL = re.compile(
+    r"[\s,]*(?:\(\s*(?:i\s+think|i\s+guess|maybe|not\s+sure|probably|idk|\?+)\s*\)|\bi\s+think|\bi\s+guess|\bi\s+believe|\bmaybe|\bprobably|\blol|\bidk|\bnot\s+sure|\bor\s+something|"
+    r"\?+|!+|\.+)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -116,3 +128,15 @@ def _role_only(part: str) -> str | None:
     if words[0].lower() in _ROLE_LEAD:
         return role_title(part) or ""
     return role_title(part)
+
+
+def tidy_title(typed: str) -> str:
+    """A job title without the guessing around it ("idk maybe senior researcher?" → "Senior Researcher"),
+    capitalised when typed all in lower case; "" when nothing but the guessing was typed."""
+    title, before = typed.strip(), None
+    while title != before:
+        before = title
+        title = _HEDGE_TAIL.sub("", _HEDGE_HEAD.sub("", title)).strip()
+    if title != title.lower():
+        return title
+    return " ".join(_title_word(word, first=i == 0) for i, word in enumerate(title.split()))

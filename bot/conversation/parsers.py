@@ -16,7 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot import messages
 from bot.answers import MAX_INTERVIEWERS
-from bot.conversation.name_list import capitalise_name, read_people
+from bot.conversation.name_list import capitalise_name, read_people, tidy_title
 from bot.text import TextProblem, clean_text
 from bot.time.locales import reading_order
 from bot.time.past import parse_past
@@ -103,6 +103,17 @@ def parse_own_name(text: str, ctx: ParseContext) -> JSON:
     if name != typed:
         ctx.notes.append(messages.text("own_name_tidied", name=name))
     return name
+
+
+def parse_title(text: str, ctx: ParseContext) -> JSON:
+    """A job title as typed, without the guess around it: "idk maybe senior researcher?" → "Senior Researcher"."""
+    typed = _clean(text, max_chars=200)
+    title = tidy_title(typed)
+    if not title:
+        raise Reject(messages.text("title_unclear"))
+    if title != typed:
+        ctx.notes.append(messages.text("title_tidied", title=title))
+    return title
 
 
 def parse_names(text: str, ctx: ParseContext) -> JSON:
@@ -366,6 +377,7 @@ def _valid_by_reparse(parse: Callable[[str, ParseContext], JSON]) -> Callable[[J
 
 PARSERS: dict[str, Parser] = {
     "text": Parser(parse_text, _valid_by_reparse(parse_text)),
+    "title": Parser(parse_title, lambda value, ctx: _is_clean(value, 200)),
     "name": Parser(parse_name, _valid_name),
     "own_name": Parser(parse_own_name, _valid_name),
     "names": Parser(parse_names, _valid_names),

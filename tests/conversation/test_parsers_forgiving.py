@@ -394,3 +394,28 @@ def test_the_title_question_offers_the_title_given_and_ok_keeps_it() -> None:
     after, _ = ENGINE.handle(state, TextAnswer(ADDRESS, "e", "Talent Partner, dana@acme.example"), NOW)
     assert after is not None and after.answers["interviewers"][0]["title"] == "Talent Partner"
     assert after.answers["interviewers"][0]["email"] == "dana@acme.example"
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [("idk maybe senior researcher", "Senior Researcher"), ("something like head of design i think", "Head of Design"),
+     ("vp of sales?", "VP of Sales"), ("she's the cto", "CTO"), ("staff engineer (i think)", "Staff Engineer"),
+     ("probably a recruiter lol", "Recruiter")],
+)  # fmt: skip
+def test_a_job_title_loses_the_guess_around_it_with_a_note(typed: str, title: str) -> None:
+    state, actions = ENGINE.handle(at("interviewers.0.title", WITH_PEOPLE), TextAnswer(ADDRESS, "e", typed), NOW)
+    assert state is not None and state.answers["interviewers"][0]["title"] == title
+    assert messages.text("title_tidied", title=title) in said(actions)
+
+
+@pytest.mark.parametrize("typed", ["Engineering Manager", "A&R Manager", "Director of R&D", "Anesthesiologist"])
+def test_a_job_title_typed_with_care_is_kept_without_a_note(typed: str) -> None:
+    state, actions = ENGINE.handle(at("interviewers.0.title", WITH_PEOPLE), TextAnswer(ADDRESS, "e", typed), NOW)
+    assert state is not None and state.answers["interviewers"][0]["title"] == typed
+    assert not [a for a in actions if isinstance(a, Say)]
+
+
+def test_only_a_guess_at_a_title_is_asked_again() -> None:
+    state, actions = ENGINE.handle(at("interviewers.0.title", WITH_PEOPLE), TextAnswer(ADDRESS, "e", "maybe?"), NOW)
+    assert state is not None and "title" not in state.answers["interviewers"][0]
+    assert messages.text("title_unclear") in said(actions)

@@ -67,7 +67,7 @@ async def test_a_first_three_person_panel_takes_at_most_22_questions(service: Co
     assert [d.to.name for d in ready.drafts.drafts] == ["Priya Natarajan", "Tom Li", "Raj"]
     assert ready.answers is not None
     priya = ready.answers.interviewers[0]
-    assert (priya.title, priya.email) == ("eng manager", "priya@acme.example")
+    assert (priya.title, priya.email) == ("Eng Manager", "priya@acme.example")  # capitals: typed in lower case
     assert priya.detail == "her dog max lol", "the personal detail after ';' is kept as its own answer"
     assert ready.answers.tone == "warm" and ready.answers.channel == "email"
 
