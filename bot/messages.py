@@ -84,6 +84,10 @@ CATALOGUE: Final[dict[str, str]] = {
     "skip_hint": "(Type skip to leave it out.)",
     "skip_hint_choice": "(Or type skip.)",
     "title_tidied": "I've written their title as {title}.",
+    "title_looks_like_topic": (
+        "That sounds like what you talked about: I'll ask about that next. First, their job title "
+        "(e.g. Engineering Manager), or type skip."
+    ),
     "title_unclear": "What's their job title? A best guess is fine (e.g. Engineering Manager), or type skip.",
     "given_with_names": "You told me: {value}. Reply ok to keep it, or type it again with their email.",
     "currently": "Right now it's: {value}. Type a new answer.",

@@ -105,12 +105,20 @@ def parse_own_name(text: str, ctx: ParseContext) -> JSON:
     return name
 
 
+#: A job title is a few words and never starts like a sentence ("we went deep on pricing").
+_MAX_TITLE_WORDS = 10
+_NOT_A_TITLE_START = frozenset({"i", "we", "she", "he", "they", "you", "it", "my", "our", "so", "um", "well"})
+
+
 def parse_title(text: str, ctx: ParseContext) -> JSON:
     """A job title as typed, without the guess around it: "idk maybe senior researcher?" → "Senior Researcher"."""
     typed = _clean(text, max_chars=200)
     title = tidy_title(typed)
     if not title:
         raise Reject(messages.text("title_unclear"))
+    words = choice_words(title)
+    if len(words) > _MAX_TITLE_WORDS or (words and words[0] in _NOT_A_TITLE_START):
+        raise Reject(messages.text("title_looks_like_topic"))  # "we talked about pricing": the next question's
     if title != typed:
         ctx.notes.append(messages.text("title_tidied", title=title))
     return title

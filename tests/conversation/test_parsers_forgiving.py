@@ -419,3 +419,13 @@ def test_only_a_guess_at_a_title_is_asked_again() -> None:
     state, actions = ENGINE.handle(at("interviewers.0.title", WITH_PEOPLE), TextAnswer(ADDRESS, "e", "maybe?"), NOW)
     assert state is not None and "title" not in state.answers["interviewers"][0]
     assert messages.text("title_unclear") in said(actions)
+
+
+@pytest.mark.parametrize(
+    "typed", ["we went deep on there pricing experiments??", "she asked about my last job and the gap year", "so um"]
+)
+def test_what_was_talked_about_typed_as_the_title_is_asked_again(typed: str) -> None:
+    state, actions = ENGINE.handle(at("interviewers.0.title", WITH_PEOPLE), TextAnswer(ADDRESS, "e", typed), NOW)
+    assert state is not None and "title" not in state.answers["interviewers"][0]
+    assert messages.text("title_looks_like_topic") in said(actions)
+    assert ask_of(actions).field == "interviewers.0.title"
