@@ -143,9 +143,9 @@ def relative_day(moment: datetime, *, now: datetime, tz: tzinfo) -> str | None:
 
 #: Variables that hold the member's own words (a link is never re-spelled).
 _ANSWERED = frozenset({"strengths", "strengths_clause", "add", "add_wish", "share", "share_label"})
-#: "my approach to caching": the member's own answer, which a strength is not tied back to ("Given our
-#: conversation about my approach to caching, I …" only says again what the member said).
-_OWN_TOPIC = re.compile(r"(?i)^(?:my|our)\s")
+#: "my approach to caching", "why I'm leaving my job": the member's own answer, which a strength is not tied
+#: back to ("Having heard more about why I'm leaving my job, …" only says again what the member said).
+_OWN_TOPIC = re.compile(r"(?i)^(?:my|our)\s|(?<![\w'’])(?:I|I['’]m|I['’]ve|I['’]d|me|my)(?![\w'’])")
 #: A topic this short may be named a second time, to tie the strength to it.
 TOPIC_WORDS = 8
 
@@ -168,7 +168,7 @@ def reading_variables(reading: Reading | None) -> dict[str, str]:
     if reading.form == "clause" and field != "add":
         return {f"{field}_clause": text}
     found = {field: text}
-    if field == "discussed" and len(text.split()) <= TOPIC_WORDS and "," not in text and not _OWN_TOPIC.match(text):
+    if field == "discussed" and len(text.split()) <= TOPIC_WORDS and "," not in text and not _OWN_TOPIC.search(text):
         found["topic"] = text
     return found
 

@@ -32,6 +32,7 @@ _EMOTICON = re.compile(r"(?<![\w:/])(?::-?[)(DPp/]|;-?\)|<3|xD|XD|\^_?\^)(?![\w/
 #: Fillers anywhere; each is removed as a whole word.
 _FILLERS = re.compile(
     r"(?i)(?<![\w'’-])(?:lol+|lmao|rofl|haha(?:ha)*|hehe|idk|tbh|imo|imho|ngl|uh+|um+|umm+|er+m?|hmm+|kinda|sorta|"
+    r"ugh+|smh|fml|oof|welp|meh|yikes|"
     r"like,|you know,?|i mean,?|i guess,?|i think,|basically,?|literally,?|honestly,?|actually,?|pretty much|"
     r"and stuff|and things|and all that|or something|or whatever|etc\.?)(?![\w'’-])"
 )

@@ -10,7 +10,7 @@ from bot.compose import compose
 from bot.compose.fields import address_name
 from bot.compose.shapes import read
 from bot.compose.tidy import tidy
-from tests.compose.helpers import NEW_YORK, NOW
+from tests.compose.helpers import NEW_YORK, NOW, drafts
 
 
 @pytest.mark.parametrize(
@@ -160,3 +160,18 @@ def test_how_long_a_topic_was_talked_about_is_no_part_of_it() -> None:
     )
     assert read("detail", "she pitched me the vision for like 20 min lol").text == "the vision"
     assert read("discussed", "a 90 minute case for 2 hours").text.endswith("for 2 hours")  # no lead-in: as typed
+
+
+@pytest.mark.parametrize("typed", ["he wanted to know why im leaving my current job ugh", "how I measured success"])
+def test_a_topic_about_the_member_is_not_tied_back_to_the_strength(typed: str) -> None:
+    body = drafts(interviewers=[{"name": "Ben Ito", "discussed": typed}], strengths="I stay calm").drafts[0].body
+    assert "ugh" not in body
+    strength = next(line for line in body.split("\n\n") if "I stay calm" in line)
+    assert "leaving" not in strength and "measured" not in strength
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"), [("ugh the commute lol", "the commute"), ("oof, the budget cuts", "the budget cuts")]
+)
+def test_sighs_and_groans_are_fillers(typed: str, kept: str) -> None:
+    assert tidy(typed) == kept
