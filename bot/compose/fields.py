@@ -146,6 +146,8 @@ _ANSWERED = frozenset({"strengths", "strengths_clause", "add", "add_wish", "shar
 #: "my approach to caching", "why I'm leaving my job": the member's own answer, which a strength is not tied
 #: back to ("Having heard more about why I'm leaving my job, …" only says again what the member said).
 _OWN_TOPIC = re.compile(r"(?i)^(?:my|our)\s|(?<![\w'’])(?:I|I['’]m|I['’]ve|I['’]d|me|my)(?![\w'’])")
+#: "if I'd help with the club" as a topic: the question whether, never a condition without its result.
+_IF_QUESTION = re.compile(r"(?i)^if\s+(?:I|I['’]d|I['’]m|we|they|she|he|you|the|there|it)\b(?!.*,)")
 #: A topic this short may be named a second time, to tie the strength to it.
 TOPIC_WORDS = 8
 
@@ -167,8 +169,11 @@ def reading_variables(reading: Reading | None) -> dict[str, str]:
         return {"add_wish": text}
     if reading.form == "clause" and field != "add":
         return {f"{field}_clause": text}
+    if reading.form == "topic" and _IF_QUESTION.match(text):  # "if I'd help with the club": a yes/no question
+        text = "whether" + text[2:]
     found = {field: text}
-    if field == "discussed" and len(text.split()) <= TOPIC_WORDS and "," not in text and not _OWN_TOPIC.search(text):
+    tie = len(text.split()) <= TOPIC_WORDS and not any(mark in text for mark in ",:;()")
+    if field == "discussed" and tie and not _OWN_TOPIC.search(text):
         found["topic"] = text
     return found
 

@@ -98,6 +98,14 @@ _SPELLED_OUT = (
     (re.compile(r"(?<=\s)@(?=\s|\d)"), "at "),  # "@ the offsite", "@7am"; "@sam" and emails stay
     (re.compile(r"(?i)\b(she|he|they|you|what|that|there)(re|s)\b"), None),
     (re.compile(r"(?i)\bive\b"), "I've"),
+    # "if id help with the club": "id" before a verb is "I'd" ("ID" in capitals stays a badge or a number)
+    (
+        re.compile(
+            r"\bid\b(?=\s+(?:love|like|be|have|help|need|want|rather|say|go|do|get|bring|start|enjoy|prefer|"
+            r"really|also|never|still|definitely|probably|happily|gladly)\b)"
+        ),
+        "I'd",
+    ),
     (re.compile(r"(?i)\b(non) (?=[a-z]{3,})"), r"\1-"),
     (re.compile(r"(?i)\b(do|does|did|is|was|are|were|have|has|had|would|could|should|ca|wo)nt\b"), None),
 )

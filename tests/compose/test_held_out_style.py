@@ -175,3 +175,24 @@ def test_a_topic_about_the_member_is_not_tied_back_to_the_strength(typed: str) -
 )
 def test_sighs_and_groans_are_fillers(typed: str, kept: str) -> None:
     assert tidy(typed) == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "tidied"),
+    [("if id help with the club", "if I'd help with the club"),
+     ("id love to start in june", "I'd love to start in June"), ("my id badge didn't work", "my id badge didn't work"), ("the user id field", "the user id field")],
+)  # fmt: skip
+def test_id_before_a_verb_is_i_would(typed: str, tidied: str) -> None:
+    assert tidy(typed) == tidied
+
+
+def test_a_yes_no_question_typed_with_if_is_written_with_whether() -> None:
+    body = drafts(interviewers=[{"name": "Dre Coleman", "discussed": "if id help w/ the science olympiad club"}])
+    assert "whether I'd help with the science olympiad club" in body.drafts[0].body
+    condition = drafts(interviewers=[{"name": "Dre Coleman", "discussed": "if we hire you, the onboarding plan"}])
+    assert "whether we" not in condition.drafts[0].body
+
+
+def test_a_topic_with_a_colon_is_not_named_again_to_tie_the_strength() -> None:
+    body = drafts(interviewers=[{"name": "Arjun Mehta", "discussed": "case: a retailer losing margin"}]).drafts[0].body
+    assert body.count("retailer losing margin") == 1
