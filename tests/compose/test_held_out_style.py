@@ -180,7 +180,8 @@ def test_sighs_and_groans_are_fillers(typed: str, kept: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "tidied"),
     [("if id help with the club", "if I'd help with the club"),
-     ("id love to start in june", "I'd love to start in June"), ("my id badge didn't work", "my id badge didn't work"), ("the user id field", "the user id field")],
+     ("id love to start in june", "I'd love to start in June"),
+     ("my id badge didn't work", "my id badge didn't work"), ("the user id field", "the user id field")],
 )  # fmt: skip
 def test_id_before_a_verb_is_i_would(typed: str, tidied: str) -> None:
     assert tidy(typed) == tidied
