@@ -88,6 +88,8 @@ _IMPRESSION_EXTRA = frozenset({"a", "an", "and", "but", "laid", "laid-back", "je
 #: How the person seemed, though no dictionary calls it an adjective ("she was jetlagged").
 _IMPRESSION_STATES = frozenset({"jetlagged", "jet-lagged", "laid-back", "hungover", "swamped", "slammed"})
 _PLAIN_EXTRA = _IMPRESSION_EXTRA - _IMPRESSION_STATES
+#: "he was really patient with me": how they treated the member is an impression too.
+_TOWARD_ME = [[preposition, pronoun] for preposition in ("with", "to", "toward", "towards") for pronoun in ("me", "us")]
 _IMPRESSION = re.compile(
     r"^(?:([\w'’-]+)\s+)?(?:(is|was|seemed|seems|looked|looks|felt|came across as)\s+|'s\s+)?(.+)$", re.IGNORECASE
 )
@@ -132,6 +134,8 @@ def impression(text: str) -> bool:
     lower = (subject or "").lower()
     if lower in grammar.SUBJECT_PRONOUNS - _IMPRESSION_SUBJECT or lower in grammar.DETERMINERS:
         return False
+    if len(rest) > 2 and [w.lower().strip(".,!?") for w in rest[-2:]] in _TOWARD_ME:  # "patient with me"
+        rest = rest[:-2]
     return _describing(rest)
 
 

@@ -45,6 +45,7 @@ def test_chat_habits_are_tidied_without_changing_meaning(typed: str, tidied: str
     "typed",
     ["she was super nice", "hes super laid back", "she seemed tired but kind", "He is a very formal person",
      "frank seemed distracted", "they/them, super creative", "he kept checking his phone",
+     "he was really patient with me", "she was so kind to us",
      "his headphones kept cutting out"],
 )  # fmt: skip
 def test_an_impression_of_the_interviewer_is_left_out_with_a_reason(typed: str) -> None:
@@ -55,7 +56,7 @@ def test_an_impression_of_the_interviewer_is_left_out_with_a_reason(typed: str) 
 @pytest.mark.parametrize(
     "typed",
     ["she trained in paris", "she's from new orleans", "he was really excited about the mars project",
-     "the toddlers were adorable", "she just got promoted", "she's a nurse too"],
+     "the toddlers were adorable", "she just got promoted", "she's a nurse too", "she worked with me at Google"],
 )  # fmt: skip
 def test_a_fact_about_the_interviewer_is_kept(typed: str) -> None:
     assert read("detail", typed).form == "clause"
