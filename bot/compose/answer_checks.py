@@ -25,6 +25,7 @@ _WHY = {
     "too-long": "it is long, and no part of it could stand alone in a sentence",
     "not-covered": "it says what the conversation did not cover, which is no point a note can make",
     "impression": "it is your impression of them, which reads oddly when told back to them as news",
+    "mishap": "it is about something that went wrong, which reads oddly in a thank-you note",
     "regret": "it is about a slip in the interview, and a thank-you note reads better looking forward (type the "
     "point you would have made instead)",
     "asks-me": "it asks me whether to mention something; if you'd like it in the note, type the point itself",
@@ -96,6 +97,8 @@ def shortened(reading: Reading, name: str) -> Check:
     this matters but …"); a promise with two links keeps the first."""
     used, long = reading.text, reading.shape in ("ramble", "sentences")
     how = "was long, so the note uses only part of it" if long else "is in the note without the words around it"
+    if reading.reason == "as-typed":  # "10 years nursing home": no word could be added with confidence
+        how = "is in the note as you typed it, since I could not tell how to join its words"
     if reading.field == "share" and reading.link:
         used, how = reading.link, "has more than one link, and the note carries the first"
     return Check(

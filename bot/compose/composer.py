@@ -13,7 +13,7 @@ from datetime import datetime, tzinfo
 from functools import cached_property
 
 from bot.answers import Answers, Interviewer
-from bot.compose import answer_checks, checks, panel, shapes, slips, typed
+from bot.compose import answer_checks, checks, panel, promised, shapes, slips, typed
 from bot.compose.fields import address_name, person_variables, relative_day, shared_variables
 from bot.compose.fit import LINKEDIN_CHARACTERS
 from bot.compose.name_field import read_name_field
@@ -252,6 +252,9 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | N
     when = relative_day(answers.interview_at, now=now, tz=tz) if answers.interview_at else None
     typed_shared = _typed(answers, _SHARED_FIELDS)
     shared_readings = {field: shapes.read(field, text) for field, text in typed_shared.items()}
+    if len(answers.interviewers) == 1 and "share" in shared_readings:  # "the deck she mentioned", to her
+        about = [text for text in (answers.interviewers[0].discussed, answers.interviewers[0].detail) if text]
+        shared_readings["share"] = promised.to_the_one_reader(shared_readings["share"], about)
     shared = shared_variables(answers, shared_readings, when=when)
     seed = f"{original.candidate}|{original.company}"
     style = Style(

@@ -296,19 +296,26 @@ def finite_clause(words: list[str]) -> bool:
     if first.isalpha() and first not in closed and _compound_plural(words):
         return False
     if bare_noun and _finite(words[1].lower(), "", after_noun=True) and not _finite(first, "", after_noun=True):
-        return True  # "management changed", "pricing changed a lot": a bare noun and its verb
+        return not _gerund_with_object(words)  # "management changed", "pricing changed a lot": a bare noun and its verb
     if not (possessive or first in DETERMINERS or first in POSSESSIVES or words[0][:1].isupper()):
         return False
     before = first
     for index in range(1, min(len(words), 6)):
         word = words[index].lower()
-        if word in ADVERBS or word in ("recently", "finally", "once"):
+        if word in ADVERBS or word in ("recently", "finally", "once", "rarely", "seldom", "sometimes"):
             continue
+        if words[index - 1].lower() in _HOW_OFTEN and _bare_verb(word):
+            return True  # "the phones never stop ringing", "their nurses always work weekends"
         if word in FUNCTION or word in SUBJECT_PRONOUNS or not word.isalpha() or words[index - 1].endswith(","):
             return False  # "a time I disagreed …": a relative clause describes the noun
         following = words[index + 1] if index + 1 < len(words) else ""
         known = inflect.lemmas(before)
-        noun = before.isalpha() and before not in DETERMINERS | POSSESSIVES and (not known or "NOUN" in known)
+        determined = index > 1 and words[index - 2].lower() in DETERMINERS | POSSESSIVES  # "the tasting went"
+        noun = (
+            before.isalpha()
+            and before not in DETERMINERS | POSSESSIVES
+            and (not known or "NOUN" in known or determined)
+        )
         singular = noun and (not known or known.get("NOUN", ("",))[0] == before)
         if _finite(word, following, previous_noun=singular, after_noun=noun or before.endswith("'s")):
             return True
@@ -316,6 +323,28 @@ def finite_clause(words: list[str]) -> bool:
         if words[0][:1].isupper() and not possessive and first not in DETERMINERS:
             return False  # "Priya moved …" is a clause; "Kafka Streams …" is not looked at further
     return False
+
+
+def _gerund_with_object(words: list[str]) -> bool:
+    """ "handling failed payments", "debugging crashed pods": a gerund and its object, the participle describing
+    the noun after it (not "pricing changed a lot", where the verb follows the noun)."""
+    first = words[0].lower()
+    following = words[2].lower().strip(".,;:!?") if len(words) > 2 else ""
+    return (
+        first.endswith("ing")
+        and inflect.verb_lemma(first) not in (None, first)
+        and "NOUN" in inflect.lemmas(following)
+        and following not in DETERMINERS
+    )
+
+
+#: Adverbs of how often, which only stand between a subject and its verb ("the phones never stop").
+_HOW_OFTEN = frozenset({"never", "always", "often", "usually", "rarely", "seldom", "sometimes", "typically"})
+
+
+def _bare_verb(word: str) -> bool:
+    """ "stop", "work": a verb's plain form, no "-ing" and no past."""
+    return word.isalpha() and inflect.verb_lemma(word) == word and "VERB" in inflect.lemmas(word)
 
 
 _OBJECT_START = DETERMINERS | frozenset(
@@ -336,9 +365,10 @@ def _finite(word: str, following: str, *, previous_noun: bool = False, after_nou
     "ships every week"; not "plans for next year", "renewed contract")."""
     found = inflect.lemmas(word)
     lemma = inflect.verb_lemma(word)
-    if lemma is None or lemma == word or lemma in ("be", "have", "do") or "ADJ" in found:
-        return False
     after = following.lower().strip(".,;:!?")
+    adjective = "ADJ" in found and after not in DETERMINERS | POSSESSIVES  # "broke the record" is the verb
+    if lemma is None or lemma == word or lemma in ("be", "have", "do") or adjective:
+        return False
     fits_after = not after or after in _OBJECT_START or after.endswith("ing") or after[:1].isdigit()
     if word in inflect.forms(lemma, "VBD"):
         described = word in _POSTMODIFIERS and (following[:1].isupper() or after in ("by", "in", "at", "for"))

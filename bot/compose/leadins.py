@@ -80,12 +80,32 @@ THAT = re.compile(r"^that\s+", re.IGNORECASE)
 IF = re.compile(r"^if\s+", re.IGNORECASE)
 
 
+#: "they cover 14 states", "we take two interns a year": someone + a verb in the present + its object is what
+#: they do (the news itself), never a lead-in to a topic; "they walk you through", "she talks about" still are.
+_DOES_NOW = LazyPattern(
+    rf"^{_SUBJECT}\s+(?:{_ADVERB}\s+)*(?P<verb>[a-z]+)\s+(?!(?:me|us|them|her|him|you|about|on|over|through|into|"
+    rf"around|regarding|re)\b)\S",
+    re.IGNORECASE,
+)
+
+
+def _does_now(text: str) -> bool:
+    """ "they cover 14 states": a verb typed in its present form (no past, no "-ing") with its object."""
+    found = _DOES_NOW.match(text)
+    if found is None:
+        return False
+    verb = found.group("verb").lower()
+    return inflect.verb_lemma(verb) == verb and verb not in inflect.forms(verb, "VBD")
+
+
 _NO_TOPIC_AFTER = re.compile(r"(?:for|at|in|with|from|by|since|until|during|last|yesterday)\b", re.IGNORECASE)
 
 
 def strip_lead_in(text: str) -> str:
     """ "we talked a lot about how their keys work" → "how their keys work"; "I explained my approach to
     caching" → "my approach to caching". Up to two lead-ins ("so she asked me about …")."""
+    if _does_now(text):
+        return text
     for _ in range(3):
         shorter = REQUEST.sub("", LEAD_IN.sub("", text, count=1), count=1)
         verb = _VERB_ABOUT.match(shorter)

@@ -5,6 +5,7 @@ What they promised to send is read in bot/compose/promised.py."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.compose import grammar, inflect, joins, phrases, strength_parts
@@ -22,7 +23,9 @@ _STRENGTH_LEAD = re.compile(
 _ADD_LEAD = re.compile(
     r"^(?:I\s+(?:wanted|meant|forgot|didn't get|did not get|should have|should've|never got)\s+(?:to\s+)?"
     r"(?:add|mention|say|tell (?:them|her|him)|explain|bring up|mentioned|said)(?:\s+that)?|"
-    r"(?:forgot|wanted) to (?:mention|say|add)(?:\s+that)?)\s+",
+    r"(?:forgot|wanted) to (?:mention|say|add)(?:\s+that)?|"
+    r"I(?:\s+(?:really\s+)?(?:want|wanted|would like)|['’]d\s+(?:really\s+)?like)\s+"
+    r"(?:them|you|him|her|the (?:team|panel)|everyone)\s+to\s+know(?:\s+that)?)\s+",
     re.IGNORECASE,
 )
 #: A strength typed as the member's own clause with a second one ("I have 3 yrs as a barista and I'm reliable").
@@ -93,7 +96,9 @@ _EMPHATIC_DO = re.compile(r"^(I)\s+do\s+(?=(?:have|know|speak|hold|own|use)\b)",
 #: "…, plus I speak Arabic": a second clause of the member's own, joined as a writer would.
 _PLUS_CLAUSE = re.compile(r",?\s+plus\s+(?=I\b)")
 #: "I have 6 years ICU and …": the amount the member has, up to the next part of the sentence.
-_I_HAVE_AMOUNT = re.compile(r"\b(I (?:have|['’]ve got|have got|bring)\s+)(\S[^,;]*?)(?=\s+and\s+I\b|,|;|$)")
+_I_HAVE_AMOUNT = re.compile(
+    r"\b(I (?:have|['’]ve got|have got|bring)\s+)(\S[^,;]*?)(?=\s+(?:and|so|because|since|as)\s+I\b|,|;|$)"
+)
 #: "I am going to bring energy": said before the offer, it is what they would bring.
 _GOING_TO = re.compile(r"\b(I)(?: am|['’]m) going to (?=(\w+))")
 
@@ -106,7 +111,16 @@ def _participle(word: str) -> bool:
     )
 
 
+#: "dispatch for a 40 truck fleet, because I know the routes": the strength, then the member's reason for it.
+_REASON = re.compile(r",?\s+(?:because|since|cause|cuz|bc|so)\s+(?=(?:I|i)(?:['’]\w+)?\s)")
+
+
 def strengths(text: str, shape: str) -> Reading:
+    reason = _REASON.search(text)
+    if reason and text.split()[0].lower().replace("’", "'") not in grammar.FIRST_PERSON:
+        return _without_reason(text[: reason.start()], text[reason.start() :].lstrip(", "), shape)
+    if reason:  # "I'm good with kids because I have 3 siblings": the member's clause and its reason, whole
+        return _own_clause(text)
     done = _I_HAVE_DONE.match(text)
     if _I_WITH_CLAUSE.match(text) or (done and _participle(done.group(1))):
         return _own_clause(text)  # "I have 3 years … and I'm reliable"
@@ -123,6 +137,8 @@ def strengths(text: str, shape: str) -> Reading:
         return Reading("strengths", shape, "none", "", reason="vague")
     mixed = strength_parts.as_clauses(text)
     if mixed is not None:  # "calm under pressure, 6 yrs ICU" → "I am calm under pressure, and I have 6 years of …"
+        if any(phrases.amount_unsure(item) for item in text.split(",")):  # "3 yrs cleaning company, reliable"
+            return Reading("strengths", "clause", "clause", mixed[0], certain=False, shortened=True, reason="as-typed")
         return Reading("strengths", "clause", "clause", mixed[0], certain=False, shortened=mixed[1])
     items = phrases.list_items(text)
     if len(items) > 1 and any(map(phrases.is_clause, items)):  # "Tableau, SQL, and the team is small"
@@ -135,7 +151,24 @@ def strengths(text: str, shape: str) -> Reading:
     if text.lower() in VAGUE:
         return Reading("strengths", shape, "none", "", reason="vague")
     kind = "gerund phrase" if GERUND.match(text) else shape
-    return Reading("strengths", kind, "topic", phrases.polish_list(lower_first(text)))
+    written = phrases.polish_list(lower_first(text))
+    if any(phrases.amount_unsure(item) for item in text.split(",")):  # "10 yrs nursing home": kept as typed
+        return Reading("strengths", kind, "topic", written, certain=False, shortened=True, reason="as-typed")
+    return Reading("strengths", kind, "topic", written)
+
+
+def _without_reason(head: str, reason: str, shape: str) -> Reading:
+    """The strength before its reason: made a clause ("reliable" → "I am reliable"), it keeps the reason ("…
+    so I never miss shifts"); a topic ("dispatch for a 40 truck fleet") cannot carry a clause after it, so the
+    reason is left out and the check says so; a head that is neither is left out whole."""
+    reading = strengths(head, shape) if head.strip() else Reading("strengths", shape, "none", "", reason="empty")
+    if reading.form == "none":
+        return Reading("strengths", "clause", "none", "", reason="sentence")
+    if reading.form == "clause" and not reading.shortened:
+        because = _I_HAVE_AMOUNT.sub(lambda m: m.group(1) + phrases.amount(m.group(2)), reason)
+        joint = "," if because.lower().startswith("so ") else ""  # "I am reliable, so I never miss shifts"
+        return dataclasses.replace(reading, text=f"{reading.text}{joint} {because}", certain=False)
+    return dataclasses.replace(reading, certain=False, shortened=True)
 
 
 def _own_clause(text: str) -> Reading:

@@ -49,7 +49,7 @@ DESCRIBED_BY = re.compile(
     r"reliable|adaptable|curious|creative|proactive|resourceful|detail[ -]oriented|hard[ -]working|self[ -]motivated|"
     r"gentle|kind|friendly|flexible|dependable|punctual|empathetic|bilingual|trilingual|fluent|handy|quick|fast|"
     r"eager|keen|willing|motivated|passionate)"
-    r"(?:\s+\([^)]*\))?(?:\s+(?:at|with|in|under|to|about)\s+.+)?$|^(?:[\w&+-]+\s+){0,2}certified(?:\s+\([^)]*\))?(?:\s+in\s+.+)?$",
+    r"(?:\s+\([^)]*\))?(?:\s+(?:at|with|in|under|to|about|on)\s+.+)?$|^(?:[\w&+-]+\s+){0,2}certified(?:\s+\([^)]*\))?(?:\s+in\s+.+)?$",
     re.IGNORECASE,
 )
 _NOT_DESCRIBING = _NOT_BARE | {"growing", "building", "leading", "running", "managing", "doing", "making"}
@@ -161,13 +161,56 @@ def described_person(item: str) -> bool:
     return bool(head) and len(head) <= 3 and _person_noun(head[-1]) and not _NOT_DESCRIBING & {w.lower() for w in head}
 
 
+#: "cashier 3 years", "ICU 6 years": the amount typed after what it is of.
+_HAD_AFTER = re.compile(
+    r"^(?P<what>[^\d,()]+?)\s+(?P<had>(?:\d+\+?|a few|several|many|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:years?|months?))(?P<tail>\s+(?:at|in|with|for|on)\s+[^,]+)?$",
+    re.IGNORECASE,
+)
+#: People named by their job, though no verb is inside the word ("cashier", "nurse", "barista").
+_ROLES = frozenset({"nurse", "barista", "chef", "cook", "clerk", "nanny", "medic", "paramedic", "guard", "tutor",
+                    "carer", "caregiver", "teller", "courier", "porter", "janitor", "mechanic", "waitress",
+                    "hostess"})  # fmt: skip
+_ROLE_ENDINGS = ("ier", "ist", "ician", "ant")
+
+
+def _role(words: list[str]) -> bool:
+    """ "cashier", "night nurse", "line cook": the last word names a person by their job."""
+    last = words[-1].lower()
+    return last in _ROLES or _person_noun(last) or (last.endswith(_ROLE_ENDINGS) and "NOUN" in inflect.lemmas(last))
+
+
+def _fronted(item: str) -> str | None:
+    """ "cashier 3 years" → "3 years as a cashier"; "ICU 6 years" → "6 years of ICU experience"."""
+    found = _HAD_AFTER.match(item)
+    if found is None or found.group("what").split()[0].lower() in _NOT_BARE | grammar.FUNCTION:
+        return None
+    what, had, tail = found.group("what"), found.group("had"), found.group("tail") or ""
+    if len(what.split()) > _LIST_ITEM_WORDS:
+        return None
+    if _role(what.split()):
+        return f"{had} as {'an' if what[:1].lower() in 'aeiou' else 'a'} {what}{tail}"
+    return amount(f"{had} {what}{tail}")
+
+
+def amount_unsure(item: str) -> bool:
+    """ "10 years nursing home": an "-ing" word that names a kind of thing ("nursing home", "shipping dock"), so
+    no preposition can be guessed; the amount stays as typed and the member is asked to check it."""
+    found = _HAD.match(item.strip())
+    rest = item.strip()[found.end() :].split() if found else []
+    if len(rest) != 2 or not rest[0].lower().endswith("ing"):  # "4 years tutoring", "5 years teaching kids"
+        return False
+    second = rest[1].lower().strip(",.")
+    return inflect.lemmas(second).get("NOUN", ("",))[0] == second
+
+
 def amount(item: str) -> str:
     """ "6 years ICU" → "6 years of ICU experience", "8 years" → "8 years of experience", "5 years experience
     in retail" → "5 years of experience in retail": an amount names what it is of. "3 years at a vet", "5
     years teaching" and "2 years' experience" already do, and stay."""
     found = _HAD.match(item)
     if found is None:
-        return item
+        return _fronted(item) or item
     rest = item[found.end() :].split()
     if not rest:
         return item + " of experience"

@@ -4,7 +4,9 @@ portfolio"). An email address is no link, and a promise with no link is only eve
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
 
 from bot.compose import grammar
 from bot.compose.leadins import TALK_PAST
@@ -124,3 +126,21 @@ def share(text: str, shape: str) -> Reading:
         return Reading("share", shape, "none", "", reason=reason)
     form: Form = "topic" if label else "none"
     return Reading("share", shape, form, label, link=link, certain=not more, shortened=len(links) > 1 or more)
+
+
+#: The pronouns a member uses for one person, in both sets: a label uses one set only to mean the reader.
+_PRONOUN_SETS = (frozenset({"she", "her", "hers", "herself"}), frozenset({"he", "him", "his", "himself"}))
+_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+
+
+def to_the_one_reader(reading: Reading, about_them: Sequence[str]) -> Reading:
+    """ "the podcast ep she recommended" → "the podcast ep you recommended", in a debrief of one person whose
+    other answers call them "she" too (so the pronoun can only mean the reader). Otherwise left as typed."""
+    if reading.form != "topic":
+        return reading
+    label = {w.lower() for w in _WORD.findall(reading.text)}
+    theirs = {w.lower() for text in about_them for w in _WORD.findall(text)}
+    for own, other in (_PRONOUN_SETS, _PRONOUN_SETS[::-1]):
+        if label & own and not label & other and theirs & own and not theirs & other:
+            return dataclasses.replace(reading, text=grammar.to_reader(reading.text))
+    return reading

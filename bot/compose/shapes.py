@@ -99,6 +99,15 @@ _MISHAP = re.compile(
     r"(?:was|were|seemed|looked) (?:so |very |really |kind of )?(?:bored|annoyed|rude|distracted|late|irritated|"
     r"impatient|checked out|half asleep)|talked (?:mostly |only )?about (?:himself|herself|themselves))\b"
 )
+#: "the tasting went badly", "the demo crashed": something that went wrong, which no phrasing of the note can
+#: welcome ("it was good to hear that the demo crashed").
+_WENT_WRONG = re.compile(
+    r"(?i)\b(?:went (?:(?:really|so|pretty|kind of|a bit|totally) )?(?:badly|wrong|poorly|south|sideways|horribly|"
+    r"terribly|off the rails)|crashed|froze|glitched|flopped|bombed|broke(?: down)?|died|"
+    r"fell (?:apart|through|flat)|failed|"
+    r"(?:was|were) (?:a )?(?:disaster|mess|fiasco)|(?:got|was|were) (?:cancell?ed|postponed|cut short)|stalled|"
+    r"ran (?:over|late)|(?:call|line|connection|video|audio|zoom|sound) (?:dropped|died|lagged))\b"
+)
 #: "make sure you can sell", "don't be late": the interviewer's advice, which fits no slot of the note.
 _ADVICE = re.compile(r"(?i)^(?:make sure|be sure|be ready|don't|do not|remember to|never|always)\b")
 #: "he didn't ask much", "we didn't get to talk about salary": what the talk did not cover.
@@ -110,6 +119,23 @@ _HOW_LONG = re.compile(
     r"(?i)\s+for\s+(?:roughly\s+|about\s+|almost\s+|over\s+|nearly\s+)?(?:an?|\d+)\s+(?:minutes?|hours?)$"
 )
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself", "yourself", "myself", "ourselves"})
+
+
+#: Words of when that a dictionary also knows as nouns ("crashed last minute", "froze today").
+_WHEN_WORDS = frozenset({"", "last", "today", "yesterday", "twice", "again", "halfway", "mid", "right", "during"})
+
+
+def _went_wrong(text: str, *, after_subject: bool = False) -> bool:
+    """ "the demo crashed", "the venue fell through": something went wrong, said with a verb; not "failed payments"
+    or "crashed servers", where the word describes a noun after it, nor "broke the record", which did not go wrong."""
+    for found in _WENT_WRONG.finditer(text):
+        following = text[found.end() :].split()[:1]
+        word = following[0].lower().strip(".,;:!?") if following else ""
+        described = word not in _WHEN_WORDS and "NOUN" in inflect.lemmas(word)
+        described |= found.group(0).lower() == "broke" and word in grammar.DETERMINERS | grammar.POSSESSIVES
+        if not described and (found.start() > 0 or not after_subject):
+            return True
+    return False
 
 
 def _describing(words: list[str]) -> bool:
@@ -191,6 +217,8 @@ def _topic_or_clause(field: str, text: str, shape: str) -> Reading:
         return Reading(field, "clause", "none", "", reason="sentence")  # "pick Kafka talked so", "pick about we"
     if joins.verb_after_comma(text):  # "her dog, Biscuit, came to the call"
         return _clause(field, text)
+    if _went_wrong(text, after_subject=True):  # "the venue fell through": a verb no dictionary tells apart
+        return Reading(field, "clause", "none", "", reason="mishap")
     kind = "gerund phrase" if GERUND.match(text) else ("word" if len(words) == 1 else shape)
     if text.lower() in _REFLEXIVE or _describing(words):  # "(he talked about) himself", "really casual"
         return Reading(field, kind, "none", "", reason="impression" if field == "detail" else "vague")
@@ -202,6 +230,8 @@ def _topic_or_clause(field: str, text: str, shape: str) -> Reading:
 def _clause(field: str, text: str) -> Reading:
     """A clause for after "that", its comma-joined second part joined as a writer would (bot/compose/joins.py);
     a detail whose first part is the member's impression of the person is left out whatever follows."""
+    if _went_wrong(text) or _MISHAP.search(text):  # "the demo crashed": no phrasing can welcome it
+        return Reading(field, "clause", "none", "", reason="mishap")
     joined = joins.join_tail(joins.named_condition(text))
     head = text.partition(", ")[0]
     if field == "detail" and head != text and (impression(head) or _MISHAP.search(head)):
@@ -389,6 +419,8 @@ def _from_segments(base: str, segments: list[str], shape: str, limit: int) -> Re
                 base, shape, reading.form, text, certain=not more and reading.certain, shortened=more, link=reading.link
             )
         first_failure = first_failure or reading
+        if reading.reason == "mishap":  # what follows is about it ("the demo crashed but she was kind about it")
+            break
     reason = "too-long" if first_failure is None or first_failure.form != "none" else first_failure.reason
     return Reading(base, shape, "none", "", reason=reason)
 

@@ -17,6 +17,7 @@ from bot.compose.phrases import DESCRIBED_BY, amount, described_person, is_claus
 
 _GROUP_SPLIT = re.compile(r",\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+(?=(?:I|i)\b|I['’])|\s+\+\s+")
 _AND = re.compile(r"\s+and\s+")
+_AMOUNT_LAST = re.compile(r"\d\+?\s+(?:years?|months?)\b", re.IGNORECASE)
 #: "retail experience", "a background in finance": what the member has, though no amount is named.
 _EXPERIENCE = re.compile(r"^(?:[\w&+#./-]+\s+){0,3}(?:experience|background)\b|^a background\b", re.IGNORECASE)
 #: Words that open an aside to the part before ("…, mostly ops tooling").
@@ -34,6 +35,8 @@ def _kind(part: str) -> str:
         return "clause" if len(words) > 1 else "other"  # a lone "I" says nothing
     if is_clause(part):
         return "other"
+    if _AMOUNT_LAST.search(part) and amount(part) != part:  # "line cook 3 years": an amount, not a description
+        return "had"
     if DESCRIBED_BY.match(part) or described_person(part) or _adjectives(words):
         return "described"
     if amount(part) != part or _EXPERIENCE.match(part) or re.match(r"^\d", part):

@@ -92,6 +92,17 @@ _BARE_AMOUNT = re.compile(
     r"(?:years?|months?)(?:(?=[.,;]|\s+(?:and|would|which|being|fits)\b)|\s+(?!(?:of|in|at|with|as|on|for|across|"
     r"under|there|experience)\b)(?![a-z]+ing\b)[\w-]+(?=[.,;]|\s+(?:and|would|which|being|fits)\b))"
 )
+#: "especially dispatch for a fleet, because I know the routes, fits …": the member's reason inside a topic slot.
+_REASON_IN_TOPIC = re.compile(r"\b(?:especially|about|on)\s+[^.;:]*?,\s+(?:because|since|cuz|as)\s+I\b")
+#: "It was good to hear that the demo crashed": something that went wrong, welcomed as good news.
+_BAD_NEWS_WELCOMED = re.compile(
+    r"\b(?:good|glad|great|enjoyed|loved|appreciated|interesting)\b[^.;:]*?\bthat\s+(?:the|your|our|their|his|her|my)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:went (?:badly|wrong|poorly)|crashed|kept (?:dropping|freezing|cutting out)|fell apart)\b"
+)
+#: "especially cashier 3 years, fits …": an amount typed after what it is of, left there.
+_AMOUNT_AFTER = re.compile(
+    r"\b(?:especially|I have|about|I believe|I think|see)\s+[a-z]+\s+(?:\d+\+?|a few|several)\s+(?:years?|months?)\b"
+)
 #: "if I get it, I'd love to …": the condition's "it" names nothing the reader can see.
 _VAGUE_CONDITION = re.compile(r"\b(?:if|once|when) I (?:get|got|land) (?:it|this|that)\b(?!\s+(?:role|job|position))")
 #: "It was good to hear that", "I was struck that": where a clause of the member's detail begins.
@@ -232,6 +243,9 @@ def problems(draft: Draft, *, company: str = "") -> list[str]:
         ("a noun phrase in a clause slot", _NOUN_AS_CLAUSE),
         ("an amount that says not of what", _BARE_AMOUNT),
         ("a condition with a vague 'it'", _VAGUE_CONDITION),
+        ("a reason clause in a topic slot", _REASON_IN_TOPIC),
+        ("bad news welcomed", _BAD_NEWS_WELCOMED),
+        ("an amount after its noun", _AMOUNT_AFTER),
         ("lower-case I", _LOWER_I),
         ("filler word", _FILLER),
         ("doubled punctuation", _DOUBLE_PUNCTUATION),
