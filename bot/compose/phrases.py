@@ -63,7 +63,9 @@ _HAD = re.compile(
 _OF_ALREADY = frozenset({"as", "across", "under", "there", "here", "now", "total", "experience's", "old", "ago"})
 _PEOPLE = frozenset(
     {"player", "person", "learner", "listener", "communicator", "writer", "leader", "thinker", "engineer", "analyst",
-     "scientist", "strategist", "specialist", "generalist", "self-starter", "problem-solver", "storyteller"}
+     "scientist", "strategist", "specialist", "generalist", "self-starter", "problem-solver", "storyteller",
+     "wizard", "pro", "expert", "nerd", "geek", "whiz", "ninja", "natural", "perfectionist", "optimist", "go-getter",
+     "multitasker", "organizer", "organiser", "planner", "fixer", "hustler", "historian", "artist", "mentor"}
 )  # fmt: skip
 #: Words that open an aside rather than a list item ("…, super cool", "…, really interesting").
 _ASIDE = frozenset(

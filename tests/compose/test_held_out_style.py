@@ -198,3 +198,12 @@ def test_a_yes_no_question_typed_with_if_is_written_with_whether() -> None:
 def test_a_topic_with_a_colon_is_not_named_again_to_tie_the_strength() -> None:
     body = drafts(interviewers=[{"name": "Arjun Mehta", "discussed": "case: a retailer losing margin"}]).drafts[0].body
     assert body.count("retailer losing margin") == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("excel wizard, SQL, and im super organized", "I am an Excel wizard, I have experience with SQL"),
+     ("spreadsheet pro", "I am a spreadsheet pro")],
+)  # fmt: skip
+def test_a_strength_that_names_what_the_member_is_reads_i_am(typed: str, written: str) -> None:
+    assert written in drafts(strengths=typed).drafts[0].body
