@@ -139,6 +139,16 @@ def name_capitalised(typed: str, written: str) -> Check:
     )
 
 
+def role_capitalised(typed: str, written: str) -> Check:
+    """The role typed in lower case, written as a job title."""
+    return Check(
+        code="role-capitalised",
+        level="info",
+        message=f"You typed the role as “{excerpt(typed)}”; the note writes “{written}”. If the job posting "
+        "writes it another way, change it before sending.",
+    )
+
+
 def slips_corrected(field: str, name: str, changes: Sequence[tuple[str, str]]) -> Check:
     """Slips put right in one answer (`slips.py`): what was typed and what the note writes, pair by pair."""
     typed = ", ".join(f"“{was}”" for was, _ in changes)

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from bot.answers import Answers, Interviewer
 from bot.compose import answer_checks, checks, panel, promised, shapes, slips, typed
-from bot.compose.fields import address_name, person_variables, relative_day, shared_variables
+from bot.compose.fields import address_name, person_variables, proper_role, relative_day, role_name, shared_variables
 from bot.compose.fit import LINKEDIN_CHARACTERS
 from bot.compose.name_field import read_name_field
 from bot.compose.names import brands_written, proper_name
@@ -247,6 +247,9 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | N
     `offsets` is the member's community's own reminder timing, if it set one."""
     original = answers
     answers, renamed = _named_properly(answers)
+    role_typed = role_name(answers.role) if answers.role else ""
+    if (role_written := proper_role(role_typed)) != role_typed:
+        answers = answers.model_copy(update={"role": role_written})
     answers, recompanied = typed.consistent(answers)
     renamed |= recompanied
     when = relative_day(answers.interview_at, now=now, tz=tz) if answers.interview_at else None
@@ -287,6 +290,8 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | N
         found = [answer_checks.name_capitalised(t, w) for t, w in renamed.items() if t in mine_typed]
         texts = [*typed_people[index].values(), *(typed_shared[f] for f in shared_readings if _gets(f, index, roles))]
         found += [answer_checks.name_capitalised(t, w) for t, w in brands_written(texts, note.body, answers.company)]
+        if role_written != role_typed and role_written in f"{note.subject} {note.body}":
+            found.append(answer_checks.role_capitalised(role_typed, role_written))
         found += _reading_checks(person_readings[index], typed_people[index], person.name)
         mine = {f: r for f, r in shared_readings.items() if _gets(f, index, roles)}
         found += _reading_checks(mine, typed_shared, person.name)

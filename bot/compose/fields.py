@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot.answers import Answers, Interviewer, InterviewFormat, Tone
 from bot.compose.name_field import CREDENTIALS, DOCTORAL, GENERATIONAL, OFFICE
 from bot.compose.names import about_reader, respelled
+from bot.compose.proper_words import ACRONYMS, PRODUCTS
 from bot.compose.reading import Reading
 from bot.compose.wordlists import GENERIC_RECIPIENTS
 
@@ -123,6 +124,63 @@ def clause(text: str) -> str:
 def role_name(role: str) -> str:
     """Turn "the Senior Engineer position" into "Senior Engineer", to sit inside "the … role"."""
     return _ROLE_ARTICLE.sub("", _ROLE_NOUN.sub("", clause(role))) or role
+
+
+#: Letters a job title writes in capitals beyond the acronyms of proper_words.py ("IT Support", "RN", "Level II").
+_ROLE_CAPITALS = ACRONYMS | frozenset({"it", "rn", "rns", "er", "lpn", "cna", "emt", "bi", "cx", "svp", "evp",
+                                       "avp", "gm", "ar", "ap", "dei", "esl", "ell", "gis", "cnc", "ehs", "ii", "iii",
+                                       "iv", "vi", "vii", "viii", "k-12", "hci", "sdet", "bdr", "sdr", "csm", "a&e",
+                                       "r&d", "np", "pa", "slp", "bcba", "rbt", "lcsw", "lmft", "crna", "ae", "ta",
+                                       "l&d", "fp&a", "hris", "pmo", "bdm", "hse"})  # fmt: skip
+#: Small words a title keeps in lower case after its first word ("VP of Sales", "Head of Customer Success").
+_ROLE_SMALL = frozenset({"of", "and", "for", "the", "in", "at", "to", "on", "with", "a", "an", "&", "or", "per"})
+#: Prefixes whose hyphenated word is one word, so only its start is a capital.
+_PREFIXES = frozenset({"co", "e", "re", "pre", "non", "multi", "sub", "semi", "anti", "mid", "self", "post"})
+#: Units after a number in a role ("contract, 6 mo", "20 hrs/week"), kept as typed.
+_UNITS = frozenset({"mo", "mos", "month", "months", "wk", "wks", "week", "weeks", "yr", "yrs", "year", "years",
+                    "hr", "hrs", "hour", "hours", "day", "days"})  # fmt: skip
+_ROLE_SHORTENED = {"sr": "Sr.", "jr": "Jr.", "asst": "Asst.", "assoc": "Assoc.", "mgr": "Mgr.", "dir": "Dir."}
+_ROLE_WORD = re.compile(r"[^\W_][\w'’&]*(?:-[^\W_][\w'’&]*)*\.?")
+#: A role that is a link, an address, a product's own styling ("monday.com") or a doubt ("idk", "not sure?") is
+#: left as typed: it is no title to write with capitals.
+_NOT_A_TITLE = re.compile(r"@|://|www\.|\.\w|\?|^(?:idk|tbd|tbc|n/?a|not sure|unsure|unknown|dunno|no idea)\b")
+
+
+def _role_word(match: re.Match[str]) -> str:
+    """One word of a job title as titles are written: known acronyms in capitals ("UX", "RN", "II"), products as
+    they spell themselves ("Salesforce Admin"), "sr" as "Sr.", small words lower after the first, ordinals as
+    typed ("3rd"), and each hyphenated part capitalised ("Full-Stack")."""
+    word = match.group(0)
+    bare, dot = word.rstrip("."), "." if word.endswith(".") else ""
+    if bare in _ROLE_SHORTENED:
+        return _ROLE_SHORTENED[bare]
+    if bare in _ROLE_CAPITALS or (bare == "or" and match.start() == 0):  # "OR Nurse", "Cook or Server"
+        return bare.upper() + dot
+    if bare in PRODUCTS:
+        return PRODUCTS[bare] + dot
+    if bare in _ROLE_SMALL and match.start() > 0:
+        return word
+    if bare[0].isdigit() or (bare in _UNITS and match.string[: match.start()].rstrip()[-1:].isdigit()):
+        return word  # "3rd", "6 months"
+    head, *tail = bare.split("-")
+    if head in _PREFIXES:  # "Co-op Student", "Pre-sales Engineer"
+        return head.capitalize() + "".join(f"-{part}" for part in tail) + dot
+    return "-".join(_role_part(part) for part in bare.split("-")) + dot
+
+
+def _role_part(part: str) -> str:
+    if part in _ROLE_CAPITALS:
+        return part.upper()  # "PA-C"
+    return part if part in _ROLE_SMALL else part[:1].upper() + part[1:]
+
+
+@lru_cache(maxsize=128)
+def proper_role(role: str) -> str:
+    """A role typed all in lower case, written as a job title ("ux researcher ii" → "UX Researcher II", "vp of
+    sales" → "VP of Sales"). A role typed with any capital is the member's own styling and stays as typed."""
+    if role != role.lower() or role == role.upper() or _NOT_A_TITLE.search(role):
+        return role
+    return _ROLE_WORD.sub(_role_word, role)
 
 
 def is_link(text: str) -> bool:

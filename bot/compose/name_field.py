@@ -59,8 +59,10 @@ OFFICES = ("deputy director", "associate director", "assistant director", "execu
            "vice president", "president", "senator", "governor", "mayor", "ambassador", "commissioner",
            "chancellor", "superintendent", "principal", "councillor", "councilmember", "congressman",
            "congresswoman", "representative", "secretary", "captain", "lieutenant", "sergeant", "colonel",
-           "general", "admiral", "commander", "officer", "detective", "inspector", "chief")  # fmt: skip
-OFFICE = re.compile(r"(?i)^(" + "|".join(OFFICES) + r")\s+(?=\S)")
+           "general", "admiral", "commander", "officer", "detective", "inspector", "chief", "major", "corporal",
+           "constable", "trooper", "sgt.", "sgt", "capt.", "capt", "lt.", "lt", "col.", "col", "cmdr.", "cmdr",
+           "det.", "det", "insp.", "insp", "cpl.", "cpl", "maj.", "maj", "gen.", "gen")  # fmt: skip
+OFFICE = re.compile(r"(?i)^(" + "|".join(map(re.escape, OFFICES)) + r")\s+(?=\S)")
 _SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’.-]*)?)")
 _JOINERS = frozenset({"of", "and", "&", "for", "at"})
 

@@ -7,7 +7,7 @@ as typed). Entries are lower case; the value is how the note writes it.
 
 from __future__ import annotations
 
-from bot.compose.world_words import BRANDS, CITIES, REGIONS
+from bot.compose.world_words import BRANDS, CITIES, REGIONS, UNIVERSITIES
 
 PRODUCTS = {
     "zendesk": "Zendesk", "salesforce": "Salesforce", "hubspot": "HubSpot", "tableau": "Tableau", "jira": "Jira",
@@ -29,6 +29,52 @@ PRODUCTS = {
     "trello": "Trello",
 }  # fmt: skip
 PRODUCTS |= BRANDS
+#: Degrees and credentials that are never ordinary words ("ms", "ma", "ba", "bs", "md" and "jd" are left alone,
+#: and so are "meng" and "beng", which are surnames too).
+PRODUCTS |= {
+    "phd": "PhD",
+    "phds": "PhDs",
+    "mba": "MBA",
+    "mbas": "MBAs",
+    "msc": "MSc",
+    "bsc": "BSc",
+    "mph": "MPH",
+    "bsn": "BSN",
+    "msn": "MSN",
+    "dnp": "DNP",
+    "lpn": "LPN",
+    "emt": "EMT",
+    "mfa": "MFA",
+    "llb": "LLB",
+    "edd": "EdD",
+    "dphil": "DPhil",
+    "cpd": "CPD",
+    "hci": "HCI",
+    "acca": "ACCA",
+    "cima": "CIMA",
+    "cissp": "CISSP",
+    "shrm": "SHRM",
+    "magento": "Magento",
+    "woocommerce": "WooCommerce",
+    "cna": "CNA",
+    "tesol": "TESOL",
+    "tefl": "TEFL",
+    "celta": "CELTA",
+    "comptia": "CompTIA",
+    "usd": "USD",
+    "uk": "UK",
+    "usa": "USA",
+    "uae": "UAE",
+    "nhs": "NHS",
+    "nasa": "NASA",
+    "unicef": "UNICEF",
+    "unesco": "UNESCO",
+    "h1b": "H-1B",
+    "ged": "GED",
+    "covid": "COVID",
+    "six sigma": "Six Sigma",
+}
+PRODUCTS |= UNIVERSITIES  # fmt: skip
 
 #: Countries, US states, large cities, days, months and languages that are not also common words.
 PLACES = frozenset(
@@ -66,11 +112,21 @@ PLACES = frozenset(
         "latin america", "middle east", "scandinavia", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
         "january", "february", "april", "june", "july", "september", "october", "november", "december",
+        # holidays (not "easter", "lent", "advent": words, or names of places, too)
+        "christmas", "thanksgiving", "ramadan", "diwali", "hanukkah", "passover", "kwanzaa", "eid", "lunar new year",
         # languages (not "polish", a verb too)
         "english", "spanish", "french", "german", "italian", "portuguese", "mandarin", "cantonese", "japanese",
         "korean", "arabic", "hindi", "urdu", "bengali", "punjabi", "tamil", "telugu", "russian", "ukrainian",
         "dutch", "swedish", "norwegian", "danish", "finnish", "greek", "hebrew", "vietnamese", "thai", "tagalog",
         "indonesian", "swahili", "yoruba", "igbo", "amharic", "farsi", "persian", "haitian creole", "creole",
+        # nationalities and peoples (not "polish", "turkey"'s "turkish" is fine, "china" stays out)
+        "american", "americans", "canadian", "canadians", "mexican", "brazilian", "nigerian", "kenyan", "ghanaian",
+        "indian", "chinese", "british", "irish", "scottish", "welsh", "australian", "european", "african", "asian",
+        "filipino", "filipina", "pakistani", "bangladeshi", "egyptian", "moroccan", "colombian", "peruvian",
+        "argentinian", "argentine", "chilean", "venezuelan", "cuban", "jamaican", "haitian", "ethiopian", "somali",
+        "turkish", "swiss", "israeli", "lebanese", "iranian", "iraqi", "syrian", "saudi", "emirati", "malaysian",
+        "singaporean", "taiwanese", "hispanic", "latino", "latina", "latinx", "caribbean", "scandinavian",
+        "south asian", "east asian", "west african", "east african", "latin american", "puerto rican",
     }
 )  # fmt: skip
 #: Written as world_words.py spells them ("Dar es Salaam"), so kept with the products.

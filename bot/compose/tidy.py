@@ -15,6 +15,7 @@ from bot.compose import slips
 from bot.compose.lazy_re import LazyPattern
 from bot.compose.proper_words import ACRONYMS as ACRONYMS_TYPED
 from bot.compose.proper_words import PLACES, PRODUCTS
+from bot.compose.world_words import UNIVERSITIES
 
 #: Kept in capitals when an ALL CAPS answer is lowered.
 ACRONYMS = frozenset(
@@ -31,8 +32,8 @@ _SHORTCODE = re.compile(r"(?<!\w):[a-z0-9_+-]{2,30}:(?!\w)")
 _EMOTICON = re.compile(r"(?<![\w:/])(?::-?[)(DPp/]|;-?\)|<3|xD|XD|\^_?\^)(?![\w/])")
 #: Fillers anywhere; each is removed as a whole word.
 _FILLERS = re.compile(
-    r"(?i)(?<![\w'’-])(?:lol+|lmao|rofl|haha(?:ha)*|hehe|idk|tbh|imo|imho|ngl|uh+|um+|umm+|er+m?|hmm+|kinda|sorta|"
-    r"ugh+|smh|fml|oof|welp|meh|yikes|"
+    r"(?i)(?<![\w'’-])(?:lol+|lmao|rofl|haha(?:ha)*|hehe|idk|tbh|imo|imho|ngl|fwiw|uh+|um+|umm+|(?-i:er+m?)|hmm+|"
+    r"kinda|sorta|ugh+|smh|fml|oof|welp|meh|yikes|"
     r"like,|you know,?|i mean,?|i guess,?|i think,|basically,?|literally,?|honestly,?|actually,?|pretty much|"
     r"and stuff|and things|and all that|or something|or whatever|etc\.?)(?![\w'’-])"
 )
@@ -50,12 +51,24 @@ _PRONOUN_LABEL = re.compile(
 )
 _MONTH = re.compile(
     r"(?i)\b(january|february|april|june|july|august|september|october|november|december)\b|"
-    r"\b(?:in|by|since|until|till|from|early|late|mid|this|next|last|before|after) (march|may)\b"
+    r"\b(?:in|by|since|until|till|from|early|late|mid|this|next|last|before|after) (march|may)\b|"
+    # "early jan", "mid-feb", "end of sept": a short month after a word of time ("jan" alone may be a name)
+    r"\b(?:in|since|until|till|early|late|mid|this|next|last|end of|start of|beginning of)[ -]"
+    r"(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?![\w'’-])|"
+    r"\b(?:by|from|before|after) (feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?![\w'’-])|"
+    # "jan 15", "15 feb", "3rd of nov": a short month next to a day
+    r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?= \d{1,2}(?:st|nd|rd|th)?\b)|"
+    r"(?:(?<=\d )|(?<=\dst )|(?<=\dnd )|(?<=\drd )|(?<=\dth )|"
+    r"(?<=\d of )|(?<=\dst of )|(?<=\dnd of )|(?<=\drd of )|(?<=\dth of ))"
+    r"(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?![\w'’-])"
 )
+_MONTHS_SHORT = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July",
+                 "aug": "August", "sep": "September", "sept": "September", "oct": "October", "nov": "November",
+                 "dec": "December"}  # fmt: skip
 #: Words that only start an answer ("so we talked", "ok so", "well,").
 _LEADING = re.compile(
-    r"(?i)^(?:(?:so|ok|okay|oh|well|yeah|yes|hmm|um|uh|and|also|like|basically|anyway|anyways|i think|"
-    r"i guess|maybe|mostly|mainly|probably|definitely|just)(?![\w'’-])[\s,:;.!-]*)+"
+    r"(?i)^(?:(?:so|ok|okay|oh|well|yeah|yes|hmm|um|uh|and/or|and|also|like|basically|anyway|anyways|i think|"
+    r"i guess|maybe|mostly|mainly|probably|definitely|just)(?![\w'’/-])[\s,:;.!-]*)+"
 )
 _TRAILING_WORDS = re.compile(
     r"(?i)(?:[\s,;:-]+(?:lol|haha|i guess|i think|i believe|maybe|too|though|etc|and so on|apparently|as well|"
@@ -65,6 +78,35 @@ _TRAILING_WORDS = re.compile(
 _HEDGE = re.compile(
     r"(?i)(^|[,;]\s*|\b(?:and|but|so|which|that|because)\s+)i (?:think|guess|feel like)(?: that)?\s+(?=\w)"
 )
+_RN_NURSE = (
+    r"(?:(?<=\ban )|(?<=\bas )|(?<=\bthe )|(?<=\bicu )|(?<=\ber )|(?<=\bmy )|(?<=\blicensed )|(?<=\bregistered )|"
+    r"(?<=\bcharge )|(?<=\btravel )|(?<=\bstaff )|(?<=\bnew grad ))rn\b|"
+    r"\brn(?=\s+(?:nurse|license|licence|licensure|degree|program|programme|school|role|position|job|shifts?)\b)"
+)
+#: "a masters in", "my bachelors degree": the degree, written with its apostrophe ("masters of their craft" stays).
+_DEGREE_POSSESSIVE = (
+    r"(?:(?<=\ba )|(?<=\bmy ))(master|bachelor)s\b(?!['’])|"
+    r"\b(master|bachelor)s(?= (?:in|degree|degrees|program|programme|student|thesis|project|course)\b)"
+)
+
+
+def _initials(match: re.Match[str]) -> str:
+    return f"U of {match.group(1).upper()}"
+
+
+#: Short days: "tues", "thurs" and "weds" are no other word; "mon" and "fri" only after a word of time.
+_DAY = re.compile(
+    r"(?i)\b(tues?|thurs?|weds)\b\.?(?![\w'’-])|"
+    r"(?:(?<=\bnext )|(?<=\bthis )|(?<=\bby )|(?<=\bon )|(?<=\buntil )|(?<=\blast ))(mon|fri)\b\.?(?![\w'’-])"
+)
+_DAYS_SHORT = {"tue": "Tuesday", "tues": "Tuesday", "thur": "Thursday", "thurs": "Thursday", "weds": "Wednesday",
+               "mon": "Monday", "fri": "Friday"}  # fmt: skip
+
+
+def _day(match: re.Match[str]) -> str:
+    return _DAYS_SHORT[(match.group(1) or match.group(2)).lower()]
+
+
 _SPELLED_OUT = (
     (re.compile(r"(?i)\balot\b"), "a lot"),
     (re.compile(r"(?i)\bgonna\b"), "going to"),
@@ -84,9 +126,15 @@ _SPELLED_OUT = (
     (re.compile(r"(?<=\d) ?mins?\b"), " minutes"),
     (re.compile(r"(?i)\bppl\b"), "people"),
     (re.compile(r"(?i)\byrs\b"), "years"),
-    (re.compile(r"(?i)\brn\b"), "right now"),
+    (re.compile(_DEGREE_POSSESSIVE), r"\1\2's"),
+    (re.compile(r"(?i)(?<=\bcomptia )a\+"), "A+"),  # the certificate, not a grade
+    # "busy rn" is "right now"; "an rn", "rn license", "RN" are the nurse ("RNs" too)
+    (re.compile(r"\brns\b"), "RNs"),
+    (re.compile(_RN_NURSE), "RN"),
+    (re.compile(r"\brn\b"), "right now"),
     (re.compile(r"(?i)\bwat\b"), "what"),
-    (re.compile(r"(?i)\bu\b(?!\.)"), "you"),
+    (re.compile(r"\bu of ([a-z])\b"), _initials),  # "u of t": the University of Toronto, not "you of t"
+    (re.compile(r"(?i)\bu\b(?!\.)(?! of (?-i:[A-Z])\b)"), "you"),
     (re.compile(r"(?i)\btmrw\b"), "tomorrow"),
     (re.compile(r"(?i)\byr\b"), "year"),
     (re.compile(r"(?i)\bmos\b"), "months"),
@@ -147,9 +195,14 @@ _LEADING_MARKS = re.compile(r"^[.,;:!?…]+")
 
 
 def _month(match: re.Match[str]) -> str:
-    """ "in march" → "in March"; "march" and "may" alone are verbs as often as months, so only after a word of time."""
+    """ "in march" → "in March", "early jan" → "early January"; "march" and "may" alone are verbs as often as
+    months, and "jan" a name, so those only after a word of time or next to a day."""
     found = match.group(0)
-    return found[: -len(match.group(2))] + match.group(2).capitalize() if match.group(2) else found.capitalize()
+    if match.group(1):
+        return found.capitalize()
+    short = next(group for group in match.groups()[1:] if group)
+    start = match.start(match.lastindex or 0) - match.start()
+    return found[:start] + _MONTHS_SHORT.get(short.lower(), short.capitalize())
 
 
 def _is_emoji(ch: str) -> bool:
@@ -249,12 +302,35 @@ _MULTI_WORDS = LazyPattern(_EDGE_BEFORE + "(?:" + "|".join(map(re.escape, _MULTI
 _MULTI_FIRST = frozenset(name.split(" ")[0] for name in _MULTI)
 
 
+#: Short place names that are common words or chat elsewhere ("bc" is "because", "la" a note, "us" a pronoun).
+_PLACE_CODES = {"bc": "BC", "la": "LA", "dc": "DC", "us": "US"}
+#: … so they are written as places only after a word that leads to a place ("moving to bc", "the us").
+_TO_A_PLACE = re.compile(r"(?i)\b(?:to|in|from|near|around|across|outside|based in)\s+$")
+_THE = re.compile(r"(?i)\b(?:the|to the|in the)\s+$")
+
+
 def _capital(match: re.Match[str]) -> str:
     """A known name as it is written; "pm" after a number is the time of day and stays."""
     word = match.group(0)
     if word == "pm" and match.string[: match.start()].rstrip()[-1:].isdigit():
         return word
+    if word in _PLACE_CODES:
+        before = match.string[max(0, match.start() - 12) : match.start()]
+        leads = _THE.search(before) if word == "us" else _TO_A_PLACE.search(before)
+        return _PLACE_CODES[word] if leads else word
     return _KNOWN.get(word, word)
+
+
+#: "the university of Ghana", "ohio state university": a university named for a place or a name (written with
+#: a capital by now) is a name itself ("a university of 20,000 students" stays).
+_INSTITUTION = re.compile(r"\b(?:state )?(?:university|college|institute|polytechnic)(?= of (?:the )?[A-Z])")
+_STATE_SCHOOL = re.compile(
+    r"\b(?:[A-Z][a-z]+ state|" + "|".join(map(re.escape, UNIVERSITIES.values())) + r") (?:university|college)\b"
+)
+
+
+def _title(match: re.Match[str]) -> str:
+    return " ".join(part[:1].upper() + part[1:] for part in match.group(0).split(" "))
 
 
 #: Words joined by slashes ("english/spanish", "python/sql"), never part of a path or a web address.
@@ -265,6 +341,15 @@ def _slashed(match: re.Match[str]) -> str:
     return "/".join(_KNOWN.get(part, part) for part in match.group(0).split("/"))
 
 
+#: Words joined by hyphens ("spanish-speaking", "nigerian-british", "sf-based"); each known part is written as
+#: it is spelled, the rest as typed.
+_HYPHENED = re.compile(r"(?<![\w./@:'’~-])[a-z]+(?:-[a-z]+)+(?![\w/@:-]|\.\w)")
+
+
+def _hyphened(match: re.Match[str]) -> str:
+    return "-".join(_KNOWN.get(part, part) for part in match.group(0).split("-"))
+
+
 def capitals(text: str) -> str:
     """ "sql question on toronto's kafka setup" → "SQL question on Toronto's Kafka setup" (see proper_words.py).
     Names of several words ("new york") are looked for only when their first word is there."""
@@ -272,7 +357,12 @@ def capitals(text: str) -> str:
         text = _MULTI_WORDS.sub(_capital, text)
     if "/" in text:
         text = _SLASHED.sub(_slashed, text)
-    return _LOWER_WORD.sub(_capital, text)
+    if "-" in text:
+        text = _HYPHENED.sub(_hyphened, text)
+    text = _LOWER_WORD.sub(_capital, text)
+    if "university" in text or "college" in text or "institute" in text or "polytechnic" in text:
+        text = _STATE_SCHOOL.sub(_title, _INSTITUTION.sub(_title, text))
+    return text
 
 
 @lru_cache(maxsize=512)
@@ -291,7 +381,7 @@ def surface(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
     text = strip_emoji(_arrows(text.replace("\n", " ").replace("\r", " ")))
     text = _ASIDE_TAIL.sub("", _LAUGH_BREAK.sub(". ", _PRONOUN_LABEL.sub(" ", unshout(text))))
-    text = _MONTH.sub(_month, text)
+    text = _DAY.sub(_day, _MONTH.sub(_month, text))
     for _ in range(3):  # fillers can hide each other ("so like, basically")
         before = text
         text = _FILLERS.sub(" ", text)

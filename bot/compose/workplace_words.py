@@ -53,7 +53,8 @@ WORKPLACE_TERMS = frozenset(
         # interviews themselves
         "leetcode", "hackerrank", "takehome", "walkthrough", "walkthroughs", "roleplay", "crit", "crits",
         "panellist", "panellists", "bootcamp", "bootcamps", "externship", "externships", "reorg", "reorgs",
-        "offboard", "preboarding", "underperformer", "underperformers", "underperforming",
+        "offboard", "preboarding", "underperformer", "underperformers", "underperforming", "longlist", "longlisted",
+        "shortlist", "shortlisted", "shortlisting",
         # research, data and engineering
         "eval", "evals", "interpretability", "tokenizer", "tokenizers", "tokenization", "rlhf", "chatgpt", "codegen",
         "dataviz", "powerbi", "lookml", "dogfood", "dogfooding", "microfrontend", "microfrontends", "argocd", "dev",
@@ -65,6 +66,7 @@ WORKPLACE_TERMS = frozenset(
         # everyday life that comes up in small talk
         "kombucha", "powerlifting", "ironman", "triathlon", "triathlons", "pickleball", "bouldering",
         # service, retail, care and trades
+        "cortado", "cortados", "macchiato", "matcha", "latte", "lattes",
         "barista", "baristas", "barback", "barbacks", "merch", "planogram", "planograms", "timesheet", "timesheets",
         "telehealth", "telemedicine", "ehr", "ehrs", "emr", "emrs", "tagout", "kaizen", "reskill",
         # sales, finance and sustainability

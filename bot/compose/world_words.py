@@ -86,5 +86,20 @@ BRANDS = _capitalised("""
     "paypal": "PayPal",
     "doordash": "DoorDash",
     "pepsico": "PepsiCo",
+    "kpmg": "KPMG",
+    "ibm": "IBM",
+    "hsbc": "HSBC",
+    "bcg": "BCG",
 }
 CITIES["dar es salaam"] = "Dar es Salaam"  # fmt: skip
+
+#: Universities and colleges known by one name or their letters ("went to mcgill", "an mba from nyu"); not
+#: "duke", "brown", "rice" (common words too) or "oxford" (a shoe and a cloth).
+UNIVERSITIES = _capitalised("""
+    harvard; stanford; yale; princeton; cornell; purdue; georgetown; rutgers; caltech; johns hopkins;
+    carnegie mellon; vanderbilt; dartmouth; sorbonne; tsinghua
+""") | {
+    "mcgill": "McGill", "mit": "MIT", "ucla": "UCLA", "nyu": "NYU", "usc": "USC", "cuny": "CUNY", "suny": "SUNY",
+    "lse": "LSE", "ucl": "UCL", "iit": "IIT", "iits": "IITs", "insead": "INSEAD", "eth zurich": "ETH Zurich",
+    "uc berkeley": "UC Berkeley", "uc davis": "UC Davis", "uc san diego": "UC San Diego", "ucsd": "UCSD",
+}  # fmt: skip

@@ -110,7 +110,7 @@ _THAT_CLAUSE = re.compile(r"\b(?:hear|hearing|learn|learning|learned|struck|glad
 _LOWER_I = re.compile(r"(?<![\w'’/-])i(?:['’](?:m|ve|d|ll))?(?![\w'’/-])")
 _FILLER = re.compile(
     r"(?i)\b(?:lol|lmao|idk|tbh|uh|um|umm|kinda|sorta|gonna|wanna|alot|haha|so basically|like,|you know,|"
-    r"i guess|ngl|ugh|smh|fml|(?-i:rn|u|ur))\b"
+    r"i guess|ngl|ugh|smh|fml|(?-i:rn|u|ur))\b"  # "RN" in capitals is the nurse
 )
 #: ".," is doubled, except after an abbreviation ("Acme Inc., so").
 _AFTER_ABBREVIATION = r"(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bCorp)(?<!\betc)(?<!\bJr)(?<!\bSr)"

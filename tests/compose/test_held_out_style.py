@@ -207,3 +207,10 @@ def test_a_topic_with_a_colon_is_not_named_again_to_tie_the_strength() -> None:
 )  # fmt: skip
 def test_a_strength_that_names_what_the_member_is_reads_i_am(typed: str, written: str) -> None:
     assert written in drafts(strengths=typed).drafts[0].body
+
+
+@pytest.mark.parametrize(
+    ("typed", "tidied"), [("in the ER at night", "in the ER at night"), ("erm the budget", "the budget")]
+)
+def test_er_in_capitals_is_the_emergency_room_not_a_filler(typed: str, tidied: str) -> None:
+    assert tidy(typed) == tidied

@@ -250,7 +250,7 @@ def test_arrows_and_symbols_read_as_prose(typed: str, tidied: str) -> None:
         "ping @sam on slack",
         "email a@b.com",
         "~/projects folder",
-        "moving to bc next year",
+        "moving to BC next year",
     ],
 )
 def test_symbols_that_are_normal_writing_stay(typed: str) -> None:
