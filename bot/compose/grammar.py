@@ -207,6 +207,13 @@ def _asks_about_subject(aux: str, rest: list[str]) -> bool:
     return aux in MODALS and inflect.is_base_verb(first)
 
 
+def _plural_noun(word: str) -> bool:
+    """ "days", "metrics": a plural noun, which takes "look", not "looks" ("news" and "process" do not)."""
+    lower = word.lower()
+    nouns = inflect.lemmas(lower).get("NOUN", ()) if lower.isalpha() and lower.endswith("s") else ()
+    return bool(nouns) and lower not in nouns
+
+
 def indirect(text: str) -> str | None:
     """ "why did they pick Snowflake" → "why they picked Snowflake"; "is there a take-home" → "whether there
     is a take-home". None when the question's parts cannot be told apart with confidence."""
@@ -237,7 +244,8 @@ def indirect(text: str) -> str | None:
         lemma = body[0].lower()
         tag = DO[aux]
         who = _subject(rest, verb)
-        form = inflect.past(lemma, who) if tag == "VBD" else inflect.present(lemma, "it" if tag == "VBZ" else "they")
+        singular = tag == "VBZ" and not _plural_noun(subject[-1] if subject else "")  # "does the first 90 days"
+        form = inflect.past(lemma, who) if tag == "VBD" else inflect.present(lemma, "it" if singular else "they")
         return " ".join([*head, *subject, form, *body[1:]])
     if aux in HAVE:
         verb = _verb_index(rest, participle=True)

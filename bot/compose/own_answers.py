@@ -24,6 +24,7 @@ _ADD_LEAD = re.compile(
     r"^(?:I\s+(?:wanted|meant|forgot|didn't get|did not get|should have|should've|never got)\s+(?:to\s+)?"
     r"(?:add|mention|say|tell (?:them|her|him)|explain|bring up|mentioned|said)(?:\s+that)?|"
     r"(?:forgot|wanted) to (?:mention|say|add)(?:\s+that)?|"
+    r"I\s+(?:didn't|did not|never)\s+(?:get to\s+)?(?:mention|say|tell (?:them|her|him)|bring up)(?:\s+that)?|"
     r"I(?:\s+(?:really\s+)?(?:want|wanted|would like)|['’]d\s+(?:really\s+)?like)\s+"
     r"(?:them|you|him|her|the (?:team|panel)|everyone)\s+to\s+know(?:\s+that)?)\s+",
     re.IGNORECASE,

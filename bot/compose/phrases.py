@@ -65,7 +65,8 @@ _PEOPLE = frozenset(
     {"player", "person", "learner", "listener", "communicator", "writer", "leader", "thinker", "engineer", "analyst",
      "scientist", "strategist", "specialist", "generalist", "self-starter", "problem-solver", "storyteller",
      "wizard", "pro", "expert", "nerd", "geek", "whiz", "ninja", "natural", "perfectionist", "optimist", "go-getter",
-     "multitasker", "organizer", "organiser", "planner", "fixer", "hustler", "historian", "artist", "mentor"}
+     "multitasker", "organizer", "organiser", "planner", "fixer", "hustler", "historian", "artist", "mentor",
+     "candidate", "student", "graduate", "grad", "speaker", "native"}
 )  # fmt: skip
 #: Words that open an aside rather than a list item ("…, super cool", "…, really interesting").
 _ASIDE = frozenset(
@@ -156,7 +157,7 @@ def _in_my_words(text: str) -> str:
 def described_person(item: str) -> bool:
     """ "strong writer", "fast learner": a person noun with up to two words before it, which describes the
     member (not "growing a newsletter", "customer", "my team")."""
-    words = item.split()
+    words = re.sub(r"\s*\([^()]*\)", "", item).split()  # "CPA candidate (passed 2 sections)"
     if len(words) > 1 and words[0].lower() in ("a", "an"):  # "a team player"
         words = words[1:]
     head = list(itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, words))

@@ -38,8 +38,15 @@ _NOTHING = re.compile(
 _LABEL = re.compile(r"^(?:Q|A|question|answer)\s*[:.)-]\s*", re.IGNORECASE)
 #: A topic typed with its own "about" ("about pick", "re: the budget"): the sentence has one already.
 _ABOUT = re.compile(r"^(?:about|regarding|re:?|on the topic of)\s+(?=\S)", re.IGNORECASE)
+#: A period that ends an abbreviation ends no sentence ("led migrations, e.g. moving 40 services").
+_NOT_AN_END = "".join(
+    rf"(?<!\b{re.escape(short)})"
+    for short in ("e.g.", "E.g.", "i.e.", "I.e.", "etc.", "vs.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Jr.", "Sr.",
+                  "approx.", "Prof.", "Inc.", "Co.", "Ltd.", "a.m.", "p.m.")
+)  # fmt: skip
 _SEGMENTS = re.compile(
-    r"(?<=[.!?])\s+|\s*[;…]\s*|\s+[—–-]\s+|(?:,\s+|\s+and\s+)also\s+(?=[a-z])|\s+also\s+(?=(?:i|we|she|he|they)\s)"
+    rf"(?<=[.!?]){_NOT_AN_END}\s+|\s*[;…]\s*|\s+[—–-]\s+|(?:,\s+|\s+and\s+)also\s+(?=[a-z])"
+    r"|\s+also\s+(?=(?:i|we|she|he|they)\s)"
     r"|,\s+but\s+|\s+but\s+also\s+|\s+plus\s+"
     r"|,?\s+and\s+(?:then\s+)?(?=(?:asked|said|mentioned|told|explained|showed|talked|wanted|gave|shared)\s)"
     r"|(?:,\s+|,?\s+(?:and|but|so|then)\s+)(?=(?:i|we|she|he|they|you)(?:['’][a-z]+)?\s+(?!and\b|or\b))"
@@ -54,7 +61,7 @@ _SECOND_QUESTION = re.compile(
 )
 #: Two questions are named together only while short ("why consulting and why Deloitte").
 _JOINED_WORDS = 10
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_SENTENCES = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+(?=\S)")
 #: Typed for "nothing to say here": read as no answer at all, not as a vague one (no warning).
 NO_ANSWER = frozenset(
     {"n/a", "na", "n.a", "none", "nothing", "no", "nope", "nah", "nil", "-", "--", "—", "not really", "nothing really",
@@ -97,7 +104,8 @@ _IMPRESSION = re.compile(
 _MISHAP = re.compile(
     r"(?i)\b(?:kept (?:checking|looking at|cutting out|freezing|dropping|interrupting|yawning)|cut(?:ting)? out|"
     r"(?:was|were|seemed|looked) (?:so |very |really |kind of )?(?:bored|annoyed|rude|distracted|late|irritated|"
-    r"impatient|checked out|half asleep)|talked (?:mostly |only )?about (?:himself|herself|themselves))\b"
+    r"impatient|checked out|half asleep)|talked (?:mostly |only )?about (?:himself|herself|themselves)|"
+    r"(?:barked|cried|talked|typed|beeped|rang|buzzed|interrupted) (?:the whole|the entire|all the) time|nonstop)\b"
 )
 #: "the tasting went badly", "the demo crashed": something that went wrong, which no phrasing of the note can
 #: welcome ("it was good to hear that the demo crashed").

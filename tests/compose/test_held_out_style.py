@@ -214,3 +214,35 @@ def test_a_strength_that_names_what_the_member_is_reads_i_am(typed: str, written
 )
 def test_er_in_capitals_is_the_emergency_room_not_a_filler(typed: str, tidied: str) -> None:
     assert tidy(typed) == tidied
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("what does the first 90 days look like", "what the first 90 days look like"),
+     ("what does success look like", "what success looks like"),
+     ("how does the process work", "how the process works")],
+)  # fmt: skip
+def test_an_indirect_question_agrees_with_its_subject(typed: str, written: str) -> None:
+    assert read("discussed", typed).text == written
+
+
+def test_an_abbreviation_ends_no_sentence_of_an_answer() -> None:
+    reading = read("strengths", "I've led migrations at scale, e.g. moving 40 services to k8s")
+    assert reading.text.endswith("moving 40 services to k8s") and not reading.shortened
+
+
+def test_what_the_member_is_in_brackets_is_still_what_they_are() -> None:
+    assert (
+        "I am a CPA candidate (passed 2 sections)"
+        in drafts(strengths="CPA candidate (passed 2 sections)").drafts[0].body
+    )
+
+
+@pytest.mark.parametrize("typed", ["his dog barked the whole time lol", "her phone rang nonstop"])
+def test_a_noise_through_the_call_is_a_mishap(typed: str) -> None:
+    assert read("detail", typed).form == "none"
+
+
+def test_i_didnt_mention_is_not_said_twice() -> None:
+    body = drafts(add="I didnt mention I did the books for my family's restaurant for 4 yrs").drafts[0].body
+    assert "mention: I did the books for my family's restaurant for 4 years" in body
