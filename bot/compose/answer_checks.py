@@ -108,23 +108,24 @@ def shortened(reading: Reading, name: str) -> Check:
     )
 
 
-def name_capitalised(typed: str, written: str) -> Check:
-    """A name written with capitals; or, when more than its case changed, what the note made of the name field."""
-    field = read_name_field(typed)
-    if field.no_name:
+def name_capitalised(typed: str, written: str, *, name_field: bool = True) -> Check:
+    """A name written with capitals; or, when more than its case changed, what the note made of the name field
+    (`name_field`: the interviewer's name as typed, not a company, a brand or the member's own name)."""
+    field = read_name_field(typed if name_field else "")
+    if field.no_name and name_field:
         return Check(
             code="name-tidied",
             level="info",
             message=f"You typed “{excerpt(typed)}” where their name goes, so the note greets them as “{written}”.",
         )
-    if field.unsure:
+    if field.unsure and name_field:
         return Check(
             code="name-tidied",
             level="warning",
             message=f"You weren't sure of “{excerpt(typed)}”; the note writes “{written}”. Check the spelling "
             "(the calendar invite or their email signature will have it) before sending.",
         )
-    if field.title:
+    if field.title and name_field:
         return Check(
             code="name-tidied",
             level="info",

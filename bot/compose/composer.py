@@ -287,9 +287,16 @@ def compose(answers: Answers, *, tz: tzinfo, now: datetime, offsets: Offsets | N
             about_reader=tuple(variables[key] for key in _ABOUT_READER if key in variables),
         )
         mine_typed = (original.interviewers[index].name, original.candidate, original.company)
-        found = [answer_checks.name_capitalised(t, w) for t, w in renamed.items() if t in mine_typed]
+        found = [
+            answer_checks.name_capitalised(t, w, name_field=t == mine_typed[0])
+            for t, w in renamed.items()
+            if t in mine_typed
+        ]
         texts = [*typed_people[index].values(), *(typed_shared[f] for f in shared_readings if _gets(f, index, roles))]
-        found += [answer_checks.name_capitalised(t, w) for t, w in brands_written(texts, note.body, answers.company)]
+        found += [
+            answer_checks.name_capitalised(t, w, name_field=False)
+            for t, w in brands_written(texts, note.body, answers.company)
+        ]
         if role_written != role_typed and role_written in f"{note.subject} {note.body}":
             found.append(answer_checks.role_capitalised(role_typed, role_written))
         found += _reading_checks(person_readings[index], typed_people[index], person.name)

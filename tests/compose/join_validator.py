@@ -119,6 +119,14 @@ _DOUBLE_PUNCTUATION = re.compile(
 )
 _CAPS_WORD = r"[A-Z][A-Z'’-]{2,}"
 _CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:\s+{_CAPS_WORD})+\b")
+
+
+def _shouted(run: str) -> bool:
+    """Three capitalised words, or a long one among two, is shouting; "NASA JPL" or "AWS EKS" are two acronyms."""
+    words = run.split()
+    return len(words) >= 3 or any(len(word) >= 5 for word in words)
+
+
 _PROMISE = re.compile(r"(?i)\b(?:here is|here's|here are|as promised|i have included|attached|below is)\b")
 _LINK = re.compile(r"https?://\S+")
 _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}")
@@ -255,7 +263,7 @@ def problems(draft: Draft, *, company: str = "") -> list[str]:
         found += [f"{name}: {m.group(0)!r}" for m in pattern.finditer(body)]
     found += [f"preposition + finite clause: {text!r}" for text in _finite_after_preposition(body)]
     found += [f"a part with no subject after a comma: {text!r}" for text in _fragment_after_comma(body)]
-    found += [f"all caps: {m.group(0)!r}" for m in _CAPS_RUN.finditer(body)]
+    found += [f"all caps: {m.group(0)!r}" for m in _CAPS_RUN.finditer(body) if _shouted(m.group(0))]
     doubled = [m.group(0) for m in _DOUBLED.finditer(body) if m.group(1).lower() not in ("that", "had")]
     found += [f"doubled word: {pair!r}" for pair in doubled]
     if company and company != company.lower():

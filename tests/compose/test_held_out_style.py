@@ -246,3 +246,9 @@ def test_a_noise_through_the_call_is_a_mishap(typed: str) -> None:
 def test_i_didnt_mention_is_not_said_twice() -> None:
     body = drafts(add="I didnt mention I did the books for my family's restaurant for 4 yrs").drafts[0].body
     assert "mention: I did the books for my family's restaurant for 4 years" in body
+
+
+def test_a_company_that_starts_with_the_gets_the_plain_capitals_check() -> None:
+    messages = [check.message for check in drafts(company="the home depot").drafts[0].checks]
+    assert any("You typed “the home depot”; the note writes “The Home Depot”" in m for m in messages)
+    assert not any("where their name goes" in m for m in messages)

@@ -56,6 +56,8 @@ def _draft(sentence: str, channel: str = "email") -> Draft:
         ("I was struck that the GPU cluster they just built.", "I was struck that they just built a GPU cluster."),
         ("One thing I did not get to mention: i've managed managers before.",
          "One thing I did not get to mention: I've managed managers before."),
+        ("I was glad to hear about THE KAFKA MIGRATION.", "I was glad to hear about the NASA JPL rover team."),
+        ("I was glad to hear about the KAFKA MIGRATION.", "I was glad to hear about the AWS EKS migration."),
     ],
 )  # fmt: skip
 def test_each_defect_class_is_caught_and_its_clean_neighbour_is_not(broken: str, clean: str) -> None:
