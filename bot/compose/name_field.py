@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from bot.compose.tidy import strip_emoji
 
-#: Words that make a phrase a job or a team rather than a name ("VP Eng", "the CTO", "engineering").
-_ROLE_WORDS = frozenset({
+#: Words that make a phrase a job or a team rather than a name ("VP Eng", "the CTO", "engineering"); the
+#: debrief reads the names line with them too (bot/conversation/name_list.py).
+ROLE_WORDS = frozenset({
     "manager", "director", "head", "lead", "vp", "svp", "evp", "president", "chief", "ceo", "cto", "cfo", "coo",
     "cpo", "cmo", "ciso", "founder", "cofounder", "co-founder", "owner", "partner", "principal", "engineer",
     "engineering", "eng", "recruiter", "recruiting", "recruitment", "talent", "hr", "hrbp", "people", "analyst",
@@ -26,7 +27,9 @@ _ROLE_WORDS = frozenset({
     "counsel", "editor", "producer", "interviewer", "panel", "panelist", "board", "staff", "senior", "sr",
     "junior", "jr", "intern", "superintendent", "secretary", "assistant", "executive", "member", "hiring",
     "human", "resources", "legal", "it", "data", "qa", "sre", "devops", "support", "customer", "success",
-    "tech", "technical", "program", "project", "department", "dept", "committee", "office", "owner's",
+    "tech", "technical", "program", "project", "department", "dept", "committee", "office", "owner's", "cio",
+    "pm", "developer", "generalist", "research", "acquisition", "software", "infrastructure", "platform",
+    "security", "growth", "strategy", "account", "accounts", "business", "ux", "ui",
 })  # fmt: skip
 #: A first word that says "no name here" ("someone from HR", "the hiring manager").
 #: ("An Nguyen" is a name: "a"/"an" only before a role, "an HR person").
@@ -83,13 +86,13 @@ def _words(text: str) -> list[str]:
 
 def _is_role(text: str) -> bool:
     """Some word of it names a job or a team ("VP Eng", "engineering")."""
-    return any(w in _ROLE_WORDS for w in _words(text))
+    return any(w in ROLE_WORDS for w in _words(text))
 
 
 def _only_role(text: str) -> bool:
     """Every word is a job word ("hiring manager", "vp of sales"): no name is left in it."""
     words = [w for w in _words(text) if w]
-    return bool(words) and all(w in _ROLE_WORDS or w in _JOINERS for w in words)
+    return bool(words) and all(w in ROLE_WORDS or w in _JOINERS for w in words)
 
 
 def _addressed_as(role: str) -> str:

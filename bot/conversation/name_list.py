@@ -11,25 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.compose.name_field import ROLE_WORDS
+
 _SPLIT = re.compile(r"\s*(?:,|;|\n|\s&\s|\band\b)\s*", re.IGNORECASE)
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _TRAILING = re.compile(r"\s+(?:from|in|at|on|who)\s+\S.*$|\s+[-–—]\s*(?P<dash>\S.*)$|\s*:\s+(?P<colon>\S.*)$", re.I)
 _NAME_START = re.compile(r"(^|[\s'’-])(\w)")
 _WORD = re.compile(r"[\w'’]+")
 _ROLE_LEAD = frozenset({"the", "our", "their", "his", "her", "my", "a", "an"})
-#: Words a job title is made of; a remark made only of these (after an article) is a title.
-_ROLE_WORDS = frozenset(
-    {"ceo", "cto", "cfo", "coo", "cio", "cmo", "cpo", "vp", "svp", "evp", "hr", "pm", "em", "head", "chief",
-     "director", "manager", "recruiter", "recruiting", "recruitment", "lead", "founder", "cofounder", "co",
-     "engineer", "designer", "principal", "president", "partner", "officer", "hiring", "senior", "sr", "staff",
-     "junior", "product", "engineering", "eng", "people", "talent", "team", "of", "and", "sales", "marketing",
-     "design", "data", "operations", "ops", "finance", "owner", "researcher", "research", "analyst", "scientist",
-     "architect", "developer", "coordinator", "specialist", "consultant", "associate", "assistant", "executive",
-     "supervisor", "administrator", "teacher", "nurse", "editor", "producer", "acquisition",
-     "business", "generalist", "ux", "ui", "qa", "it", "ml", "ai", "sre", "devops", "software",
-     "platform", "infrastructure", "security", "customer", "success", "support", "account", "accounts",
-     "technical", "tech", "growth", "strategy", "legal", "counsel", "program", "project", "office"}
-)  # fmt: skip
+#: Words a job title is made of: the composer's job words (bot/compose/name_field.py) and the joiners of a title
+#: ("Head of Sales and Marketing", "co-founder"); a remark made only of these (after an article) is a title.
+_ROLE_WORDS = ROLE_WORDS | {"of", "and", "co"}
 #: Written in capitals in a title typed in lower case ("vp eng" → "VP Eng").
 _CAPITALS = frozenset(
     {"ceo", "cto", "cfo", "coo", "cio", "cmo", "cpo", "vp", "svp", "evp", "hr", "pm", "em", "ux", "ui", "qa", "it",
@@ -44,7 +36,8 @@ _HEDGE_HEAD = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_TAIL = re.compile(
-    r"[\s,]*(?:\(\s*(?:i\s+think|i\s+guess|maybe|not\s+sure|probably|idk|\?+)\s*\)|\bi\s+think|\bi\s+guess|\bi\s+believe|\bmaybe|\bprobably|\blol|\bidk|\bnot\s+sure|\bor\s+something|"
+    r"[\s,]*(?:\(\s*(?:i\s+think|i\s+guess|maybe|not\s+sure|probably|idk|\?+)\s*\)|"
+    r"\bi\s+think|\bi\s+guess|\bi\s+believe|\bmaybe|\bprobably|\blol|\bidk|\bnot\s+sure|\bor\s+something|"
     r"\?+|!+|\.+)\s*$",
     re.IGNORECASE,
 )
