@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import logging
 import os
 import sys
 import threading
@@ -208,14 +209,24 @@ def run(core: Core, *, user: str | None, jsonl: bool, save: Path | None = None) 
         try:
             return await converse(core, user=user or _login_name(), jsonl=jsonl, save=save)
         finally:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():  # Ctrl-C: a connection may be cut mid-use
+                _quiet_pool()
             await core.close()
 
     try:
         return asyncio.run(session())
     except KeyboardInterrupt:
+        _quiet_pool()
         if not jsonl:
             print("\n" + _EOF_NOTE, flush=True)
         return 0
+
+
+def _quiet_pool() -> None:
+    """After Ctrl-C the pool may find a connection cut off mid-use and log its traceback; every answer was
+    already committed, so the member sees only the saved line, never that."""
+    logging.getLogger("sqlalchemy.pool").setLevel(logging.CRITICAL + 1)  # its pools' loggers inherit the level
 
 
 def _login_name() -> str:
