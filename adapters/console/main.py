@@ -209,24 +209,24 @@ def run(core: Core, *, user: str | None, jsonl: bool, save: Path | None = None) 
         try:
             return await converse(core, user=user or _login_name(), jsonl=jsonl, save=save)
         finally:
-            task = asyncio.current_task()
-            if task is not None and task.cancelling():  # Ctrl-C: a connection may be cut mid-use
-                _quiet_pool()
             await core.close()
 
+    _quiet_pool()
     try:
         return asyncio.run(session())
     except KeyboardInterrupt:
-        _quiet_pool()
         if not jsonl:
             print("\n" + _EOF_NOTE, flush=True)
         return 0
 
 
 def _quiet_pool() -> None:
-    """After Ctrl-C the pool may find a connection cut off mid-use and log its traceback; every answer was
-    already committed, so the member sees only the saved line, never that."""
-    logging.getLogger("sqlalchemy.pool").setLevel(logging.CRITICAL + 1)  # its pools' loggers inherit the level
+    """Ctrl-C can cut a connection off mid-use, and the pool then logs a traceback as it gives the connection
+    back (at any point of the interrupted turn). Every answer was already committed, and any real database
+    fault reaches the member as a short message from the core, so the pool's own log stays out of the
+    terminal; LOG_LEVEL=DEBUG still shows it."""
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        logging.getLogger("sqlalchemy.pool").setLevel(logging.CRITICAL + 1)  # its pools' loggers inherit it
 
 
 def _login_name() -> str:
